@@ -1,0 +1,32 @@
+using Portal.Shared.Modules;
+using Portal.Shared.Persistence;
+
+namespace Portal.Host.Infrastructure;
+
+internal static class DatabaseStartup
+{
+    /// <summary>
+    /// Applies each module's migrations (unless <c>Database:MigrateOnStartup</c> is false), then in Development
+    /// seeds the demo data of API.md into an empty database (<c>DemoData:Seed</c>).
+    /// </summary>
+    public static async Task PrepareDatabasesAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            foreach (var database in services.GetServices<IModuleDatabase>())
+            {
+                await database.MigrateAsync(services, cancellationToken);
+            }
+        }
+
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("DemoData:Seed", true))
+        {
+            foreach (var seeder in services.GetServices<IDemoDataSeeder>().OrderBy(s => s.Order))
+            {
+                await seeder.SeedAsync(cancellationToken);
+            }
+        }
+    }
+}

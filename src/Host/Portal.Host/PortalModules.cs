@@ -1,0 +1,15 @@
+using Portal.Modules.Identity;
+using Portal.Modules.PortalSettings;
+using Portal.Shared.Modules;
+
+namespace Portal.Host;
+
+/// <summary>The modules this Host runs. Adding a module is one line here (its project is referenced by folder).</summary>
+public static class PortalModules
+{
+    public static readonly IReadOnlyList<IModule> All =
+    [
+        new IdentityModule(),
+        new PortalSettingsModule(),
+    ];
+}

@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Identity.Contracts;
+using Portal.Modules.Identity.Data;
+using Portal.Modules.Identity.Domain;
+using Portal.Shared.Abstractions;
+
+namespace Portal.Modules.Identity.Api;
+
+internal sealed class IdentityApi(IdentityModuleDbContext db, UserManager<PortalUser> users, TimeProvider clock) : IIdentityApi
+{
+    public async Task<PracticeGroupInfo?> GetPracticeGroupAsync(Guid practiceGroupId, CancellationToken cancellationToken) =>
+        await db.PracticeGroups.AsNoTracking()
+            .Where(g => g.Id == practiceGroupId)
+            .Select(g => new PracticeGroupInfo(g.Id, g.Name, g.TimeZone))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<PractitionerInfo>> GetPractitionersAsync(Guid practiceGroupId, CancellationToken cancellationToken)
+    {
+        var adminRoleId = await RoleIdAsync(Roles.PracticeAdmin, cancellationToken);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.PracticeGroupId == practiceGroupId && u.Kind == AccountKind.Practitioner)
+            .OrderBy(u => u.FamilyName).ThenBy(u => u.GivenName)
+            .Select(u => new PractitionerInfo(
+                u.Id,
+                u.Email!,
+                u.GivenName + " " + u.FamilyName,
+                db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == adminRoleId)))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<AccountInfo?> FindAccountByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var normalized = users.NormalizeEmail(email);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedEmail == normalized)
+            .Select(u => new AccountInfo(u.Id, u.Email!, u.Kind == AccountKind.Patient ? "patient" : "practitioner"))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<Result<Guid>> CreatePatientAccountAsync(NewPatientAccount account, CancellationToken cancellationToken)
+    {
+        if (await FindAccountByEmailAsync(account.Email, cancellationToken) is not null)
+        {
+            return EmailTaken;
+        }
+
+        var user = new PortalUser
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = account.Email,
+            Email = account.Email,
+            EmailConfirmed = true, // the invitation reached this address
+            GivenName = account.GivenName,
+            FamilyName = account.FamilyName,
+            Kind = AccountKind.Patient,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        // Added before CreateAsync so the account and its role are saved in one SaveChanges.
+        db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = await RoleIdAsync(Roles.Patient, cancellationToken) });
+        try
+        {
+            var created = await users.CreateAsync(user, account.Password);
+            if (!created.Succeeded)
+            {
+                DetachPendingRole(user.Id);
+                return created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")
+                    ? EmailTaken
+                    : Features.PasswordErrors.From(created, "password");
+            }
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(user).State = EntityState.Detached;
+            DetachPendingRole(user.Id);
+            if (await FindAccountByEmailAsync(account.Email, cancellationToken) is null)
+            {
+                throw;
+            }
+
+            // Lost a race with another request creating the same email: the unique index said no.
+            return EmailTaken;
+        }
+
+        return user.Id;
+    }
+
+    public async Task<Result> LinkPatientRecordAsync(Guid userId, Guid patientId, Guid practiceGroupId, CancellationToken cancellationToken)
+    {
+        var kind = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => (AccountKind?)u.Kind)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (kind != AccountKind.Patient)
+        {
+            return Error.Conflict(IdentityErrorCodes.NotAPatientAccount, "Only a patient account can be linked to a patient record.");
+        }
+
+        var existing = await db.PatientLinks.AsNoTracking().SingleOrDefaultAsync(l => l.PatientId == patientId, cancellationToken);
+        if (existing is not null)
+        {
+            return existing.UserId == userId
+                ? Result.Success()
+                : Error.Conflict("identity.patient-already-linked", "This patient record is linked to another account.");
+        }
+
+        db.PatientLinks.Add(new PatientLink
+        {
+            UserId = userId,
+            PatientId = patientId,
+            PracticeGroupId = practiceGroupId,
+            LinkedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
+
+    public async Task<IReadOnlyList<LinkedPatientRecord>> GetLinkedPatientRecordsAsync(Guid userId, CancellationToken cancellationToken) =>
+        await db.PatientLinks.AsNoTracking()
+            .Where(l => l.UserId == userId)
+            .OrderBy(l => l.LinkedAt)
+            .Select(l => new LinkedPatientRecord(l.PatientId, l.PracticeGroupId, l.LinkedAt))
+            .ToListAsync(cancellationToken);
+
+    private static Error EmailTaken =>
+        Error.Conflict(IdentityErrorCodes.EmailTaken, "An account with this email already exists. Sign in to link this practice to it.");
+
+    private async Task<Guid> RoleIdAsync(string role, CancellationToken cancellationToken) =>
+        await db.Roles.AsNoTracking().Where(r => r.Name == role).Select(r => r.Id).SingleAsync(cancellationToken);
+
+    private void DetachPendingRole(Guid userId)
+    {
+        foreach (var entry in db.ChangeTracker.Entries<IdentityUserRole<Guid>>().Where(e => e.Entity.UserId == userId).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+    }
+}

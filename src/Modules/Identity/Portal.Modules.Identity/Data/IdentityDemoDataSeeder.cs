@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Identity.Contracts;
+using Portal.Modules.Identity.Domain;
+using Portal.Shared.Abstractions;
+using Portal.Shared.Modules;
+
+namespace Portal.Modules.Identity.Data;
+
+/// <summary>The practice groups and practitioners of API.md's demo data (Development, empty database only).</summary>
+internal sealed class IdentityDemoDataSeeder(IdentityModuleDbContext db, UserManager<PortalUser> users, TimeProvider clock)
+    : IDemoDataSeeder
+{
+    public int Order => 0;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.PracticeGroups.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        db.PracticeGroups.AddRange(
+            new PracticeGroup { Id = DemoData.HarbourHealthId, Name = "Harbour Health", TimeZone = "Australia/Sydney", CreatedAt = now },
+            new PracticeGroup { Id = DemoData.SummitPhysioId, Name = "Summit Physio", TimeZone = "Australia/Sydney", CreatedAt = now });
+        await db.SaveChangesAsync(cancellationToken);
+
+        await AddPractitioner(DemoData.HarbourAdminId, DemoData.HarbourAdminEmail, "Alex", "Morgan", DemoData.HarbourHealthId, admin: true);
+        await AddPractitioner(DemoData.DrLeeId, DemoData.DrLeeEmail, "Sam", "Lee", DemoData.HarbourHealthId, admin: false);
+        await AddPractitioner(DemoData.SummitAdminId, DemoData.SummitAdminEmail, "Jordan", "Blake", DemoData.SummitPhysioId, admin: true);
+    }
+
+    private async Task AddPractitioner(Guid id, string email, string givenName, string familyName, Guid groupId, bool admin)
+    {
+        var user = new PortalUser
+        {
+            Id = id,
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            GivenName = givenName,
+            FamilyName = familyName,
+            Kind = AccountKind.Practitioner,
+            PracticeGroupId = groupId,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        foreach (var role in admin ? [Roles.Practitioner, Roles.PracticeAdmin] : new[] { Roles.Practitioner })
+        {
+            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = id, RoleId = PortalRoles.All.Single(r => r.Name == role).Id });
+        }
+
+        var created = await users.CreateAsync(user, DemoData.Password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"Demo practitioner {email} could not be created: {string.Join("; ", created.Errors.Select(e => e.Code))}");
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Identity.Domain;
+using Portal.Shared.Persistence;
+
+namespace Portal.Modules.Identity.Data;
+
+/// <summary>
+/// Accounts, practice groups, sessions, patient links, and the data-protection key ring (kept in the
+/// database so access tokens survive restarts and work on every Host instance).
+/// </summary>
+internal class IdentityModuleDbContext(DbContextOptions options)
+    : IdentityDbContext<PortalUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public static readonly ModuleDatabaseName DatabaseName = ModuleDatabaseName.For("identity");
+
+    public DbSet<PracticeGroup> PracticeGroups => Set<PracticeGroup>();
+    public DbSet<UserSession> Sessions => Set<UserSession>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UsePortalConventions(Database);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.UseModuleSchema(Database, DatabaseName.Schema);
+
+        builder.Entity<PortalUser>(user =>
+        {
+            user.Property(u => u.Kind).HasConversion<string>().HasMaxLength(20);
+            user.Property(u => u.GivenName).HasMaxLength(100);
+            user.Property(u => u.FamilyName).HasMaxLength(100);
+            user.HasIndex(u => u.PracticeGroupId);
+            // Identity's own email index is not unique; one account per email is enforced by the database too.
+            user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
+        });
+
+        // The roles of the contract exist in every database, not only in demo data.
+        builder.Entity<IdentityRole<Guid>>().HasData(PortalRoles.All.Select(r => new IdentityRole<Guid>
+        {
+            Id = r.Id,
+            Name = r.Name,
+            NormalizedName = r.Name.ToUpperInvariant(),
+            ConcurrencyStamp = r.Id.ToString(),
+        }));
+
+        builder.Entity<PracticeGroup>(group =>
+        {
+            group.ToTable("PracticeGroups");
+            group.Property(g => g.Name).HasMaxLength(200);
+            group.Property(g => g.TimeZone).HasMaxLength(64);
+        });
+
+        builder.Entity<UserSession>(session =>
+        {
+            session.ToTable("Sessions");
+            session.Property(s => s.UserAgent).HasMaxLength(256);
+            session.Property(s => s.RevokedReason).HasMaxLength(40);
+            session.HasIndex(s => s.UserId);
+        });
+
+        builder.Entity<RefreshToken>(token =>
+        {
+            token.ToTable("RefreshTokens");
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.HasIndex(t => t.TokenHash).IsUnique();
+            token.HasIndex(t => t.SessionId);
+            token.HasOne<UserSession>().WithMany().HasForeignKey(t => t.SessionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<PatientLink>(link =>
+        {
+            link.ToTable("PatientLinks");
+            link.HasKey(l => new { l.UserId, l.PatientId });
+            link.HasIndex(l => l.PatientId).IsUnique();
+        });
+    }
+}
+
+/// <summary>Carries the SQLite migrations.</summary>
+internal sealed class SqliteIdentityModuleDbContext(DbContextOptions<SqliteIdentityModuleDbContext> options)
+    : IdentityModuleDbContext(options);
+
+/// <summary>Carries the SQL Server migrations.</summary>
+internal sealed class SqlServerIdentityModuleDbContext(DbContextOptions<SqlServerIdentityModuleDbContext> options)
+    : IdentityModuleDbContext(options);

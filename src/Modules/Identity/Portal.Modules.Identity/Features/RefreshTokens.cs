@@ -1,0 +1,81 @@
+using Carter;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Identity.Data;
+using Portal.Modules.Identity.Domain;
+using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
+
+namespace Portal.Modules.Identity.Features;
+
+public sealed class RefreshTokensEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/auth/refresh", async (RefreshRequest request, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new RefreshTokens(request.RefreshToken), ct)).ToHttpResult())
+            .AllowAnonymousRateLimited()
+            .WithTags("Accounts")
+            .WithSummary("Exchange a refresh token for new tokens; each refresh token works once")
+            .Produces<TokenResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+}
+
+public sealed record RefreshRequest(string RefreshToken);
+
+public sealed record RefreshTokens(string RefreshToken) : ICommand<Result<TokenResponse>>;
+
+public sealed class RefreshTokensValidator : AbstractValidator<RefreshTokens>
+{
+    public RefreshTokensValidator() => RuleFor(r => r.RefreshToken).NotEmpty().MaximumLength(128);
+}
+
+internal sealed class RefreshTokensHandler(
+    IdentityModuleDbContext db, UserManager<PortalUser> users, TokenIssuer tokens, SessionCache sessionCache, TimeProvider clock)
+    : ICommandHandler<RefreshTokens, Result<TokenResponse>>
+{
+    public async ValueTask<Result<TokenResponse>> Handle(RefreshTokens command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var hash = TokenIssuer.Hash(command.RefreshToken);
+        var token = await db.RefreshTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        if (token is null)
+        {
+            return IdentityErrors.InvalidRefreshToken;
+        }
+
+        var session = await db.Sessions.SingleAsync(s => s.Id == token.SessionId, cancellationToken);
+        if (!session.IsActiveAt(now))
+        {
+            return IdentityErrors.InvalidRefreshToken;
+        }
+
+        // Claim the token atomically: of two requests racing with one token, only one can win. A token that
+        // was already used means it leaked (or the client misbehaves): end the whole session.
+        var claimed = await db.RefreshTokens
+            .Where(t => t.Id == token.Id && t.UsedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.UsedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            session.Revoke(now, SessionRevocationReasons.RefreshTokenReused);
+            await db.SaveChangesAsync(cancellationToken);
+            sessionCache.Evict(session.Id);
+            return IdentityErrors.RefreshTokenReused;
+        }
+
+        var user = await users.FindByIdAsync(session.UserId.ToString());
+        if (user is null)
+        {
+            return IdentityErrors.InvalidRefreshToken;
+        }
+
+        tokens.Touch(session);
+        return await tokens.IssueAsync(user, session);
+    }
+}

@@ -1,0 +1,61 @@
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Identity.Data;
+using Portal.Modules.Identity.Domain;
+using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
+using Portal.Shared.Persistence;
+
+namespace Portal.Modules.Identity.Features;
+
+public sealed class RevokeSessionEndpoints : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        app.MapDelete("/api/me/sessions/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new RevokeSession(id, SessionRevocationReasons.RevokedByUser), ct)).ToNoContentResult())
+            .RequireAuthorization()
+            .WithTags("Accounts")
+            .WithSummary("Sign out one session (device); its tokens stop working")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        app.MapPost("/api/auth/logout", async (ICurrentUser user, ISender sender, CancellationToken ct) =>
+                user.SessionId is { } sessionId
+                    ? (await sender.Send(new RevokeSession(sessionId, SessionRevocationReasons.Logout), ct)).ToNoContentResult()
+                    : TypedResults.NoContent())
+            .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.Anonymous)
+            .WithTags("Accounts")
+            .WithSummary("Sign out this session; its refresh token stops working")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+    }
+}
+
+public sealed record RevokeSession(Guid SessionId, string Reason) : ICommand<Result>;
+
+internal sealed class RevokeSessionHandler(
+    IdentityModuleDbContext db, ICurrentUser currentUser, SessionCache sessionCache, UnitOfWork unitOfWork, TimeProvider clock)
+    : ICommandHandler<RevokeSession, Result>
+{
+    public async ValueTask<Result> Handle(RevokeSession command, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.UserId;
+        var session = await db.Sessions.SingleOrDefaultAsync(
+            s => s.Id == command.SessionId && s.UserId == userId, cancellationToken);
+        if (session is null || session.RevokedAt is not null)
+        {
+            return IdentityErrors.SessionNotFound;   // another account's session looks the same as none
+        }
+
+        session.Revoke(clock.GetUtcNow(), command.Reason);
+        unitOfWork.AfterCommit(() => sessionCache.Evict(session.Id));
+        return Result.Success();
+    }
+}

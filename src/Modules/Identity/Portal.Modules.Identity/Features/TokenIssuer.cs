@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Portal.Modules.Identity.Data;
+using Portal.Modules.Identity.Domain;
+using Portal.Shared.Abstractions;
+
+namespace Portal.Modules.Identity.Features;
+
+/// <summary>The answer of login and refresh (API.md).</summary>
+public sealed record TokenResponse(string TokenType, string AccessToken, int ExpiresIn, string RefreshToken);
+
+/// <summary>
+/// Issues access tokens (data-protected bearer tokens, validated by ASP.NET Core's bearer-token handler) and
+/// refresh tokens (random, stored only as a SHA-256 hash, single use).
+/// </summary>
+internal sealed class TokenIssuer(
+    IdentityModuleDbContext db,
+    UserManager<PortalUser> users,
+    IOptionsMonitor<BearerTokenOptions> bearerOptions,
+    IOptions<AuthSettings> settings,
+    TimeProvider clock)
+{
+    public const string Scheme = "Bearer";
+
+    public UserSession StartSession(PortalUser user, string? userAgent)
+    {
+        var now = clock.GetUtcNow();
+        var session = new UserSession
+        {
+            Id = Guid.CreateVersion7(),
+            UserId = user.Id,
+            CreatedAt = now,
+            LastUsedAt = now,
+            ExpiresAt = now.AddDays(settings.Value.SessionIdleDays),
+            UserAgent = userAgent is { Length: > 256 } ? userAgent[..256] : userAgent,
+        };
+        db.Sessions.Add(session);
+        return session;
+    }
+
+    /// <summary>A used session stays alive for another idle period.</summary>
+    public void Touch(UserSession session)
+    {
+        session.LastUsedAt = clock.GetUtcNow();
+        session.ExpiresAt = session.LastUsedAt.AddDays(settings.Value.SessionIdleDays);
+    }
+
+    /// <summary>Adds a new refresh token to the session (saved with the unit of work) and signs an access token.</summary>
+    public async Task<TokenResponse> IssueAsync(PortalUser user, UserSession session)
+    {
+        var now = clock.GetUtcNow();
+        var refreshToken = NewRefreshToken();
+        db.RefreshTokens.Add(new RefreshToken
+        {
+            Id = Guid.CreateVersion7(),
+            SessionId = session.Id,
+            TokenHash = Hash(refreshToken),
+            CreatedAt = now,
+        });
+
+        var lifetime = TimeSpan.FromMinutes(settings.Value.AccessTokenMinutes);
+        var principal = await PrincipalOf(user, session.Id);
+        var ticket = new AuthenticationTicket(
+            principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + lifetime }, Scheme);
+        var accessToken = bearerOptions.Get(Scheme).BearerTokenProtector.Protect(ticket);
+        return new TokenResponse("Bearer", accessToken, (int)lifetime.TotalSeconds, refreshToken);
+    }
+
+    public static string Hash(string refreshToken) =>
+        Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(refreshToken)));
+
+    private static string NewRefreshToken() =>
+        System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+    private async Task<ClaimsPrincipal> PrincipalOf(PortalUser user, Guid sessionId)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new(ClaimTypes.Email, user.Email ?? string.Empty),
+            new(ClaimTypes.Name, user.DisplayName),
+            new(PortalClaims.Kind, user.Kind == AccountKind.Patient ? "patient" : "practitioner"),
+            new(PortalClaims.SessionId, sessionId.ToString()),
+        };
+        if (user.PracticeGroupId is { } groupId)
+        {
+            claims.Add(new Claim(PortalClaims.PracticeGroupId, groupId.ToString()));
+        }
+
+        claims.AddRange((await users.GetRolesAsync(user)).Select(role => new Claim(ClaimTypes.Role, role)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme, ClaimTypes.Name, ClaimTypes.Role));
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Modules.Identity.Api;
+using Portal.Modules.Identity.Contracts;
+using Portal.Modules.Identity.Data;
+using Portal.Modules.Identity.Domain;
+using Portal.Modules.Identity.Features;
+using Portal.Shared.Modules;
+using Portal.Shared.Persistence;
+
+namespace Portal.Modules.Identity;
+
+/// <summary>Accounts, practice groups, sign-in, sessions and two-factor: the seed's "account access".</summary>
+public sealed class IdentityModule : IModule
+{
+    public string Name => "identity";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(AuthSettings.Section).Get<AuthSettings>() ?? new AuthSettings();
+        services.Configure<AuthSettings>(configuration.GetSection(AuthSettings.Section));
+
+        services.AddModuleDbContext<IdentityModuleDbContext, SqliteIdentityModuleDbContext, SqlServerIdentityModuleDbContext>(
+            configuration, IdentityModuleDbContext.DatabaseName);
+
+        services.AddIdentityCore<PortalUser>(options =>
+            {
+                // Length over composition rules (NIST SP 800-63B): at least 12 characters, anything allowed.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = settings.MaxFailedSignInAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(settings.LockoutMinutes);
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<IdentityModuleDbContext>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(TokenIssuer.Scheme)
+            .AddBearerToken(TokenIssuer.Scheme, options =>
+                options.BearerTokenExpiration = TimeSpan.FromMinutes(settings.AccessTokenMinutes));
+
+        // Keys in the database: tokens survive restarts and are valid on every instance sharing the database.
+        services.AddDataProtection()
+            .SetApplicationName("Portal")
+            .PersistKeysToDbContext<IdentityModuleDbContext>();
+
+        services.AddMemoryCache();
+        services.AddSingleton<SessionCache>();
+        services.AddScoped<ISessionValidator, SessionValidator>();
+        services.AddScoped<TokenIssuer>();
+        services.AddScoped<IIdentityApi, IdentityApi>();
+        services.AddScoped<IDemoDataSeeder, IdentityDemoDataSeeder>();
+    }
+}

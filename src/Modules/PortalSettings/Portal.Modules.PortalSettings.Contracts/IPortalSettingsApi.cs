@@ -1,0 +1,35 @@
+namespace Portal.Modules.PortalSettings.Contracts;
+
+/// <summary>
+/// How other modules read a practice group's portal policy at the moment of a request. Cached for a
+/// second or two; a change is seen at once on the instance that made it, on the others within
+/// <see cref="MaxStaleness"/>.
+/// </summary>
+public interface IPortalSettingsApi
+{
+    static readonly TimeSpan MaxStaleness = TimeSpan.FromSeconds(2);
+
+    Task<PortalSettingsSnapshot> GetAsync(Guid practiceGroupId, CancellationToken cancellationToken);
+}
+
+/// <summary>What a patient's edit does: applied at once, waits for a practitioner, or is refused.</summary>
+public enum PatientUpdatePolicy
+{
+    AutoUpdate,
+    RequireApproval,
+    Disabled,
+}
+
+public sealed record PortalSettingsSnapshot(
+    bool PortalEnabled,
+    bool PatientInvitations,
+    PatientUpdatePolicy PatientUpdates,
+    bool NoteSharing)
+{
+    /// <summary>A new practice group's settings (API.md).</summary>
+    public static readonly PortalSettingsSnapshot Defaults = new(
+        PortalEnabled: true,
+        PatientInvitations: true,
+        PatientUpdates: PatientUpdatePolicy.RequireApproval,
+        NoteSharing: false);
+}

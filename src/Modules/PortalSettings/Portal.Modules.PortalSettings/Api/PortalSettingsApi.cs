@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Portal.Modules.PortalSettings.Contracts;
+using Portal.Modules.PortalSettings.Data;
+
+namespace Portal.Modules.PortalSettings.Api;
+
+/// <summary>
+/// Settings are read on almost every patient request, so they are cached briefly. The instance that saves
+/// a change evicts its entry at once; other instances' entries expire after <see cref="IPortalSettingsApi.MaxStaleness"/>.
+/// </summary>
+internal sealed class PortalSettingsCache(IMemoryCache cache)
+{
+    public bool TryGet(Guid practiceGroupId, out PortalSettingsSnapshot? settings) =>
+        cache.TryGetValue(Key(practiceGroupId), out settings);
+
+    public void Set(Guid practiceGroupId, PortalSettingsSnapshot settings) =>
+        cache.Set(Key(practiceGroupId), settings, IPortalSettingsApi.MaxStaleness);
+
+    public void Evict(Guid practiceGroupId) => cache.Remove(Key(practiceGroupId));
+
+    private static string Key(Guid practiceGroupId) => $"portal-settings:{practiceGroupId}";
+}
+
+internal sealed class PortalSettingsApi(PortalSettingsDbContext db, PortalSettingsCache cache) : IPortalSettingsApi
+{
+    public async Task<PortalSettingsSnapshot> GetAsync(Guid practiceGroupId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGet(practiceGroupId, out var cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var settings = await db.Settings.AsNoTracking()
+            .Where(s => s.PracticeGroupId == practiceGroupId)
+            .Select(s => new PortalSettingsSnapshot(s.PortalEnabled, s.PatientInvitations, s.PatientUpdates, s.NoteSharing))
+            .SingleOrDefaultAsync(cancellationToken)
+            ?? PortalSettingsSnapshot.Defaults;
+        cache.Set(practiceGroupId, settings);
+        return settings;
+    }
+}

@@ -1,0 +1,116 @@
+using Carter;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Portal.Modules.PortalSettings.Api;
+using Portal.Modules.PortalSettings.Contracts;
+using Portal.Modules.PortalSettings.Data;
+using Portal.Modules.PortalSettings.Domain;
+using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
+
+namespace Portal.Modules.PortalSettings.Features;
+
+public sealed class UpdatePortalSettingsEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPut("/api/practice/settings/portal", async (UpdatePortalSettingsRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+            {
+                var result = await sender.Send(new UpdatePortalSettings(
+                    request.PortalEnabled, request.PatientInvitations, request.PatientUpdates, request.NoteSharing,
+                    http.Request.Headers.IfMatch.ToString()), ct);
+                if (result.IsSuccess)
+                {
+                    http.Response.Headers.ETag = result.Value.ETag;
+                }
+
+                return result.ToHttpResult();
+            })
+            .RequireAuthorization(Policies.PracticeAdmin)
+            .WithTags("Portal settings")
+            .WithSummary("Change the practice group's settings (practice admins); send If-Match with the ETag you read")
+            .Produces<PortalSettingsResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+}
+
+/// <summary>All four settings are required: a forgotten field must not silently switch a setting off.</summary>
+public sealed record UpdatePortalSettingsRequest(
+    bool? PortalEnabled, bool? PatientInvitations, PatientUpdatePolicy? PatientUpdates, bool? NoteSharing);
+
+public sealed record UpdatePortalSettings(
+    bool? PortalEnabled, bool? PatientInvitations, PatientUpdatePolicy? PatientUpdates, bool? NoteSharing, string? IfMatch)
+    : ICommand<Result<PortalSettingsResponse>>;
+
+public sealed class UpdatePortalSettingsValidator : AbstractValidator<UpdatePortalSettings>
+{
+    public UpdatePortalSettingsValidator()
+    {
+        RuleFor(u => u.PortalEnabled).NotNull();
+        RuleFor(u => u.PatientInvitations).NotNull();
+        RuleFor(u => u.PatientUpdates).NotNull().IsInEnum();
+        RuleFor(u => u.NoteSharing).NotNull();
+        RuleFor(u => u.IfMatch).MaximumLength(100);
+    }
+}
+
+internal sealed class UpdatePortalSettingsHandler(
+    PortalSettingsDbContext db, ICurrentUser currentUser, PortalSettingsCache cache, TimeProvider clock)
+    : ICommandHandler<UpdatePortalSettings, Result<PortalSettingsResponse>>
+{
+    public async ValueTask<Result<PortalSettingsResponse>> Handle(UpdatePortalSettings command, CancellationToken cancellationToken)
+    {
+        var groupId = currentUser.PracticeGroupId!.Value;
+        var settings = await db.Settings.SingleOrDefaultAsync(s => s.PracticeGroupId == groupId, cancellationToken);
+        var isNew = settings is null;
+        settings ??= PracticePortalSettings.DefaultsFor(groupId);
+
+        if (!IfMatchAccepts(command.IfMatch, PortalSettingsResponse.ETagOf(settings.Version)))
+        {
+            return PortalSettingsErrors.Stale;
+        }
+
+        var next = new PortalSettingsSnapshot(
+            command.PortalEnabled!.Value, command.PatientInvitations!.Value, command.PatientUpdates!.Value, command.NoteSharing!.Value);
+        var change = settings.Change(next, currentUser.UserId, currentUser.Name, clock.GetUtcNow());
+        if (change is null)
+        {
+            return PortalSettingsResponse.From(settings);
+        }
+
+        if (isNew)
+        {
+            db.Settings.Add(settings);
+        }
+
+        db.Changes.Add(change);
+        try
+        {
+            // Saved here rather than by the unit of work: a concurrent change must become a 412, not a 500.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The version moved (concurrency token) or another first change inserted the row at the same time.
+            return PortalSettingsErrors.Stale;
+        }
+        finally
+        {
+            cache.Evict(groupId);
+        }
+
+        return PortalSettingsResponse.From(settings);
+    }
+
+    /// <summary>No If-Match (or <c>*</c>) accepts any version; otherwise one of the listed ETags must match.</summary>
+    private static bool IfMatchAccepts(string? ifMatch, string currentETag) =>
+        string.IsNullOrWhiteSpace(ifMatch)
+        || ifMatch.Trim() == "*"
+        || ifMatch.Split(',').Select(tag => tag.Trim().Replace("W/", string.Empty, StringComparison.Ordinal))
+            .Contains(currentETag, StringComparer.Ordinal);
+}

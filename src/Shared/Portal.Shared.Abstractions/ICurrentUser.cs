@@ -1,0 +1,45 @@
+namespace Portal.Shared.Abstractions;
+
+/// <summary>The signed-in caller of the current request, read from the access token's claims.</summary>
+public interface ICurrentUser
+{
+    bool IsAuthenticated { get; }
+
+    /// <summary>The account id; throws when nobody is signed in (endpoints require a user by default).</summary>
+    Guid UserId { get; }
+
+    string Email { get; }
+    string Name { get; }
+
+    /// <summary>The practitioner's practice group; null for patients.</summary>
+    Guid? PracticeGroupId { get; }
+
+    /// <summary>The sign-in session (refresh-token family) the access token belongs to.</summary>
+    Guid? SessionId { get; }
+
+    bool IsInRole(string role);
+}
+
+/// <summary>The roles of the API contract.</summary>
+public static class Roles
+{
+    public const string Practitioner = "practitioner";
+    public const string PracticeAdmin = "practiceAdmin";
+    public const string Patient = "patient";
+}
+
+/// <summary>Authorization policy names; every endpoint names one (or is explicitly anonymous).</summary>
+public static class Policies
+{
+    public const string Practitioner = "practitioner";
+    public const string PracticeAdmin = "practiceAdmin";
+    public const string Patient = "patient";
+}
+
+/// <summary>Claim types of Portal's access tokens beyond the standard ones.</summary>
+public static class PortalClaims
+{
+    public const string PracticeGroupId = "practice_group_id";
+    public const string SessionId = "sid";
+    public const string Kind = "kind";
+}

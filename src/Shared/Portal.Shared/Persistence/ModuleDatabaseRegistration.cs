@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Portal.Shared.Persistence;
+
+public static class ModuleDatabaseRegistration
+{
+    /// <summary>
+    /// Registers a module's DbContext for the configured provider. <typeparamref name="TContext"/> is what the
+    /// module's code uses; <typeparamref name="TSqlite"/> and <typeparamref name="TSqlServer"/> are thin
+    /// subclasses that only carry each provider's own migrations. Also registers the start-up migration,
+    /// the readiness check, and enlistment in the unit of work.
+    /// </summary>
+    public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TSqlServer>(
+        this IServiceCollection services, IConfiguration configuration, ModuleDatabaseName name)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TSqlServer : TContext
+    {
+        services.AddScoped<UnitOfWork>();
+        var provider = ProviderOf(configuration);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            services.AddDbContext<TSqlite>((sp, options) => options.UseSqlite(
+                Settings(sp, configuration).SqliteConnectionString(name.SqliteFile)));
+            services.AddScoped<TContext>(sp => Enlisted<TContext>(sp, sp.GetRequiredService<TSqlite>()));
+        }
+        else
+        {
+            services.AddDbContext<TSqlServer>((sp, options) => options.UseSqlServer(
+                Settings(sp, configuration).SqlServerConnectionString,
+                sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", name.Schema)));
+            services.AddScoped<TContext>(sp => Enlisted<TContext>(sp, sp.GetRequiredService<TSqlServer>()));
+        }
+
+        services.AddSingleton<IModuleDatabase>(new ModuleDatabase<TContext>(name, provider));
+        services.AddHealthChecks().AddDbContextCheck<TContext>(name.Schema, tags: ["ready"]);
+        return services;
+    }
+
+    private static DatabaseProvider ProviderOf(IConfiguration configuration)
+    {
+        var text = configuration["Database:Provider"];
+        return string.IsNullOrWhiteSpace(text) ? DatabaseProvider.Sqlite : Enum.Parse<DatabaseProvider>(text, true);
+    }
+
+    private static DatabaseSettings Settings(IServiceProvider services, IConfiguration configuration) =>
+        DatabaseSettings.From(configuration, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
+
+    private static TContext Enlisted<TContext>(IServiceProvider services, TContext context)
+        where TContext : DbContext
+    {
+        services.GetRequiredService<UnitOfWork>().Enlist(context);
+        return context;
+    }
+}
+
+/// <summary>A module's database names: its SQL Server schema and its SQLite file.</summary>
+public sealed record ModuleDatabaseName(string Schema, string SqliteFile)
+{
+    /// <summary>e.g. <c>portal_settings</c> → schema <c>portal_settings</c>, file <c>portal_settings.db</c>.</summary>
+    public static ModuleDatabaseName For(string schema) => new(schema, schema + ".db");
+}
