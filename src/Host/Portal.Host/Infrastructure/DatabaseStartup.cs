@@ -11,9 +11,15 @@ internal static class DatabaseStartup
     /// </summary>
     public static async Task PrepareDatabasesAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
+        var settings = DatabaseSettings.From(app.Configuration, app.Environment.ContentRootPath);
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            Directory.CreateDirectory(settings.DataDirectory);
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        if (settings.MigrateOnStartup)
         {
             foreach (var database in services.GetServices<IModuleDatabase>())
             {

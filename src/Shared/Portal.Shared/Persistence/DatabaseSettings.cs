@@ -44,10 +44,7 @@ public sealed record DatabaseSettings(
             configuration.GetValue("Database:MigrateOnStartup", true));
     }
 
-    public string SqliteConnectionString(string fileName)
-    {
-        Directory.CreateDirectory(DataDirectory);
-        // Default Timeout: how long a writer waits for the file lock before SQLITE_BUSY (seconds).
-        return $"Data Source={Path.Combine(DataDirectory, fileName)};Foreign Keys=True;Default Timeout=30";
-    }
+    /// <summary>Default Timeout: how long a writer waits for the file lock before SQLITE_BUSY (seconds).</summary>
+    public string SqliteConnectionString(string fileName) =>
+        $"Data Source={Path.Combine(DataDirectory, fileName)};Foreign Keys=True;Default Timeout=30";
 }

@@ -9,13 +9,25 @@ namespace Portal.Modules.PortalSettings.Api;
 /// Settings are read on almost every patient request, so they are cached briefly. The instance that saves
 /// a change evicts its entry at once; other instances' entries expire after <see cref="IPortalSettingsApi.MaxStaleness"/>.
 /// </summary>
-internal sealed class PortalSettingsCache(IMemoryCache cache)
+internal sealed class PortalSettingsCache(IMemoryCache cache, TimeProvider clock)
 {
-    public bool TryGet(Guid practiceGroupId, out PortalSettingsSnapshot? settings) =>
-        cache.TryGetValue(Key(practiceGroupId), out settings);
+    // The age is judged by the injected clock (so it can be tested without waiting); the memory cache's own
+    // expiry only frees the memory.
+    private sealed record Entry(PortalSettingsSnapshot Settings, DateTimeOffset ReadAt);
+
+    public bool TryGet(Guid practiceGroupId, out PortalSettingsSnapshot? settings)
+    {
+        settings = cache.TryGetValue(Key(practiceGroupId), out Entry? entry)
+                   && clock.GetUtcNow() - entry!.ReadAt < IPortalSettingsApi.MaxStaleness
+            ? entry.Settings
+            : null;
+        return settings is not null;
+    }
 
     public void Set(Guid practiceGroupId, PortalSettingsSnapshot settings) =>
-        cache.Set(Key(practiceGroupId), settings, IPortalSettingsApi.MaxStaleness);
+        cache.Set(Key(practiceGroupId), new Entry(settings, clock.GetUtcNow()), MemoryLifetime);
+
+    private static readonly TimeSpan MemoryLifetime = TimeSpan.FromMinutes(1);
 
     public void Evict(Guid practiceGroupId) => cache.Remove(Key(practiceGroupId));
 

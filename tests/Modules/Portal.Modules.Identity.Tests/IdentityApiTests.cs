@@ -1,0 +1,104 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Modules.Identity.Contracts;
+using Portal.Shared.Abstractions;
+using Portal.Testing;
+using Xunit;
+
+namespace Portal.Modules.Identity.Tests;
+
+/// <summary>The facade Invitations will use: patient accounts, and records of several practices on one account.</summary>
+public sealed class IdentityApiTests : IAsyncLifetime
+{
+    private readonly PortalApp _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_patient_account_is_created_linked_to_records_of_two_practices_and_signs_in()
+    {
+        var harbourPatient = Guid.NewGuid();
+        var summitPatient = Guid.NewGuid();
+        Guid userId;
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var api = scope.ServiceProvider.GetRequiredService<IIdentityApi>();
+            var created = await api.CreatePatientAccountAsync(new NewPatientAccount("ava@example.test", "ava's long passphrase", "Ava", "Nguyen"), default);
+            Assert.True(created.IsSuccess);
+            userId = created.Value;
+            Assert.True((await api.LinkPatientRecordAsync(userId, harbourPatient, DemoData.HarbourHealthId, default)).IsSuccess);
+            Assert.True((await api.LinkPatientRecordAsync(userId, summitPatient, DemoData.SummitPhysioId, default)).IsSuccess);
+            Assert.True((await api.LinkPatientRecordAsync(userId, summitPatient, DemoData.SummitPhysioId, default)).IsSuccess, "linking twice is harmless");
+        }
+
+        using var client = await _app.SignedInClientAsync("ava@example.test", "ava's long passphrase");
+        var me = await (await client.GetAsync("/api/me")).JsonAsync();
+        Assert.Equal("patient", me.GetProperty("kind").GetString());
+        Assert.Equal(["patient"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal([harbourPatient, summitPatient], me.GetProperty("patientIds").EnumerateArray().Select(p => p.GetGuid()));
+        Assert.Equal(JsonValueKindNull, me.GetProperty("practiceGroupId").ValueKind);
+
+        using var practiceRoute = await client.GetAsync("/api/practice/settings/portal");
+        await ProblemAssert.IsProblemAsync(practiceRoute, HttpStatusCode.Forbidden, "auth.forbidden");
+    }
+
+    [Fact]
+    public async Task A_second_account_for_an_email_is_refused_whatever_its_case()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var api = scope.ServiceProvider.GetRequiredService<IIdentityApi>();
+
+        var practitionerEmail = await api.CreatePatientAccountAsync(new NewPatientAccount("DR.LEE@harbour.test", "a long enough password", "S", "Lee"), default);
+        Assert.Equal(IdentityErrorCodes.EmailTaken, practitionerEmail.Error!.Code);
+
+        Assert.True((await api.CreatePatientAccountAsync(new NewPatientAccount("noah@example.test", "a long enough password", "Noah", "Smith"), default)).IsSuccess);
+        var again = await api.CreatePatientAccountAsync(new NewPatientAccount("Noah@Example.test", "another long password", "Noah", "Smith"), default);
+        Assert.Equal(ErrorKind.Conflict, again.Error!.Kind);
+    }
+
+    [Fact]
+    public async Task A_weak_password_is_refused_and_nothing_is_created()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var api = scope.ServiceProvider.GetRequiredService<IIdentityApi>();
+
+        var weak = await api.CreatePatientAccountAsync(new NewPatientAccount("mia@example.test", "short", "Mia", "Chen"), default);
+
+        Assert.Equal(IdentityErrorCodes.WeakPassword, weak.Error!.Code);
+        Assert.Null(await api.FindAccountByEmailAsync("mia@example.test", default));
+    }
+
+    [Fact]
+    public async Task A_practitioner_account_cannot_be_linked_to_a_patient_record_and_a_record_links_to_one_account()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var api = scope.ServiceProvider.GetRequiredService<IIdentityApi>();
+        var record = Guid.NewGuid();
+
+        var practitioner = await api.LinkPatientRecordAsync(DemoData.DrLeeId, record, DemoData.HarbourHealthId, default);
+        Assert.Equal(IdentityErrorCodes.NotAPatientAccount, practitioner.Error!.Code);
+
+        var first = (await api.CreatePatientAccountAsync(new NewPatientAccount("p1@example.test", "a long enough password", "P", "One"), default)).Value;
+        var second = (await api.CreatePatientAccountAsync(new NewPatientAccount("p2@example.test", "a long enough password", "P", "Two"), default)).Value;
+        Assert.True((await api.LinkPatientRecordAsync(first, record, DemoData.HarbourHealthId, default)).IsSuccess);
+        Assert.Equal(ErrorKind.Conflict, (await api.LinkPatientRecordAsync(second, record, DemoData.HarbourHealthId, default)).Error!.Kind);
+    }
+
+    [Fact]
+    public async Task Practitioners_of_a_group_are_listed_with_their_admin_flag()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var api = scope.ServiceProvider.GetRequiredService<IIdentityApi>();
+
+        var practitioners = await api.GetPractitionersAsync(DemoData.HarbourHealthId, default);
+
+        Assert.Equal(2, practitioners.Count);
+        Assert.True(practitioners.Single(p => p.Email == DemoData.HarbourAdminEmail).IsPracticeAdmin);
+        Assert.False(practitioners.Single(p => p.Email == DemoData.DrLeeEmail).IsPracticeAdmin);
+        Assert.Equal("Summit Physio", (await api.GetPracticeGroupAsync(DemoData.SummitPhysioId, default))!.Name);
+    }
+
+    private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Portal.Testing;
+
+/// <summary>
+/// The real Host (all modules, all middleware) on a fresh SQLite data directory of its own, in Development
+/// with the demo data, and a clock the test controls. Dispose deletes the data.
+/// </summary>
+public class PortalApp : WebApplicationFactory<Program>
+{
+    /// <summary>Configuration for this Host, over the test defaults (e.g. <c>Settings = { ["Auth:LockoutMinutes"] = "1" }</c>).</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Starts at the real current time and moves only when a test advances it.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Services to replace or add for one test (applied after the Host's own).</summary>
+    public Action<IServiceCollection>? ConfigureTestServices { get; init; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = DataDirectory,
+            ["Database:Provider"] = "Sqlite",
+            ["RateLimiting:Anonymous:PermitLimit"] = "100000",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            ConfigureTestServices?.Invoke(services);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            SqliteConnection.ClearAllPools();
+            DeleteDataDirectory();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        DeleteDataDirectory();
+        GC.SuppressFinalize(this);
+    }
+
+    private void DeleteDataDirectory()
+    {
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+}
