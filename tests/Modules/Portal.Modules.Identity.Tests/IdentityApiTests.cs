@@ -29,6 +29,7 @@ public sealed class IdentityApiTests : IAsyncLifetime
             Assert.True(created.IsSuccess);
             userId = created.Value;
             Assert.True((await api.LinkPatientRecordAsync(userId, harbourPatient, DemoData.HarbourHealthId, default)).IsSuccess);
+            _app.Clock.Advance(TimeSpan.FromDays(30));
             Assert.True((await api.LinkPatientRecordAsync(userId, summitPatient, DemoData.SummitPhysioId, default)).IsSuccess);
             Assert.True((await api.LinkPatientRecordAsync(userId, summitPatient, DemoData.SummitPhysioId, default)).IsSuccess, "linking twice is harmless");
         }

@@ -116,7 +116,7 @@ internal sealed class IdentityApi(IdentityModuleDbContext db, UserManager<Portal
     public async Task<IReadOnlyList<LinkedPatientRecord>> GetLinkedPatientRecordsAsync(Guid userId, CancellationToken cancellationToken) =>
         await db.PatientLinks.AsNoTracking()
             .Where(l => l.UserId == userId)
-            .OrderBy(l => l.LinkedAt)
+            .OrderBy(l => l.LinkedAt).ThenBy(l => l.PatientId)
             .Select(l => new LinkedPatientRecord(l.PatientId, l.PracticeGroupId, l.LinkedAt))
             .ToListAsync(cancellationToken);
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Portal.Modules.Identity.Domain;
 
-public enum AccountKind
+internal enum AccountKind
 {
     Practitioner,
     Patient,

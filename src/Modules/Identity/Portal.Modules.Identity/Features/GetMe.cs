@@ -58,7 +58,7 @@ internal sealed class GetMeHandler(IdentityModuleDbContext db, ICurrentUser curr
                            select role.Name!).ToListAsync(cancellationToken);
         var patientIds = await db.PatientLinks.AsNoTracking()
             .Where(l => l.UserId == userId)
-            .OrderBy(l => l.LinkedAt)
+            .OrderBy(l => l.LinkedAt).ThenBy(l => l.PatientId)
             .Select(l => l.PatientId)
             .ToListAsync(cancellationToken);
         var practiceName = user.PracticeGroupId is { } groupId
