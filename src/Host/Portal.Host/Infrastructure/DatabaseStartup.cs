@@ -6,8 +6,9 @@ namespace Portal.Host.Infrastructure;
 internal static class DatabaseStartup
 {
     /// <summary>
-    /// Applies each module's migrations (unless <c>Database:MigrateOnStartup</c> is false), then in Development
-    /// seeds the demo data of API.md into an empty database (<c>DemoData:Seed</c>).
+    /// Applies each module's migrations (unless <c>Database:MigrateOnStartup</c> is false), in Development
+    /// seeds the demo data of API.md into an empty database (<c>DemoData:Seed</c>), then runs the modules'
+    /// start-up tasks (e.g. the first-run bootstrap, which finds the demo practices and does nothing).
     /// </summary>
     public static async Task PrepareDatabasesAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
@@ -33,6 +34,11 @@ internal static class DatabaseStartup
             {
                 await seeder.SeedAsync(cancellationToken);
             }
+        }
+
+        foreach (var task in services.GetServices<IStartupTask>())
+        {
+            await task.RunAsync(cancellationToken);
         }
     }
 }

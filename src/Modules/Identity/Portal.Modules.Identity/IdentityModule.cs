@@ -58,5 +58,6 @@ public sealed class IdentityModule : IModule
         services.AddScoped<TokenIssuer>();
         services.AddScoped<IIdentityApi, IdentityApi>();
         services.AddScoped<IDemoDataSeeder, IdentityDemoDataSeeder>();
+        services.AddScoped<IStartupTask, FirstPracticeBootstrap>();
     }
 }

@@ -22,6 +22,12 @@ public interface IDemoDataSeeder
     Task SeedAsync(CancellationToken cancellationToken);
 }
 
+/// <summary>Runs at every start-up after the migrations, in every environment (e.g. first-run bootstrap). Must be idempotent.</summary>
+public interface IStartupTask
+{
+    Task RunAsync(CancellationToken cancellationToken);
+}
+
 /// <summary>Tells whether a sign-in session is still active, so a revoked session's access tokens stop at once.</summary>
 public interface ISessionValidator
 {
