@@ -1,0 +1,47 @@
+using Portal.Modules.PatientProfile.Contracts;
+
+namespace Portal.Modules.PatientProfile.Domain;
+
+/// <summary>A patient record of one practice group. <see cref="Version"/> guards against two people's edits crossing.</summary>
+internal sealed class Patient
+{
+    public Guid Id { get; init; }
+    public Guid PracticeGroupId { get; init; }
+    public string GivenName { get; set; } = string.Empty;
+    public string FamilyName { get; set; } = string.Empty;
+    public string? PreferredName { get; set; }
+    public DateOnly DateOfBirth { get; set; }
+    public Sex? Sex { get; set; }
+    public string? Email { get; set; }
+    public string? MobilePhone { get; set; }
+    public Address? Address { get; set; }
+    public EmergencyContact? EmergencyContact { get; set; }
+    public PortalStatus PortalStatus { get; set; } = PortalStatus.NotInvited;
+    public DateTimeOffset CreatedAt { get; init; }
+    public Guid CreatedBy { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public int Version { get; set; }
+}
+
+internal sealed record Address(string Line1, string? Line2, string Suburb, string State, string Postcode, string Country);
+
+internal sealed record EmergencyContact(string Name, string Relationship, string Phone);
+
+/// <summary>One read or change of a patient's record by practice staff: who, what, when.</summary>
+internal sealed class PatientAccessEntry
+{
+    public Guid Id { get; init; }
+    public Guid PatientId { get; init; }
+    public Guid PracticeGroupId { get; init; }
+    public Guid ActorUserId { get; init; }
+    public string ActorName { get; init; } = string.Empty;
+    public PatientAccessAction Action { get; init; }
+    public DateTimeOffset At { get; init; }
+}
+
+internal enum PatientAccessAction
+{
+    Viewed,
+    Created,
+    Updated,
+}
