@@ -65,8 +65,8 @@ app.UseActiveSessionCheck();
 app.UseRateLimiter();
 app.UseAuthorization();
 
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference(options => options.WithTitle("Portal API")).AllowAnonymous();
+app.MapOpenApi().AllowAnonymous().RequireRateLimiting(RateLimitPolicies.AnonymousDocuments);
+app.MapScalarApiReference(options => options.WithTitle("Portal API")).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.AnonymousDocuments);
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymousRateLimited();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
     .AllowAnonymousRateLimited();

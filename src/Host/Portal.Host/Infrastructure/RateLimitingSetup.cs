@@ -23,6 +23,9 @@ internal static class RateLimitingSetup
             options.AddPolicy(RateLimitPolicies.Anonymous, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = window, QueueLimit = 0 }));
+            options.AddPolicy(RateLimitPolicies.AnonymousDocuments, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit * 10, Window = window, QueueLimit = 0 }));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var http = context.HttpContext;

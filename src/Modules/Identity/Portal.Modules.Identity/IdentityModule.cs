@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -48,9 +49,15 @@ public sealed class IdentityModule : IModule
                 options.BearerTokenExpiration = TimeSpan.FromMinutes(settings.AccessTokenMinutes));
 
         // Keys in the database: tokens survive restarts and are valid on every instance sharing the database.
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("Portal")
             .PersistKeysToDbContext<IdentityModuleDbContext>();
+        // In production, encrypt the key ring at rest with a certificate (PFX) that every instance has.
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            dataProtection.ProtectKeysWithCertificate(X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, configuration["DataProtection:CertificatePassword"]));
+        }
 
         services.AddMemoryCache();
         services.AddSingleton<SessionCache>();

@@ -7,6 +7,9 @@ public static class RateLimitPolicies
 {
     /// <summary>Per client address; every anonymous route and every <c>/api/auth/*</c> route uses it.</summary>
     public const string Anonymous = "anonymous";
+
+    /// <summary>The API reference and OpenAPI document: anonymous too, with a larger allowance (a page loads several files).</summary>
+    public const string AnonymousDocuments = "anonymous-documents";
 }
 
 public static class AnonymousEndpoints

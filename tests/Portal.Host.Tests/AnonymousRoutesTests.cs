@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Testing;
+using Xunit;
+
+namespace Portal.Host.Tests;
+
+/// <summary>Deny by default: the anonymous routes are exactly those API.md lists, and each is rate limited.</summary>
+public sealed class AnonymousRoutesTests : IClassFixture<PortalApp>
+{
+    // API.md, "Anonymous routes are exactly these" (the parts that exist so far).
+    private static readonly string[] AllowedAnonymousPrefixes =
+    [
+        "/health/live", "/health/ready", "/openapi/", "/scalar", "/api/auth/login", "/api/auth/refresh",
+        "/api/auth/password-reset", "/api/invitations/", "/api/pay/", "/api/dev/",
+    ];
+
+    private readonly PortalApp _app;
+
+    public AnonymousRoutesTests(PortalApp app) => _app = app;
+
+    [Fact]
+    public void Only_the_listed_routes_are_anonymous_and_every_one_is_rate_limited()
+    {
+        var endpoints = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).ToList();
+        Assert.True(anonymous.Count >= 4, "the anonymous routes were not found");
+        Assert.True(endpoints.Count > anonymous.Count + 5);
+
+        Assert.All(anonymous, endpoint =>
+        {
+            var route = endpoint.RoutePattern.RawText!;
+            Assert.True(AllowedAnonymousPrefixes.Any(p => route.StartsWith(p, StringComparison.Ordinal)), $"{route} is anonymous but not in API.md's list");
+            Assert.True(endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>() is not null, $"{route} is anonymous without a rate limit");
+        });
+    }
+
+    [Fact]
+    public void Every_auth_route_is_rate_limited()
+    {
+        var authRoutes = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/auth/", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(authRoutes.Count >= 3);
+        Assert.All(authRoutes, e => Assert.NotNull(e.Metadata.GetMetadata<EnableRateLimitingAttribute>()));
+    }
+}
