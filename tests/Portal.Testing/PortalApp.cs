@@ -19,6 +19,9 @@ public class PortalApp : WebApplicationFactory<Program>
     /// <summary>Starts at the real current time and moves only when a test advances it.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>Development (demo data, development mailbox) unless a test needs another.</summary>
+    public string Environment { get; init; } = "Development";
+
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>Services to replace or add for one test (applied after the Host's own).</summary>
@@ -26,12 +29,15 @@ public class PortalApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         var settings = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = DataDirectory,
             ["Database:Provider"] = "Sqlite",
             ["RateLimiting:Anonymous:PermitLimit"] = "100000",
+            // Jobs are run directly by the tests (no background server, no waiting).
+            ["Jobs:Storage"] = "InMemory",
+            ["Jobs:Server:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         };

@@ -1,4 +1,5 @@
 using Portal.Modules.Identity;
+using Portal.Modules.Notifications;
 using Portal.Modules.PatientProfile;
 using Portal.Modules.PortalSettings;
 using Portal.Shared.Modules;
@@ -13,5 +14,6 @@ public static class PortalModules
         new IdentityModule(),
         new PortalSettingsModule(),
         new PatientProfileModule(),
+        new NotificationsModule(),
     ];
 }

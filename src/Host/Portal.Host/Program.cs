@@ -49,6 +49,7 @@ services.AddPortalProblemDetails();
 services.AddPortalAuthorization();
 services.AddPortalRateLimiting(builder.Configuration);
 services.AddPortalOpenApi();
+services.AddPortalJobs(builder.Configuration, builder.Environment);
 services.AddHealthChecks();
 services.AddHttpContextAccessor();
 services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
@@ -57,6 +58,7 @@ services.AddSingleton(TimeProvider.System);
 var app = builder.Build();
 
 await app.PrepareDatabasesAsync();
+app.ScheduleRecurringJobs();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -70,6 +72,7 @@ app.MapScalarApiReference(options => options.WithTitle("Portal API")).AllowAnony
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymousRateLimited();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
     .AllowAnonymousRateLimited();
+app.MapJobsDashboard();
 app.MapCarter();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -7,6 +7,10 @@ namespace Portal.Shared.Persistence;
 public interface IModuleDatabase
 {
     string Schema { get; }
+
+    /// <summary>The module's DbContext in the given scope (e.g. for the outbox relay).</summary>
+    DbContext ContextIn(IServiceProvider scopedServices);
+
     Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken);
 }
 
@@ -14,6 +18,8 @@ internal sealed class ModuleDatabase<TContext>(ModuleDatabaseName name, Database
     where TContext : DbContext
 {
     public string Schema => name.Schema;
+
+    public DbContext ContextIn(IServiceProvider scopedServices) => scopedServices.GetRequiredService<TContext>();
 
     public async Task MigrateAsync(IServiceProvider scopedServices, CancellationToken cancellationToken)
     {

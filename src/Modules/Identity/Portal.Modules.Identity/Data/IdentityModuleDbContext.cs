@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Modules.Identity.Domain;
+using Portal.Shared.Messaging;
 using Portal.Shared.Persistence;
 
 namespace Portal.Modules.Identity.Data;
@@ -29,6 +30,7 @@ internal class IdentityModuleDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.UseModuleSchema(Database, DatabaseName.Schema);
+        builder.AddOutboxAndInbox();
 
         builder.Entity<PortalUser>(user =>
         {

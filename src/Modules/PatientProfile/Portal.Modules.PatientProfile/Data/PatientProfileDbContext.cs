@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Modules.PatientProfile.Domain;
+using Portal.Shared.Messaging;
 using Portal.Shared.Persistence;
 
 namespace Portal.Modules.PatientProfile.Data;
@@ -17,6 +18,7 @@ internal class PatientProfileDbContext(DbContextOptions options) : DbContext(opt
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.UseModuleSchema(Database, DatabaseName.Schema);
+        modelBuilder.AddOutboxAndInbox();
 
         modelBuilder.Entity<Patient>(patient =>
         {

@@ -11,6 +11,7 @@ using Portal.Modules.PortalSettings.Data;
 using Portal.Modules.PortalSettings.Domain;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Http;
+using Portal.Shared.Messaging;
 
 namespace Portal.Modules.PortalSettings.Features;
 
@@ -89,6 +90,8 @@ internal sealed class UpdatePortalSettingsHandler(
         }
 
         db.Changes.Add(change);
+        db.Publish(new PortalSettingsChanged(
+            change.Id, change.ChangedAt, groupId, change.ChangedByUserId, change.ChangedByName, change.Before, change.After));
         try
         {
             // Saved here rather than by the unit of work: a concurrent change must become a 412, not a 500.

@@ -1,0 +1,34 @@
+using Portal.Shared.Abstractions;
+
+namespace Portal.Modules.Notifications.Contracts;
+
+/// <summary>
+/// Asks for an email to be sent. A module publishes it through its outbox, in the same transaction as the change
+/// the email is about; Notifications renders it in the practice's layout, queues it and a job delivers it.
+/// The same event delivered twice still sends one email (its <see cref="EventId"/> is the email's id).
+/// </summary>
+public sealed record EmailRequested(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid? PracticeGroupId,
+    string To,
+    EmailContent Content) : IIntegrationEvent;
+
+/// <summary>What an email says; the layout (practice name, greeting, footer) is added when it is rendered.</summary>
+public sealed record EmailContent(
+    string Subject,
+    string Heading,
+    IReadOnlyList<string> Paragraphs,
+    EmailAction? Action = null);
+
+/// <summary>The email's one button, e.g. "Accept your invitation" with its link.</summary>
+public sealed record EmailAction(string Label, string Url);
+
+/// <summary>Kinds of practitioner notifications (API.md).</summary>
+public static class NotificationKinds
+{
+    public const string SettingsChanged = "settingsChanged";
+    public const string InvitationAccepted = "invitationAccepted";
+    public const string ProfileChangePending = "profileChangePending";
+    public const string ProfileUpdated = "profileUpdated";
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Notifications.Domain;
+using Portal.Shared.Messaging;
+using Portal.Shared.Persistence;
+
+namespace Portal.Modules.Notifications.Data;
+
+internal class NotificationsDbContext(DbContextOptions options) : DbContext(options)
+{
+    public static readonly ModuleDatabaseName DatabaseName = ModuleDatabaseName.For("notifications");
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutgoingEmail> Emails => Set<OutgoingEmail>();
+    public DbSet<DevelopmentMailboxEntry> DevelopmentMailbox => Set<DevelopmentMailboxEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UsePortalConventions(Database);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.UseModuleSchema(Database, DatabaseName.Schema);
+        modelBuilder.AddOutboxAndInbox();
+
+        modelBuilder.Entity<Notification>(notification =>
+        {
+            notification.ToTable("Notifications");
+            notification.Property(n => n.Kind).HasMaxLength(40);
+            notification.Property(n => n.Summary).HasMaxLength(500);
+            notification.HasIndex(n => new { n.RecipientUserId, n.CreatedAt });
+            notification.HasIndex(n => new { n.RecipientUserId, n.ReadAt });
+        });
+
+        modelBuilder.Entity<OutgoingEmail>(email =>
+        {
+            email.ToTable("OutgoingEmails");
+            email.Property(e => e.To).HasMaxLength(256);
+            email.Property(e => e.Subject).HasMaxLength(300);
+            email.Property(e => e.MessageId).HasMaxLength(100);
+            email.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+            email.Property(e => e.LastError).HasMaxLength(2000);
+            email.HasIndex(e => new { e.Status, e.NextAttemptAt });
+        });
+
+        modelBuilder.Entity<DevelopmentMailboxEntry>(entry =>
+        {
+            entry.ToTable("DevelopmentMailbox");
+            entry.Property(e => e.To).HasMaxLength(256);
+            entry.Property(e => e.Subject).HasMaxLength(300);
+            entry.Property(e => e.MessageId).HasMaxLength(100);
+            entry.HasIndex(e => e.MessageId).IsUnique();
+            entry.HasIndex(e => new { e.To, e.SentAt });
+            entry.HasIndex(e => e.SentAt);
+        });
+    }
+}
+
+internal sealed class SqliteNotificationsDbContext(DbContextOptions<SqliteNotificationsDbContext> options)
+    : NotificationsDbContext(options);
+
+internal sealed class SqlServerNotificationsDbContext(DbContextOptions<SqlServerNotificationsDbContext> options)
+    : NotificationsDbContext(options);
+
+internal sealed class SqliteNotificationsDesignTimeFactory : SqliteDesignTimeFactory<SqliteNotificationsDbContext>;
+
+internal sealed class SqlServerNotificationsDesignTimeFactory : SqlServerDesignTimeFactory<SqlServerNotificationsDbContext>;

@@ -1,0 +1,32 @@
+using Portal.Modules.Identity.Contracts;
+using Portal.Modules.Notifications.Contracts;
+using Portal.Modules.Notifications.Data;
+using Portal.Modules.Notifications.Domain;
+
+namespace Portal.Modules.Notifications.Email;
+
+/// <summary>Renders an email in the practice's layout and queues it for the delivery job (saved with the caller's changes).</summary>
+internal sealed class EmailOutbox(NotificationsDbContext db, IIdentityApi identity, TimeProvider clock)
+{
+    public async Task QueueAsync(Guid emailId, Guid? practiceGroupId, string to, EmailContent content, CancellationToken cancellationToken)
+    {
+        var practiceName = practiceGroupId is { } groupId
+            ? (await identity.GetPracticeGroupAsync(groupId, cancellationToken))?.Name ?? "Portal"
+            : "Portal";
+        var (text, html) = EmailTemplate.Render(practiceName, content);
+        var now = clock.GetUtcNow();
+        db.Emails.Add(new OutgoingEmail
+        {
+            Id = emailId,
+            PracticeGroupId = practiceGroupId,
+            To = to,
+            Subject = content.Subject,
+            TextBody = text,
+            HtmlBody = html,
+            MessageId = $"{emailId:N}@portal",
+            CreatedAt = now,
+            Status = EmailStatus.Pending,
+            NextAttemptAt = now,
+        });
+    }
+}

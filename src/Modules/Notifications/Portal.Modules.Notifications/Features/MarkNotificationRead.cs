@@ -1,0 +1,45 @@
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Notifications.Data;
+using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
+
+namespace Portal.Modules.Notifications.Features;
+
+public sealed class MarkNotificationReadEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/practice/notifications/{id:guid}/read", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new MarkNotificationRead(id), ct)).ToNoContentResult())
+            .RequireAuthorization(Policies.Practitioner)
+            .WithTags("Notifications")
+            .WithSummary("Mark one of your notifications as read (reading it again changes nothing)")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}
+
+public sealed record MarkNotificationRead(Guid NotificationId) : ICommand<Result>;
+
+internal sealed class MarkNotificationReadHandler(NotificationsDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<MarkNotificationRead, Result>
+{
+    public async ValueTask<Result> Handle(MarkNotificationRead command, CancellationToken cancellationToken)
+    {
+        var userId = currentUser.UserId;
+        var notification = await db.Notifications.SingleOrDefaultAsync(
+            n => n.Id == command.NotificationId && n.RecipientUserId == userId, cancellationToken);
+        if (notification is null)
+        {
+            return Error.NotFound("notifications.not-found", "No such notification.");   // someone else's looks the same as none
+        }
+
+        notification.ReadAt ??= clock.GetUtcNow();
+        return Result.Success();
+    }
+}

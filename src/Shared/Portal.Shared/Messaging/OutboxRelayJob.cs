@@ -1,0 +1,71 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Portal.Shared.Jobs;
+using Portal.Shared.Persistence;
+
+namespace Portal.Shared.Messaging;
+
+/// <summary>
+/// Relays every module's outbox to the consumers (job <c>outbox-relay</c>). A message is marked processed only
+/// after every consumer has handled it; if the process dies in between, the next run delivers it again and the
+/// consumers' inboxes drop the duplicate. A failing message is retried later with a growing delay.
+/// </summary>
+public sealed partial class OutboxRelayJob(
+    IEnumerable<IModuleDatabase> databases,
+    IServiceScopeFactory scopes,
+    IntegrationEventDispatcher dispatcher,
+    TimeProvider clock,
+    ILogger<OutboxRelayJob> logger) : IRecurringJob
+{
+    public const string Id = "outbox-relay";
+    private const int BatchSize = 100;
+
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    [AutomaticRetry(Attempts = 0)]   // the job runs again on its schedule; retries of single messages are tracked per message
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        foreach (var database in databases)
+        {
+            await RelayAsync(database, cancellationToken);
+        }
+    }
+
+    private async Task RelayAsync(IModuleDatabase database, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = database.ContextIn(scope.ServiceProvider);
+        var now = clock.GetUtcNow();
+        var batch = await db.Set<OutboxMessage>()
+            .Where(m => m.ProcessedAt == null && m.NextAttemptAt <= now)
+            .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+
+        foreach (var message in batch)
+        {
+            try
+            {
+                await dispatcher.DispatchAsync(Outbox.Deserialize(message), cancellationToken);
+                message.ProcessedAt = clock.GetUtcNow();
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                message.Attempts++;
+                var error = $"{exception.GetType().Name}: {exception.Message}";
+                message.LastError = error.Length > 2000 ? error[..2000] : error;
+                message.NextAttemptAt = clock.GetUtcNow() + RetryDelay(message.Attempts);
+                LogRelayFailed(exception, message.Id, message.Type, database.Schema, message.Attempts);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>1, 2, 4 ... minutes, at most an hour.</summary>
+    public static TimeSpan RetryDelay(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(attempts - 1, 6))));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Relaying event {EventId} ({Type}) of {Module} failed, attempt {Attempts}; it will be retried")]
+    private partial void LogRelayFailed(Exception exception, Guid eventId, string type, string module, int attempts);
+}
