@@ -103,6 +103,36 @@ public sealed class TypeRules
         AssertHolds(internalsOnly.Should().NotBePublic().GetResult());
     }
 
+    [Fact]
+    public void Event_consumers_are_internal_sealed_and_named_consumer()
+    {
+        var consumers = Solution.Modules.SelectMany(m => m.GetTypes())
+            .Where(t => t is { IsAbstract: false, IsInterface: false } && t.GetInterfaces().Any(i =>
+                i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Portal.Shared.Messaging.IIntegrationEventConsumer<>)))
+            .ToList();
+        Assert.NotEmpty(consumers);
+        Assert.All(consumers, type =>
+        {
+            Assert.True(type.Name.EndsWith("Consumer", StringComparison.Ordinal), type.FullName);
+            Assert.True(type is { IsPublic: false, IsSealed: true }, $"{type.FullName} must be internal sealed");
+        });
+    }
+
+    [Fact]
+    public void Every_recurring_job_never_runs_twice_at_once()
+    {
+        var jobs = Solution.Modules.Append(Solution.Shared).SelectMany(a => a.GetTypes())
+            .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(Portal.Shared.Jobs.IRecurringJob).IsAssignableFrom(t))
+            .ToList();
+        Assert.True(jobs.Count >= 2, "no recurring jobs found");
+        Assert.All(jobs, type =>
+        {
+            var run = type.GetMethod(nameof(Portal.Shared.Jobs.IRecurringJob.RunAsync))!;
+            Assert.True(run.GetCustomAttributes(typeof(Hangfire.DisableConcurrentExecutionAttribute), inherit: true).Length == 1,
+                $"{type.FullName}.RunAsync lacks [DisableConcurrentExecution]");
+        });
+    }
+
     private static void AssertHolds(TestResult result) =>
         Assert.True(result.IsSuccessful, "Broken by: " + string.Join(", ", result.FailingTypeNames ?? []));
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Shared.Abstractions;
 
@@ -21,7 +22,7 @@ public sealed class IntegrationEventDispatcher(IServiceScopeFactory scopes)
         {
             await using var scope = scopes.CreateAsyncScope();
             var consumer = scope.ServiceProvider.GetServices(consumerType).ElementAt(index)!;
-            await (Task)method.Invoke(consumer, [integrationEvent, cancellationToken])!;
+            await (Task)method.Invoke(consumer, BindingFlags.DoNotWrapExceptions, null, [integrationEvent, cancellationToken], null)!;
         }
     }
 }
