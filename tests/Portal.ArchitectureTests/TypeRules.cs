@@ -125,12 +125,8 @@ public sealed class TypeRules
             .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(Portal.Shared.Jobs.IRecurringJob).IsAssignableFrom(t))
             .ToList();
         Assert.True(jobs.Count >= 2, "no recurring jobs found");
-        Assert.All(jobs, type =>
-        {
-            var run = type.GetMethod(nameof(Portal.Shared.Jobs.IRecurringJob.RunAsync))!;
-            Assert.True(run.GetCustomAttributes(typeof(Hangfire.DisableConcurrentExecutionAttribute), inherit: true).Length == 1,
-                $"{type.FullName}.RunAsync lacks [DisableConcurrentExecution]");
-        });
+        Assert.All(jobs, type => Assert.True(type.IsSubclassOf(typeof(Portal.Shared.Jobs.ExclusiveRecurringJob)),
+            $"{type.FullName} must derive from ExclusiveRecurringJob (one run at a time across instances)"));
     }
 
     private static void AssertHolds(TestResult result) =>

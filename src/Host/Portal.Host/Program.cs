@@ -46,6 +46,7 @@ services.Configure<JsonOptions>(options =>
 services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
 services.AddPortalProblemDetails();
+services.AddPortalForwardedHeaders(builder.Configuration);
 services.AddPortalAuthorization();
 services.AddPortalRateLimiting(builder.Configuration);
 services.AddPortalOpenApi();
@@ -60,6 +61,7 @@ var app = builder.Build();
 await app.PrepareDatabasesAsync();
 app.ScheduleRecurringJobs();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

@@ -9,9 +9,12 @@ public readonly record struct Paging(int Page, int PageSize)
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
+    /// <summary>Far beyond any real list; keeps <see cref="Skip"/> from overflowing.</summary>
+    public const int MaxPage = 1_000_000;
+
     public int Skip => (Page - 1) * PageSize;
 
     public static Paging From(int? page, int? pageSize) =>
-        new(page is null or < 1 ? 1 : page.Value,
+        new(page is null or < 1 ? 1 : Math.Min(page.Value, MaxPage),
             pageSize is null or < 1 ? DefaultPageSize : Math.Min(pageSize.Value, MaxPageSize));
 }

@@ -89,6 +89,23 @@ public sealed class AccountTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Guessing_the_current_password_with_a_token_locks_the_account()
+    {
+        using var client = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            using var wrong = await client.PostAsJsonAsync("/api/me/password", new { currentPassword = "guess number " + attempt, newPassword = "a much longer passphrase 2026" });
+            await ProblemAssert.IsProblemAsync(wrong, HttpStatusCode.BadRequest, "auth.wrong-password");
+        }
+
+        using var fifth = await client.PostAsJsonAsync("/api/me/password", new { currentPassword = "guess number 5", newPassword = "a much longer passphrase 2026" });
+        await ProblemAssert.IsProblemAsync(fifth, (HttpStatusCode)423, "auth.locked-out");
+        using var signIn = await _app.PostLoginAsync(DemoData.DrLeeEmail);
+        await ProblemAssert.IsProblemAsync(signIn, (HttpStatusCode)423, "auth.locked-out");
+    }
+
+    [Fact]
     public async Task A_wrong_current_password_is_refused()
     {
         using var client = await _app.SignedInClientAsync(DemoData.DrLeeEmail);

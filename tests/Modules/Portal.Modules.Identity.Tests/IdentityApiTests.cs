@@ -60,6 +60,18 @@ public sealed class IdentityApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Any_valid_email_can_hold_an_account()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var api = scope.ServiceProvider.GetRequiredService<IIdentityApi>();
+
+        var created = await api.CreatePatientAccountAsync(new NewPatientAccount("o'brien+portal@example.test", "a long enough password", "Sean", "O'Brien"), default);
+
+        Assert.True(created.IsSuccess, created.Error?.Code);
+        await _app.LoginAsync("o'brien+portal@example.test", "a long enough password");
+    }
+
+    [Fact]
     public async Task A_weak_password_is_refused_and_nothing_is_created()
     {
         await using var scope = _app.Services.CreateAsyncScope();

@@ -62,6 +62,19 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Parallel_wrong_passwords_all_count_towards_the_lockout()
+    {
+        var guesses = Enumerable.Range(0, 5).Select(i => _app.PostLoginAsync(DemoData.DrLeeEmail, "parallel-guess-" + i));
+        foreach (var response in await Task.WhenAll(guesses))
+        {
+            response.Dispose();
+        }
+
+        using var rightPassword = await _app.PostLoginAsync(DemoData.DrLeeEmail);
+        await ProblemAssert.IsProblemAsync(rightPassword, (HttpStatusCode)423, "auth.locked-out");
+    }
+
+    [Fact]
     public async Task A_successful_sign_in_resets_the_failure_count()
     {
         for (var attempt = 0; attempt < 4; attempt++)

@@ -133,6 +133,21 @@ public sealed class EmailDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_that_finds_the_previous_run_still_going_ends_at_once()
+    {
+        var id = await QueueAsync();
+        using (var connection = _app.Services.GetRequiredService<Hangfire.JobStorage>().GetConnection())
+        using (connection.AcquireDistributedLock($"portal:recurring:{Jobs.EmailDelivery}", TimeSpan.FromSeconds(5)))
+        {
+            await _app.RunJobAsync(Jobs.EmailDelivery);   // another instance holds the run
+            Assert.Empty(_sender.Sent);
+        }
+
+        await _app.RunJobAsync(Jobs.EmailDelivery);
+        Assert.Equal($"{id:N}@portal", Assert.Single(_sender.Sent).MessageId);
+    }
+
+    [Fact]
     public async Task The_same_email_request_delivered_twice_queues_one_email()
     {
         var request = new EmailRequested(Guid.NewGuid(), _app.Clock.GetUtcNow(), DemoData.HarbourHealthId, "noah@example.test",

@@ -146,6 +146,27 @@ public sealed class PracticePatientsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_address_needs_its_state_and_postcode_and_an_absurd_page_is_just_empty()
+    {
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+
+        using var response = await drLee.PostAsJsonAsync(Route, new
+        {
+            givenName = "Zoe",
+            familyName = "Park",
+            dateOfBirth = "1988-03-05",
+            address = new { line1 = "1 George St", suburb = "Sydney" },
+        });
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation.failed");
+        Assert.NotEmpty(ProblemAssert.FieldErrors(problem, "address.postcode"));
+        Assert.NotEmpty(ProblemAssert.FieldErrors(problem, "address.state"));
+
+        var farAway = await (await drLee.GetAsync($"{Route}?page={int.MaxValue}&pageSize=500")).JsonAsync();
+        Assert.Equal(0, farAway.GetProperty("items").GetArrayLength());
+        Assert.Equal(5, farAway.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Fields_a_client_may_not_set_are_refused_not_ignored()
     {
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);

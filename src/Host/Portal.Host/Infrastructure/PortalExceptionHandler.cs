@@ -40,7 +40,7 @@ internal sealed partial class PortalExceptionHandler(IProblemDetailsService prob
             LogUnexpected(exception, httpContext.Request.Method, httpContext.Request.Path, httpContext.TraceIdentifier);
             problem = Problem(
                 StatusCodes.Status500InternalServerError, "server.error",
-                "Something went wrong on our side. Nothing was changed; try again, and quote the traceId if it persists.",
+                "Something went wrong on our side. Try again, and quote the traceId if it persists.",
                 null);
         }
 

@@ -36,6 +36,7 @@ public sealed class IdentityModule : IModule
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 4;
                 options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters = string.Empty;   // the user name is the email: o'brien@... is fine
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = settings.MaxFailedSignInAttempts;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(settings.LockoutMinutes);
@@ -63,6 +64,7 @@ public sealed class IdentityModule : IModule
         services.AddSingleton<SessionCache>();
         services.AddScoped<ISessionValidator, SessionValidator>();
         services.AddScoped<TokenIssuer>();
+        services.AddScoped<FailedSignIns>();
         services.AddScoped<IIdentityApi, IdentityApi>();
         services.AddScoped<IDemoDataSeeder, IdentityDemoDataSeeder>();
         services.AddScoped<IStartupTask, FirstPracticeBootstrap>();

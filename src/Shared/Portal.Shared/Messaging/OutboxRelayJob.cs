@@ -17,14 +17,15 @@ public sealed partial class OutboxRelayJob(
     IServiceScopeFactory scopes,
     IntegrationEventDispatcher dispatcher,
     TimeProvider clock,
-    ILogger<OutboxRelayJob> logger) : IRecurringJob
+    JobStorage storage,
+    ILogger<OutboxRelayJob> logger) : ExclusiveRecurringJob(storage)
 {
     public const string Id = "outbox-relay";
     private const int BatchSize = 100;
 
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
-    [AutomaticRetry(Attempts = 0)]   // the job runs again on its schedule; retries of single messages are tracked per message
-    public async Task RunAsync(CancellationToken cancellationToken)
+    protected override string JobId => Id;
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         foreach (var database in databases)
         {

@@ -102,14 +102,33 @@ internal sealed class IdentityApi(IdentityModuleDbContext db, UserManager<Portal
                 : Error.Conflict("identity.patient-already-linked", "This patient record is linked to another account.");
         }
 
-        db.PatientLinks.Add(new PatientLink
+        var link = new PatientLink
         {
             UserId = userId,
             PatientId = patientId,
             PracticeGroupId = practiceGroupId,
             LinkedAt = clock.GetUtcNow(),
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        };
+        db.PatientLinks.Add(link);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request linked the record at the same moment: the unique index decided; answer as if we came second.
+            db.Entry(link).State = EntityState.Detached;
+            var winner = await db.PatientLinks.AsNoTracking().SingleOrDefaultAsync(l => l.PatientId == patientId, cancellationToken);
+            if (winner is null)
+            {
+                throw;
+            }
+
+            return winner.UserId == userId
+                ? Result.Success()
+                : Error.Conflict("identity.patient-already-linked", "This patient record is linked to another account.");
+        }
+
         return Result.Success();
     }
 

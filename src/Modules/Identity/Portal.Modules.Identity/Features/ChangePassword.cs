@@ -25,7 +25,8 @@ public sealed class ChangePasswordEndpoint : ICarterModule
             .WithSummary("Change the password; every other session of the account is signed out")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status423Locked);
 }
 
 public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
@@ -44,6 +45,7 @@ public sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
 internal sealed class ChangePasswordHandler(
     IdentityModuleDbContext db,
     UserManager<PortalUser> users,
+    FailedSignIns failedSignIns,
     ICurrentUser currentUser,
     SessionCache sessionCache,
     UnitOfWork unitOfWork,
@@ -58,9 +60,15 @@ internal sealed class ChangePasswordHandler(
             return IdentityErrors.AccountGone;
         }
 
+        if (await users.IsLockedOutAsync(user))
+        {
+            return IdentityErrors.LockedOut;
+        }
+
         if (!await users.CheckPasswordAsync(user, command.CurrentPassword))
         {
-            return IdentityErrors.WrongCurrentPassword;
+            // Guessing the current password with a stolen token counts towards the lockout like sign-in does.
+            return await failedSignIns.CountAsync(user) ? IdentityErrors.LockedOut : IdentityErrors.WrongCurrentPassword;
         }
 
         // Revoke the other sessions first: ChangePasswordAsync saves the account and these revocations together.
@@ -79,7 +87,7 @@ internal sealed class ChangePasswordHandler(
             return PasswordErrors.From(changed, "newPassword");
         }
 
-        unitOfWork.AfterCommit(() => otherSessions.ForEach(s => sessionCache.Evict(s.Id)));
+        unitOfWork.AfterCommit(() => otherSessions.ForEach(s => sessionCache.MarkRevoked(s.Id)));
         return Result.Success();
     }
 }

@@ -43,7 +43,7 @@ public sealed class LoginValidator : AbstractValidator<Login>
     }
 }
 
-internal sealed class LoginHandler(UserManager<PortalUser> users, TokenIssuer tokens)
+internal sealed class LoginHandler(UserManager<PortalUser> users, FailedSignIns failedSignIns, TokenIssuer tokens)
     : ICommandHandler<Login, Result<TokenResponse>>
 {
     // Verifying against this hash when the email is unknown makes both failures take the same time.
@@ -99,9 +99,6 @@ internal sealed class LoginHandler(UserManager<PortalUser> users, TokenIssuer to
         return (await users.RedeemTwoFactorRecoveryCodeAsync(user, command.RecoveryCode!.Trim())).Succeeded;
     }
 
-    private async Task<Error> FailedAttempt(PortalUser user, Error error)
-    {
-        await users.AccessFailedAsync(user);
-        return await users.IsLockedOutAsync(user) ? IdentityErrors.LockedOut : error;
-    }
+    private async Task<Error> FailedAttempt(PortalUser user, Error error) =>
+        await failedSignIns.CountAsync(user) ? IdentityErrors.LockedOut : error;
 }

@@ -56,6 +56,10 @@ internal sealed class RefreshTokensHandler(
             return IdentityErrors.InvalidRefreshToken;
         }
 
+        // Claiming the old token and saving the new one happen in one transaction: a failure in between leaves
+        // the old token usable rather than signing the user out.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
         // Claim the token atomically: of two requests racing with one token, only one can win. A token that
         // was already used means it leaked (or the client misbehaves): end the whole session.
         var claimed = await db.RefreshTokens
@@ -65,7 +69,8 @@ internal sealed class RefreshTokensHandler(
         {
             session.Revoke(now, SessionRevocationReasons.RefreshTokenReused);
             await db.SaveChangesAsync(cancellationToken);
-            sessionCache.Evict(session.Id);
+            await transaction.CommitAsync(cancellationToken);
+            sessionCache.MarkRevoked(session.Id);
             return IdentityErrors.RefreshTokenReused;
         }
 
@@ -76,6 +81,9 @@ internal sealed class RefreshTokensHandler(
         }
 
         tokens.Touch(session);
-        return await tokens.IssueAsync(user, session);
+        var issued = await tokens.IssueAsync(user, session);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return issued;
     }
 }

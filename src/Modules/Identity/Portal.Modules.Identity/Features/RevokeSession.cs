@@ -55,7 +55,7 @@ internal sealed class RevokeSessionHandler(
         }
 
         session.Revoke(clock.GetUtcNow(), command.Reason);
-        unitOfWork.AfterCommit(() => sessionCache.Evict(session.Id));
+        unitOfWork.AfterCommit(() => sessionCache.MarkRevoked(session.Id));
         return Result.Success();
     }
 }

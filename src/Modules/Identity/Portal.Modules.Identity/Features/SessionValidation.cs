@@ -14,11 +14,39 @@ internal sealed class SessionCache(IMemoryCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
 
-    public bool TryGet(Guid sessionId, out bool active) => cache.TryGetValue(Key(sessionId), out active);
+    // Once revoked here, a session stays revoked in this cache: a check that read the session before the
+    // revocation cannot put "active" back.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, byte> _revokedHere = new();
 
-    public void Set(Guid sessionId, bool active) => cache.Set(Key(sessionId), active, Lifetime);
+    public bool TryGet(Guid sessionId, out bool active)
+    {
+        if (_revokedHere.ContainsKey(sessionId))
+        {
+            active = false;
+            return true;
+        }
 
-    public void Evict(Guid sessionId) => cache.Remove(Key(sessionId));
+        return cache.TryGetValue(Key(sessionId), out active);
+    }
+
+    public void Set(Guid sessionId, bool active)
+    {
+        if (!_revokedHere.ContainsKey(sessionId))
+        {
+            cache.Set(Key(sessionId), active, Lifetime);
+        }
+    }
+
+    /// <summary>Called after a session was revoked and the revocation saved.</summary>
+    public void MarkRevoked(Guid sessionId)
+    {
+        cache.Set(Key(sessionId), false, Lifetime);
+        _revokedHere.TryAdd(sessionId, 0);
+        if (_revokedHere.Count > 10_000)
+        {
+            _revokedHere.Clear();   // the database stays the truth; this only closes a seconds-long race
+        }
+    }
 
     private static string Key(Guid sessionId) => $"identity:session:{sessionId}";
 }

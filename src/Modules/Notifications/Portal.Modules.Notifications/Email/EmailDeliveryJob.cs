@@ -15,15 +15,16 @@ namespace Portal.Modules.Notifications.Email;
 /// accepting it and the mark resends it, with the same Message-ID.
 /// </summary>
 internal sealed partial class EmailDeliveryJob(
-    IServiceScopeFactory scopes, IOptions<EmailSettings> settings, TimeProvider clock, ILogger<EmailDeliveryJob> logger) : IRecurringJob
+    IServiceScopeFactory scopes, IOptions<EmailSettings> settings, TimeProvider clock, JobStorage storage, ILogger<EmailDeliveryJob> logger)
+    : ExclusiveRecurringJob(storage)
 {
     public const string Id = "email.deliver";
     private const int BatchSize = 50;
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
-    [AutomaticRetry(Attempts = 0)]   // runs again on its schedule; each email tracks its own retries
-    public async Task RunAsync(CancellationToken cancellationToken)
+    protected override string JobId => Id;
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         List<Guid> due;
         await using (var scope = scopes.CreateAsyncScope())
@@ -73,10 +74,13 @@ internal sealed partial class EmailDeliveryJob(
             email.SentAt = clock.GetUtcNow();
             email.LastError = null;
         }
-        catch (EmailDeliveryException exception)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            email.LastError = exception.Message;
-            if (exception.Permanent || email.Attempts >= settings.Value.MaxAttempts)
+            // Anything else than the sender's own verdict is treated as transient: recorded, retried, and
+            // eventually given up, never left in Sending.
+            var permanent = exception is EmailDeliveryException { Permanent: true };
+            email.LastError = exception is EmailDeliveryException ? exception.Message : $"Unexpected {exception.GetType().Name} while sending.";
+            if (permanent || email.Attempts >= settings.Value.MaxAttempts)
             {
                 email.Status = EmailStatus.Failed;
                 LogGivenUp(exception, email.Id, email.Attempts);
@@ -90,7 +94,8 @@ internal sealed partial class EmailDeliveryJob(
         }
 
         email.LeaseUntil = null;
-        await db.SaveChangesAsync(cancellationToken);
+        // Not cancellable: once the server has the email, the "sent" mark must be saved even during shutdown.
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     /// <summary>1, 2, 4, 8 ... minutes, at most two hours.</summary>

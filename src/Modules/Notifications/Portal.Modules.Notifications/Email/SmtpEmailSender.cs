@@ -20,7 +20,12 @@ internal sealed class SmtpEmailSender(IOptions<EmailSettings> options) : IEmailS
             Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody(),
         };
         mime.From.Add(new MailboxAddress(settings.FromName, settings.From));
-        mime.To.Add(MailboxAddress.Parse(message.To));
+        if (!MailboxAddress.TryParse(message.To, out var recipient))
+        {
+            throw new EmailDeliveryException("The recipient's address is not a valid email address.", permanent: true);
+        }
+
+        mime.To.Add(recipient);
 
         using var client = new SmtpClient { Timeout = settings.Smtp.TimeoutSeconds * 1000 };
         try
@@ -34,14 +39,16 @@ internal sealed class SmtpEmailSender(IOptions<EmailSettings> options) : IEmailS
             await client.SendAsync(mime, cancellationToken);
             await client.DisconnectAsync(quit: true, cancellationToken);
         }
-        catch (SmtpCommandException exception) when ((int)exception.StatusCode >= 500)
+        catch (SmtpCommandException exception) when (exception.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted
+                                                     && (int)exception.StatusCode >= 500)
         {
-            // 5xx: the server refuses this message for good (unknown mailbox, rejected content).
+            // This recipient or this message is refused for good. Other refusals (authentication, relaying, the
+            // sender) are the configuration's fault and stay retryable, so fixing it delivers the queue.
             throw new EmailDeliveryException($"The mail server refused the email ({(int)exception.StatusCode}).", permanent: true, exception);
         }
         catch (Exception exception) when (exception is SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException
                                               or ServiceNotAuthenticatedException or AuthenticationException or SocketException or IOException
-                                              or TimeoutException)
+                                              or TimeoutException or SslHandshakeException or ArgumentException)
         {
             throw new EmailDeliveryException($"The mail server could not take the email now ({exception.GetType().Name}).", permanent: false, exception);
         }

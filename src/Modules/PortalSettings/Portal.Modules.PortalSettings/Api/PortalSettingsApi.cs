@@ -11,9 +11,15 @@ namespace Portal.Modules.PortalSettings.Api;
 /// </summary>
 internal sealed class PortalSettingsCache(IMemoryCache cache, TimeProvider clock)
 {
+    // Bumped by every eviction: a reader that started before a change (and read the old row) must not put
+    // its stale copy back after the change evicted it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, long> _generations = new();
+
     // The age is judged by the injected clock (so it can be tested without waiting); the memory cache's own
     // expiry only frees the memory.
     private sealed record Entry(PortalSettingsSnapshot Settings, DateTimeOffset ReadAt);
+
+    public long Generation(Guid practiceGroupId) => _generations.GetValueOrDefault(practiceGroupId);
 
     public bool TryGet(Guid practiceGroupId, out PortalSettingsSnapshot? settings)
     {
@@ -24,12 +30,21 @@ internal sealed class PortalSettingsCache(IMemoryCache cache, TimeProvider clock
         return settings is not null;
     }
 
-    public void Set(Guid practiceGroupId, PortalSettingsSnapshot settings) =>
-        cache.Set(Key(practiceGroupId), new Entry(settings, clock.GetUtcNow()), MemoryLifetime);
+    public void Set(Guid practiceGroupId, PortalSettingsSnapshot settings, long generationReadAt)
+    {
+        if (Generation(practiceGroupId) == generationReadAt)
+        {
+            cache.Set(Key(practiceGroupId), new Entry(settings, clock.GetUtcNow()), MemoryLifetime);
+        }
+    }
 
     private static readonly TimeSpan MemoryLifetime = TimeSpan.FromMinutes(1);
 
-    public void Evict(Guid practiceGroupId) => cache.Remove(Key(practiceGroupId));
+    public void Evict(Guid practiceGroupId)
+    {
+        _generations.AddOrUpdate(practiceGroupId, 1, (_, generation) => generation + 1);
+        cache.Remove(Key(practiceGroupId));
+    }
 
     private static string Key(Guid practiceGroupId) => $"portal-settings:{practiceGroupId}";
 }
@@ -43,12 +58,13 @@ internal sealed class PortalSettingsApi(PortalSettingsDbContext db, PortalSettin
             return cached;
         }
 
+        var generation = cache.Generation(practiceGroupId);
         var settings = await db.Settings.AsNoTracking()
             .Where(s => s.PracticeGroupId == practiceGroupId)
             .Select(s => new PortalSettingsSnapshot(s.PortalEnabled, s.PatientInvitations, s.PatientUpdates, s.NoteSharing))
             .SingleOrDefaultAsync(cancellationToken)
             ?? PortalSettingsSnapshot.Defaults;
-        cache.Set(practiceGroupId, settings);
+        cache.Set(practiceGroupId, settings, generation);
         return settings;
     }
 }

@@ -97,10 +97,18 @@ internal sealed class UpdatePortalSettingsHandler(
             // Saved here rather than by the unit of work: a concurrent change must become a 412, not a 500.
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateConcurrencyException)
         {
-            // The version moved (concurrency token) or another first change inserted the row at the same time.
-            return PortalSettingsErrors.Stale;
+            return PortalSettingsErrors.Stale;   // the version moved since it was read
+        }
+        catch (DbUpdateException) when (isNew)
+        {
+            if (!await db.Settings.AsNoTracking().AnyAsync(s => s.PracticeGroupId == groupId, cancellationToken))
+            {
+                throw;
+            }
+
+            return PortalSettingsErrors.Stale;   // another first change inserted the row at the same time
         }
         finally
         {

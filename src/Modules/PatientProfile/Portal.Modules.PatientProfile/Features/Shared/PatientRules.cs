@@ -49,9 +49,9 @@ internal sealed class AddressValidator : AbstractValidator<AddressDto>
         RuleFor(a => a.Line2).MaximumLength(200);
         RuleFor(a => a.Suburb).NotEmpty().MaximumLength(100);
         RuleFor(a => a.Country).Must(c => c is null or "AU").WithMessage("Only Australian addresses (AU) are supported.");
-        RuleFor(a => a.State).Must(s => PatientRules.AustralianStates.Contains(s))
+        RuleFor(a => a.State).NotEmpty().Must(s => PatientRules.AustralianStates.Contains(s))
             .WithMessage("Use an Australian state or territory: " + string.Join(", ", PatientRules.AustralianStates) + ".");
-        RuleFor(a => a.Postcode).Matches("^[0-9]{4}$").WithMessage("An Australian postcode has four digits.");
+        RuleFor(a => a.Postcode).NotEmpty().Matches("^[0-9]{4}$").WithMessage("An Australian postcode has four digits.");
     }
 }
 
