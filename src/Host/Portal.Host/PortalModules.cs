@@ -1,4 +1,5 @@
 using Portal.Modules.Identity;
+using Portal.Modules.Invitations;
 using Portal.Modules.Notifications;
 using Portal.Modules.PatientProfile;
 using Portal.Modules.PortalSettings;
@@ -15,5 +16,6 @@ public static class PortalModules
         new PortalSettingsModule(),
         new PatientProfileModule(),
         new NotificationsModule(),
+        new InvitationsModule(),
     ];
 }

@@ -25,6 +25,9 @@ public interface IIdentityApi
     /// <summary>Links a patient record to a patient account; linking the same record twice changes nothing.</summary>
     Task<Result> LinkPatientRecordAsync(Guid userId, Guid patientId, Guid practiceGroupId, CancellationToken cancellationToken);
 
+    /// <summary>The account a patient record is linked to, if any.</summary>
+    Task<Guid?> FindAccountLinkedToPatientAsync(Guid patientId, CancellationToken cancellationToken);
+
     /// <summary>The patient records linked to an account.</summary>
     Task<IReadOnlyList<LinkedPatientRecord>> GetLinkedPatientRecordsAsync(Guid userId, CancellationToken cancellationToken);
 }

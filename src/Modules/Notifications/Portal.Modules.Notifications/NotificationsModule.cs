@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Portal.Modules.Invitations.Contracts;
 using Portal.Modules.Notifications.Consumers;
 using Portal.Modules.Notifications.Contracts;
 using Portal.Modules.Notifications.Data;
@@ -41,5 +42,6 @@ public sealed class NotificationsModule : IModule
         services.AddRecurringJob<EmailDeliveryJob>(EmailDeliveryJob.Id, "*/10 * * * * *");
         services.AddScoped<IIntegrationEventConsumer<EmailRequested>, EmailRequestedConsumer>();
         services.AddScoped<IIntegrationEventConsumer<PortalSettingsChanged>, PortalSettingsChangedConsumer>();
+        services.AddScoped<IIntegrationEventConsumer<InvitationAccepted>, InvitationAcceptedConsumer>();
     }
 }

@@ -1,9 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Modules.Invitations.Contracts;
 using Portal.Modules.PatientProfile.Api;
+using Portal.Modules.PatientProfile.Consumers;
 using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Data;
 using Portal.Modules.PatientProfile.Features.Shared;
+using Portal.Shared.Messaging;
 using Portal.Shared.Modules;
 using Portal.Shared.Persistence;
 
@@ -21,5 +24,8 @@ public sealed class PatientProfileModule : IModule
         services.AddScoped<PatientAuditLog>();
         services.AddScoped<IPatientDirectory, PatientDirectory>();
         services.AddScoped<IDemoDataSeeder, PatientDemoDataSeeder>();
+        services.AddScoped<IIntegrationEventConsumer<InvitationSent>, InvitationSentConsumer>();
+        services.AddScoped<IIntegrationEventConsumer<InvitationAccepted>, InvitationAcceptedConsumer>();
+        services.AddScoped<IIntegrationEventConsumer<InvitationClosed>, InvitationClosedConsumer>();
     }
 }

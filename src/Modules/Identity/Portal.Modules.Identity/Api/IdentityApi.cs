@@ -132,6 +132,12 @@ internal sealed class IdentityApi(IdentityModuleDbContext db, UserManager<Portal
         return Result.Success();
     }
 
+    public async Task<Guid?> FindAccountLinkedToPatientAsync(Guid patientId, CancellationToken cancellationToken) =>
+        await db.PatientLinks.AsNoTracking()
+            .Where(l => l.PatientId == patientId)
+            .Select(l => (Guid?)l.UserId)
+            .SingleOrDefaultAsync(cancellationToken);
+
     public async Task<IReadOnlyList<LinkedPatientRecord>> GetLinkedPatientRecordsAsync(Guid userId, CancellationToken cancellationToken) =>
         await db.PatientLinks.AsNoTracking()
             .Where(l => l.UserId == userId)

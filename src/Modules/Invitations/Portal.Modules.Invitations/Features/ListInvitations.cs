@@ -1,0 +1,66 @@
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Invitations.Data;
+using Portal.Modules.Invitations.Domain;
+using Portal.Modules.Invitations.Features.Shared;
+using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
+
+namespace Portal.Modules.Invitations.Features;
+
+public sealed class ListInvitationsEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/practice/invitations", async (string? status, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ListInvitations(status, Paging.From(page, pageSize)), ct)).ToHttpResult())
+            .RequireAuthorization(Policies.Practitioner)
+            .WithTags("Invitations")
+            .WithSummary("The practice's invitations, newest first; ?status=pending|accepted|expired|revoked")
+            .Produces<PagedList<InvitationResponse>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+}
+
+public sealed record ListInvitations(string? Status, Paging Paging) : IQuery<Result<PagedList<InvitationResponse>>>;
+
+internal sealed class ListInvitationsHandler(InvitationsDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : IQueryHandler<ListInvitations, Result<PagedList<InvitationResponse>>>
+{
+    public async ValueTask<Result<PagedList<InvitationResponse>>> Handle(ListInvitations query, CancellationToken cancellationToken)
+    {
+        var groupId = currentUser.PracticeGroupId!.Value;
+        var now = clock.GetUtcNow();
+        var invitations = db.Invitations.AsNoTracking().Where(i => i.PracticeGroupId == groupId);
+        switch (query.Status?.Trim().ToLowerInvariant())
+        {
+            case null or "":
+                break;
+            case "pending":
+                invitations = invitations.Where(i => i.Status == InvitationStatus.Pending && i.ExpiresAt > now);
+                break;
+            case "expired":
+                invitations = invitations.Where(i => i.Status == InvitationStatus.Expired || (i.Status == InvitationStatus.Pending && i.ExpiresAt <= now));
+                break;
+            case "accepted":
+                invitations = invitations.Where(i => i.Status == InvitationStatus.Accepted);
+                break;
+            case "revoked":
+                invitations = invitations.Where(i => i.Status == InvitationStatus.Revoked);
+                break;
+            default:
+                return Error.Validation("invitations.invalid-status", "Use status pending, accepted, expired or revoked.", "status");
+        }
+
+        var total = await invitations.CountAsync(cancellationToken);
+        var page = await invitations
+            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
+            .Skip(query.Paging.Skip).Take(query.Paging.PageSize)
+            .ToListAsync(cancellationToken);
+        return new PagedList<InvitationResponse>(page.Select(i => InvitationResponse.From(i, now)).ToList(), total);
+    }
+}

@@ -1,0 +1,85 @@
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Modules.Invitations.Contracts;
+using Portal.Modules.Invitations.Data;
+using Portal.Modules.Invitations.Domain;
+using Portal.Modules.Invitations.Features.Shared;
+using Portal.Modules.PortalSettings.Contracts;
+using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
+using Portal.Shared.Messaging;
+
+namespace Portal.Modules.Invitations.Features;
+
+public sealed class ResendInvitationEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/practice/invitations/{id:guid}/resend", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ResendInvitation(id), ct)).ToHttpResult())
+            .RequireAuthorization(Policies.Practitioner)
+            .WithTags("Invitations")
+            .WithSummary("Send a pending or expired invitation again with a new link and expiry; the old link stops working")
+            .Produces<InvitationResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}
+
+public sealed record ResendInvitation(Guid InvitationId) : ICommand<Result<InvitationResponse>>;
+
+internal sealed class ResendInvitationHandler(
+    InvitationsDbContext db, IPortalSettingsApi settings, InvitationMailer mailer, ICurrentUser currentUser, IOptions<InvitationSettings> options, TimeProvider clock)
+    : ICommandHandler<ResendInvitation, Result<InvitationResponse>>
+{
+    public async ValueTask<Result<InvitationResponse>> Handle(ResendInvitation command, CancellationToken cancellationToken)
+    {
+        var groupId = currentUser.PracticeGroupId!.Value;
+        var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == command.InvitationId && i.PracticeGroupId == groupId, cancellationToken);
+        if (invitation is null)
+        {
+            return InvitationErrors.NotFound;
+        }
+
+        var policy = await settings.GetAsync(groupId, cancellationToken);
+        if (!policy.PortalEnabled)
+        {
+            return InvitationErrors.PortalDisabled;
+        }
+
+        if (!policy.PatientInvitations)
+        {
+            return InvitationErrors.Disabled;
+        }
+
+        var now = clock.GetUtcNow();
+        if (invitation.StatusAt(now) is not (InvitationStatus.Pending or InvitationStatus.Expired))
+        {
+            return InvitationErrors.NotPending;
+        }
+
+        if (invitation.Status == InvitationStatus.Expired
+            && await db.Invitations.AnyAsync(i => i.PatientId == invitation.PatientId && i.Status == InvitationStatus.Pending, cancellationToken))
+        {
+            return InvitationErrors.PendingExists;   // a newer invitation for the patient is already out
+        }
+
+        db.SupersededTokens.Add(new SupersededInvitationToken { TokenHash = invitation.TokenHash, InvitationId = invitation.Id, SupersededAt = now });
+        var token = InvitationTokens.New();
+        invitation.TokenHash = InvitationTokens.Hash(token);
+        invitation.Status = InvitationStatus.Pending;
+        invitation.ClosedAt = null;
+        invitation.ExpiresAt = now.AddDays(options.Value.ExpiryDays);
+        invitation.LastSentAt = now;
+        invitation.SendCount++;
+        invitation.ReminderSentAt = null;
+        await mailer.QueueAsync(invitation, token, reminder: false, cancellationToken);
+        db.Publish(new InvitationSent(Guid.CreateVersion7(), now, groupId, invitation.PatientId, invitation.Id));
+        return InvitationResponse.From(invitation, now);
+    }
+}

@@ -1,0 +1,145 @@
+using Carter;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Modules.Identity.Contracts;
+using Portal.Modules.Invitations.Contracts;
+using Portal.Modules.Invitations.Data;
+using Portal.Modules.Invitations.Domain;
+using Portal.Modules.Invitations.Features.Shared;
+using Portal.Modules.PatientProfile.Contracts;
+using Portal.Modules.PortalSettings.Contracts;
+using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
+using Portal.Shared.Messaging;
+
+namespace Portal.Modules.Invitations.Features;
+
+public sealed class SendInvitationEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/practice/patients/{patientId:guid}/invitations", async (Guid patientId, SendInvitationRequest? request, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new SendInvitation(patientId, request?.Email, request?.Message), ct))
+                    .ToCreatedResult(i => $"/api/practice/invitations/{i.Id}"))
+            .RequireAuthorization(Policies.Practitioner)
+            .WithTags("Invitations")
+            .WithSummary("Invite a patient to the portal; the email links to {PublicBaseUrl}/invite/{token}")
+            .Produces<InvitationResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}
+
+public sealed record SendInvitationRequest(string? Email, string? Message);
+
+public sealed record SendInvitation(Guid PatientId, string? Email, string? Message) : ICommand<Result<InvitationResponse>>;
+
+public sealed class SendInvitationValidator : AbstractValidator<SendInvitation>
+{
+    public SendInvitationValidator()
+    {
+        RuleFor(s => s.Email).EmailAddress().MaximumLength(256);
+        RuleFor(s => s.Message).MaximumLength(1000);
+    }
+}
+
+internal sealed class SendInvitationHandler(
+    InvitationsDbContext db,
+    IPortalSettingsApi settings,
+    IPatientDirectory patients,
+    IIdentityApi identity,
+    InvitationMailer mailer,
+    ICurrentUser currentUser,
+    IOptions<InvitationSettings> options,
+    TimeProvider clock) : ICommandHandler<SendInvitation, Result<InvitationResponse>>
+{
+    public async ValueTask<Result<InvitationResponse>> Handle(SendInvitation command, CancellationToken cancellationToken)
+    {
+        var groupId = currentUser.PracticeGroupId!.Value;
+        var policy = await settings.GetAsync(groupId, cancellationToken);
+        if (!policy.PortalEnabled)
+        {
+            return InvitationErrors.PortalDisabled;
+        }
+
+        if (!policy.PatientInvitations)
+        {
+            return InvitationErrors.Disabled;
+        }
+
+        var patient = await patients.FindAsync(groupId, command.PatientId, cancellationToken);
+        if (patient is null)
+        {
+            return InvitationErrors.PatientNotFound;
+        }
+
+        if (await identity.FindAccountLinkedToPatientAsync(patient.PatientId, cancellationToken) is not null)
+        {
+            return InvitationErrors.AlreadyLinked;
+        }
+
+        var now = clock.GetUtcNow();
+        var pending = await db.Invitations.SingleOrDefaultAsync(
+            i => i.PatientId == patient.PatientId && i.Status == InvitationStatus.Pending, cancellationToken);
+        if (pending is not null)
+        {
+            if (pending.ExpiresAt > now)
+            {
+                return InvitationErrors.PendingExists;
+            }
+
+            pending.Status = InvitationStatus.Expired;   // ran out before the expiry job saw it
+            pending.ClosedAt = pending.ExpiresAt;
+        }
+
+        var email = string.IsNullOrWhiteSpace(command.Email) ? patient.Email : command.Email.Trim();
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return InvitationErrors.EmailRequired;
+        }
+
+        var token = InvitationTokens.New();
+        var invitation = new Invitation
+        {
+            Id = Guid.CreateVersion7(),
+            PracticeGroupId = groupId,
+            PatientId = patient.PatientId,
+            Email = email,
+            PatientGivenName = patient.GivenName,
+            PatientFamilyName = patient.FamilyName,
+            Message = string.IsNullOrWhiteSpace(command.Message) ? null : command.Message.Trim(),
+            TokenHash = InvitationTokens.Hash(token),
+            Status = InvitationStatus.Pending,
+            CreatedAt = now,
+            InvitedByUserId = currentUser.UserId,
+            InvitedByName = currentUser.Name,
+            ExpiresAt = now.AddDays(options.Value.ExpiryDays),
+            LastSentAt = now,
+            SendCount = 1,
+        };
+        db.Invitations.Add(invitation);
+        await mailer.QueueAsync(invitation, token, reminder: false, cancellationToken);
+        db.Publish(new InvitationSent(Guid.CreateVersion7(), now, groupId, patient.PatientId, invitation.Id));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);   // here, so a concurrent second invitation becomes a 409
+        }
+        catch (DbUpdateException)
+        {
+            if (!await db.Invitations.AsNoTracking().AnyAsync(i => i.PatientId == patient.PatientId && i.Status == InvitationStatus.Pending, cancellationToken))
+            {
+                throw;
+            }
+
+            return InvitationErrors.PendingExists;
+        }
+
+        return InvitationResponse.From(invitation, now);
+    }
+}

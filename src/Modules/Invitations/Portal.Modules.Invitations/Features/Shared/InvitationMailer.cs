@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Configuration;
+using Portal.Modules.Identity.Contracts;
+using Portal.Modules.Invitations.Data;
+using Portal.Modules.Invitations.Domain;
+using Portal.Modules.Notifications.Contracts;
+using Portal.Shared.Messaging;
+
+namespace Portal.Modules.Invitations.Features.Shared;
+
+/// <summary>
+/// Queues the invitation email through this module's outbox, so it is saved with the invitation (and its new
+/// token) or not at all. Each sending has its own id: a resend is a new email, a redelivery of the same one is not.
+/// </summary>
+internal sealed class InvitationMailer(InvitationsDbContext db, IIdentityApi identity, IConfiguration configuration, TimeProvider clock)
+{
+    public async Task QueueAsync(Invitation invitation, string token, bool reminder, CancellationToken cancellationToken)
+    {
+        var practice = (await identity.GetPracticeGroupAsync(invitation.PracticeGroupId, cancellationToken))?.Name ?? "Your practice";
+        var baseUrl = (configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+        var link = $"{baseUrl}/invite/{token}";
+        var paragraphs = new List<string>
+        {
+            $"{practice} invites you to its patient portal, where you can manage your appointments, personal details and health record online.",
+        };
+        if (!string.IsNullOrWhiteSpace(invitation.Message))
+        {
+            paragraphs.Add($"{invitation.InvitedByName} writes: \"{invitation.Message}\"");
+        }
+
+        paragraphs.Add($"The link below works once and until {invitation.ExpiresAt:d MMMM yyyy} (UTC). If you did not expect this email, you can ignore it.");
+        var subject = reminder ? $"Reminder: {practice} invites you to its patient portal" : $"{practice} invites you to its patient portal";
+        db.Publish(new EmailRequested(
+            Guid.CreateVersion7(),
+            clock.GetUtcNow(),
+            invitation.PracticeGroupId,
+            invitation.Email,
+            new EmailContent(subject, $"Hello {invitation.PatientGivenName}", paragraphs, new EmailAction("Set up your account", link))));
+    }
+}
