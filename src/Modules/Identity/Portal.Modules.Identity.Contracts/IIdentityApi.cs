@@ -28,6 +28,9 @@ public interface IIdentityApi
     /// <summary>The account a patient record is linked to, if any.</summary>
     Task<Guid?> FindAccountLinkedToPatientAsync(Guid patientId, CancellationToken cancellationToken);
 
+    /// <summary>Those of <paramref name="patientIds"/> that are linked to an account (one query).</summary>
+    Task<IReadOnlyCollection<Guid>> FindLinkedPatientsAsync(IReadOnlyCollection<Guid> patientIds, CancellationToken cancellationToken);
+
     /// <summary>The patient records linked to an account.</summary>
     Task<IReadOnlyList<LinkedPatientRecord>> GetLinkedPatientRecordsAsync(Guid userId, CancellationToken cancellationToken);
 }

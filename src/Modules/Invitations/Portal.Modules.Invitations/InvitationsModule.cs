@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Modules.Invitations.Data;
 using Portal.Modules.Invitations.Features.Shared;
+using Portal.Modules.Invitations.Jobs;
+using Portal.Shared.Jobs;
 using Portal.Shared.Modules;
 using Portal.Shared.Persistence;
 
@@ -19,5 +21,10 @@ public sealed class InvitationsModule : IModule
         services.Configure<InvitationSettings>(configuration.GetSection(InvitationSettings.Section));
         services.AddScoped<InvitationMailer>();
         services.AddScoped<InvitationLookup>();
+        services.AddScoped<InvitationIssuer>();
+        services.AddScoped<InvitationEligibility>();
+        services.AddRecurringJob<SendBulkInvitationsJob>(SendBulkInvitationsJob.Id, "*/10 * * * * *");
+        services.AddRecurringJob<ExpireInvitationsJob>(ExpireInvitationsJob.Id, "*/15 * * * *");
+        services.AddRecurringJob<SendInvitationRemindersJob>(SendInvitationRemindersJob.Id, "5 * * * *");
     }
 }

@@ -5,6 +5,9 @@ public interface IPatientDirectory
 {
     /// <summary>The patient, only if the record belongs to <paramref name="practiceGroupId"/>.</summary>
     Task<PatientSummary?> FindAsync(Guid practiceGroupId, Guid patientId, CancellationToken cancellationToken);
+
+    /// <summary>Those of <paramref name="patientIds"/> that are records of <paramref name="practiceGroupId"/> (one query).</summary>
+    Task<IReadOnlyList<PatientSummary>> FindManyAsync(Guid practiceGroupId, IReadOnlyCollection<Guid> patientIds, CancellationToken cancellationToken);
 }
 
 public sealed record PatientSummary(Guid PatientId, Guid PracticeGroupId, string GivenName, string FamilyName, DateOnly DateOfBirth, string? Email);

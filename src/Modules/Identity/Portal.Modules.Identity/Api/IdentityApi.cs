@@ -138,6 +138,12 @@ internal sealed class IdentityApi(IdentityModuleDbContext db, UserManager<Portal
             .Select(l => (Guid?)l.UserId)
             .SingleOrDefaultAsync(cancellationToken);
 
+    public async Task<IReadOnlyCollection<Guid>> FindLinkedPatientsAsync(IReadOnlyCollection<Guid> patientIds, CancellationToken cancellationToken) =>
+        await db.PatientLinks.AsNoTracking()
+            .Where(l => patientIds.Contains(l.PatientId))
+            .Select(l => l.PatientId)
+            .ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<LinkedPatientRecord>> GetLinkedPatientRecordsAsync(Guid userId, CancellationToken cancellationToken) =>
         await db.PatientLinks.AsNoTracking()
             .Where(l => l.UserId == userId)

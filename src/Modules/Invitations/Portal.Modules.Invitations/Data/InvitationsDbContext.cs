@@ -11,6 +11,8 @@ internal class InvitationsDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<SupersededInvitationToken> SupersededTokens => Set<SupersededInvitationToken>();
+    public DbSet<BulkInvitation> BulkInvitations => Set<BulkInvitation>();
+    public DbSet<BulkInvitationItem> BulkInvitationItems => Set<BulkInvitationItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UsePortalConventions(Database);
@@ -42,6 +44,23 @@ internal class InvitationsDbContext(DbContextOptions options) : DbContext(option
                 .IsUnique()
                 .HasFilter(Database.IsSqlServer() ? "[Status] = 'Pending'" : "\"Status\" = 'Pending'")
                 .HasDatabaseName("IX_Invitations_PatientId_Pending");
+        });
+
+        modelBuilder.Entity<BulkInvitation>(bulk =>
+        {
+            bulk.ToTable("BulkInvitations");
+            bulk.Property(b => b.RequestedByName).HasMaxLength(200);
+            bulk.HasIndex(b => b.PracticeGroupId);
+        });
+
+        modelBuilder.Entity<BulkInvitationItem>(item =>
+        {
+            item.ToTable("BulkInvitationItems");
+            item.HasKey(i => new { i.BulkInvitationId, i.PatientId });
+            item.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+            item.Property(i => i.FailureCode).HasMaxLength(60);
+            item.HasIndex(i => new { i.Status, i.BulkInvitationId });
+            item.HasOne<BulkInvitation>().WithMany().HasForeignKey(i => i.BulkInvitationId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<SupersededInvitationToken>(token =>

@@ -5,9 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Portal.Modules.Identity.Contracts;
-using Portal.Modules.Invitations.Contracts;
 using Portal.Modules.Invitations.Data;
 using Portal.Modules.Invitations.Domain;
 using Portal.Modules.Invitations.Features.Shared;
@@ -15,7 +13,6 @@ using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PortalSettings.Contracts;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Http;
-using Portal.Shared.Messaging;
 
 namespace Portal.Modules.Invitations.Features;
 
@@ -54,9 +51,8 @@ internal sealed class SendInvitationHandler(
     IPortalSettingsApi settings,
     IPatientDirectory patients,
     IIdentityApi identity,
-    InvitationMailer mailer,
+    InvitationIssuer issuer,
     ICurrentUser currentUser,
-    IOptions<InvitationSettings> options,
     TimeProvider clock) : ICommandHandler<SendInvitation, Result<InvitationResponse>>
 {
     public async ValueTask<Result<InvitationResponse>> Handle(SendInvitation command, CancellationToken cancellationToken)
@@ -104,28 +100,7 @@ internal sealed class SendInvitationHandler(
             return InvitationErrors.EmailRequired;
         }
 
-        var token = InvitationTokens.New();
-        var invitation = new Invitation
-        {
-            Id = Guid.CreateVersion7(),
-            PracticeGroupId = groupId,
-            PatientId = patient.PatientId,
-            Email = email,
-            PatientGivenName = patient.GivenName,
-            PatientFamilyName = patient.FamilyName,
-            Message = string.IsNullOrWhiteSpace(command.Message) ? null : command.Message.Trim(),
-            TokenHash = InvitationTokens.Hash(token),
-            Status = InvitationStatus.Pending,
-            CreatedAt = now,
-            InvitedByUserId = currentUser.UserId,
-            InvitedByName = currentUser.Name,
-            ExpiresAt = now.AddDays(options.Value.ExpiryDays),
-            LastSentAt = now,
-            SendCount = 1,
-        };
-        db.Invitations.Add(invitation);
-        await mailer.QueueAsync(invitation, token, reminder: false, cancellationToken);
-        db.Publish(new InvitationSent(Guid.CreateVersion7(), now, groupId, patient.PatientId, invitation.Id));
+        var invitation = await issuer.IssueAsync(patient, email, command.Message, currentUser.UserId, currentUser.Name, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);   // here, so a concurrent second invitation becomes a 409

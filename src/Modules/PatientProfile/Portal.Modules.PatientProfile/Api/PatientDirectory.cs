@@ -11,4 +11,10 @@ internal sealed class PatientDirectory(PatientProfileDbContext db) : IPatientDir
             .Where(p => p.Id == patientId && p.PracticeGroupId == practiceGroupId)
             .Select(p => new PatientSummary(p.Id, p.PracticeGroupId, p.GivenName, p.FamilyName, p.DateOfBirth, p.Email))
             .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<PatientSummary>> FindManyAsync(Guid practiceGroupId, IReadOnlyCollection<Guid> patientIds, CancellationToken cancellationToken) =>
+        await db.Patients.AsNoTracking()
+            .Where(p => p.PracticeGroupId == practiceGroupId && patientIds.Contains(p.Id))
+            .Select(p => new PatientSummary(p.Id, p.PracticeGroupId, p.GivenName, p.FamilyName, p.DateOfBirth, p.Email))
+            .ToListAsync(cancellationToken);
 }

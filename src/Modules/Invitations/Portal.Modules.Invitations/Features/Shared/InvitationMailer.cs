@@ -13,9 +13,16 @@ namespace Portal.Modules.Invitations.Features.Shared;
 /// </summary>
 internal sealed class InvitationMailer(InvitationsDbContext db, IIdentityApi identity, IConfiguration configuration, TimeProvider clock)
 {
+    private readonly Dictionary<Guid, string> _practiceNames = [];   // a batch (reminders, bulk) asks once per practice
+
     public async Task QueueAsync(Invitation invitation, string token, bool reminder, CancellationToken cancellationToken)
     {
-        var practice = (await identity.GetPracticeGroupAsync(invitation.PracticeGroupId, cancellationToken))?.Name ?? "Your practice";
+        if (!_practiceNames.TryGetValue(invitation.PracticeGroupId, out var practice))
+        {
+            practice = (await identity.GetPracticeGroupAsync(invitation.PracticeGroupId, cancellationToken))?.Name ?? "Your practice";
+            _practiceNames[invitation.PracticeGroupId] = practice;
+        }
+
         var baseUrl = (configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
         var link = $"{baseUrl}/invite/{token}";
         var paragraphs = new List<string>

@@ -23,6 +23,72 @@ namespace Portal.Modules.Invitations.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Portal.Modules.Invitations.Domain.BulkInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PracticeGroupId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeGroupId");
+
+                    b.ToTable("BulkInvitations", "invitations");
+                });
+
+            modelBuilder.Entity("Portal.Modules.Invitations.Domain.BulkInvitationItem", b =>
+                {
+                    b.Property<Guid>("BulkInvitationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("BulkInvitationId", "PatientId");
+
+                    b.HasIndex("Status", "BulkInvitationId");
+
+                    b.ToTable("BulkInvitationItems", "invitations");
+                });
+
             modelBuilder.Entity("Portal.Modules.Invitations.Domain.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -188,6 +254,15 @@ namespace Portal.Modules.Invitations.Data.Migrations.SqlServer
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", "invitations");
+                });
+
+            modelBuilder.Entity("Portal.Modules.Invitations.Domain.BulkInvitationItem", b =>
+                {
+                    b.HasOne("Portal.Modules.Invitations.Domain.BulkInvitation", null)
+                        .WithMany()
+                        .HasForeignKey("BulkInvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

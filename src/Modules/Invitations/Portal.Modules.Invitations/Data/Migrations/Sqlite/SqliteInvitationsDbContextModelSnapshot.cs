@@ -17,6 +17,72 @@ namespace Portal.Modules.Invitations.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Portal.Modules.Invitations.Domain.BulkInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PracticeGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeGroupId");
+
+                    b.ToTable("BulkInvitations", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Modules.Invitations.Domain.BulkInvitationItem", b =>
+                {
+                    b.Property<Guid>("BulkInvitationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FailureCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BulkInvitationId", "PatientId");
+
+                    b.HasIndex("Status", "BulkInvitationId");
+
+                    b.ToTable("BulkInvitationItems", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Modules.Invitations.Domain.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -182,6 +248,15 @@ namespace Portal.Modules.Invitations.Data.Migrations.Sqlite
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Modules.Invitations.Domain.BulkInvitationItem", b =>
+                {
+                    b.HasOne("Portal.Modules.Invitations.Domain.BulkInvitation", null)
+                        .WithMany()
+                        .HasForeignKey("BulkInvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

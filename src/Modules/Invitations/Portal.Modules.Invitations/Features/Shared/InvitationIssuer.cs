@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using Portal.Modules.Invitations.Contracts;
+using Portal.Modules.Invitations.Data;
+using Portal.Modules.Invitations.Domain;
+using Portal.Modules.PatientProfile.Contracts;
+using Portal.Shared.Messaging;
+
+namespace Portal.Modules.Invitations.Features.Shared;
+
+/// <summary>
+/// Creates an invitation with its token, queues its email and tells the other modules, all tracked in this
+/// module's context to be saved together. Used by the single invite and by the bulk send.
+/// </summary>
+internal sealed class InvitationIssuer(InvitationsDbContext db, InvitationMailer mailer, IOptions<InvitationSettings> options, TimeProvider clock)
+{
+    public async Task<Invitation> IssueAsync(
+        PatientSummary patient, string email, string? message, Guid invitedByUserId, string invitedByName, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var token = InvitationTokens.New();
+        var invitation = new Invitation
+        {
+            Id = Guid.CreateVersion7(),
+            PracticeGroupId = patient.PracticeGroupId,
+            PatientId = patient.PatientId,
+            Email = email,
+            PatientGivenName = patient.GivenName,
+            PatientFamilyName = patient.FamilyName,
+            Message = string.IsNullOrWhiteSpace(message) ? null : message.Trim(),
+            TokenHash = InvitationTokens.Hash(token),
+            Status = InvitationStatus.Pending,
+            CreatedAt = now,
+            InvitedByUserId = invitedByUserId,
+            InvitedByName = invitedByName,
+            ExpiresAt = now.AddDays(options.Value.ExpiryDays),
+            LastSentAt = now,
+            SendCount = 1,
+        };
+        db.Invitations.Add(invitation);
+        await mailer.QueueAsync(invitation, token, reminder: false, cancellationToken);
+        db.Publish(new InvitationSent(Guid.CreateVersion7(), now, patient.PracticeGroupId, patient.PatientId, invitation.Id));
+        return invitation;
+    }
+}

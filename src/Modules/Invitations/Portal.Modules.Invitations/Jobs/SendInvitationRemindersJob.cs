@@ -1,0 +1,55 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Modules.Invitations.Data;
+using Portal.Modules.Invitations.Domain;
+using Portal.Modules.Invitations.Features.Shared;
+using Portal.Shared.Jobs;
+
+namespace Portal.Modules.Invitations.Jobs;
+
+/// <summary>
+/// One reminder for an invitation still pending <c>Invitations:ReminderAfterDays</c> after it was sent (job
+/// <c>invitations.send-reminders</c>). Only the token's hash is stored, so the reminder carries a new link
+/// (the earlier one then answers "revoked: use the latest email"); the expiry does not move. Never twice:
+/// the reminder's mark and its email are saved together.
+/// </summary>
+internal sealed class SendInvitationRemindersJob(
+    InvitationsDbContext db, InvitationMailer mailer, IOptions<InvitationSettings> options, TimeProvider clock, JobStorage storage)
+    : ExclusiveRecurringJob(storage)
+{
+    public const string Id = "invitations.send-reminders";
+    private const int BatchSize = 100;
+
+    protected override string JobId => Id;
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var sentBefore = now.AddDays(-options.Value.ReminderAfterDays);
+        while (true)
+        {
+            var due = await db.Invitations
+                .Where(i => i.Status == InvitationStatus.Pending && i.ReminderSentAt == null && i.LastSentAt <= sentBefore && i.ExpiresAt > now)
+                .OrderBy(i => i.LastSentAt)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (due.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var invitation in due)
+            {
+                db.SupersededTokens.Add(new SupersededInvitationToken { TokenHash = invitation.TokenHash, InvitationId = invitation.Id, SupersededAt = now });
+                var token = InvitationTokens.New();
+                invitation.TokenHash = InvitationTokens.Hash(token);
+                invitation.ReminderSentAt = now;
+                await mailer.QueueAsync(invitation, token, reminder: true, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+    }
+}
