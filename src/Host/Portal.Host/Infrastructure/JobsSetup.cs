@@ -23,33 +23,24 @@ internal static class JobsSetup
 
         var database = DatabaseSettings.From(configuration, environment.ContentRootPath);
         var storage = configuration["Jobs:Storage"] is { Length: > 0 } configured ? configured : database.Provider.ToString();
-        services.AddHangfire(hangfire =>
+        // The storage is this Host's own singleton rather than Hangfire's static JobStorage.Current, so several
+        // Hosts in one process (the tests) never share job state or locks.
+        services.AddSingleton<JobStorage>(_ => storage switch
         {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            switch (storage)
+            "InMemory" => new Hangfire.InMemory.InMemoryStorage(),
+            nameof(DatabaseProvider.SqlServer) => new SqlServerStorage(database.SqlServerConnectionString, new SqlServerStorageOptions
             {
-                case "InMemory":
-                    hangfire.UseInMemoryStorage();
-                    break;
-                case nameof(DatabaseProvider.SqlServer):
-                    hangfire.UseSqlServerStorage(database.SqlServerConnectionString, new SqlServerStorageOptions
-                    {
-                        SchemaName = "hangfire",
-                        PrepareSchemaIfNecessary = true,
-                        QueuePollInterval = TimeSpan.Zero,
-                    });
-                    break;
-                default:
-                    Directory.CreateDirectory(database.DataDirectory);
-                    hangfire.UseSQLiteStorage(Path.Combine(database.DataDirectory, "hangfire.db"), new SQLiteStorageOptions
-                    {
-                        QueuePollInterval = TimeSpan.FromSeconds(1),
-                    });
-                    break;
-            }
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.Zero,
+            }),
+            _ => SqliteStorage(database.DataDirectory),
         });
+        services.AddHangfire((provider, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
 
         if (configuration.GetValue("Jobs:Server:Enabled", true))
         {
@@ -61,6 +52,12 @@ internal static class JobsSetup
         }
 
         return services;
+    }
+
+    private static SQLiteStorage SqliteStorage(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        return new SQLiteStorage(Path.Combine(dataDirectory, "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(1) });
     }
 
     /// <summary>Schedules (or reschedules) every declared recurring job with its configured cron (<c>Jobs:&lt;id&gt;:Cron</c>).</summary>

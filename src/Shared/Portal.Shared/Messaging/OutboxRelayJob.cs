@@ -29,11 +29,16 @@ public sealed partial class OutboxRelayJob(
     {
         foreach (var database in databases)
         {
-            await RelayAsync(database, cancellationToken);
+            // Drain the outbox batch by batch (a bulk send can queue thousands), within a bound per run.
+            for (var batch = 0; batch < MaxBatchesPerRun && await RelayBatchAsync(database, cancellationToken) == BatchSize; batch++)
+            {
+            }
         }
     }
 
-    private async Task RelayAsync(IModuleDatabase database, CancellationToken cancellationToken)
+    private const int MaxBatchesPerRun = 50;
+
+    private async Task<int> RelayBatchAsync(IModuleDatabase database, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = database.ContextIn(scope.ServiceProvider);
@@ -62,6 +67,8 @@ public sealed partial class OutboxRelayJob(
 
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        return batch.Count;
     }
 
     /// <summary>1, 2, 4 ... minutes, at most an hour.</summary>

@@ -26,6 +26,14 @@ internal sealed partial class EmailDeliveryJob(
 
     protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
+        // Drain the queue batch by batch, within a bound per run.
+        for (var batch = 0; batch < 50 && await DeliverBatchAsync(cancellationToken) == BatchSize; batch++)
+        {
+        }
+    }
+
+    private async Task<int> DeliverBatchAsync(CancellationToken cancellationToken)
+    {
         List<Guid> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -44,6 +52,8 @@ internal sealed partial class EmailDeliveryJob(
         {
             await DeliverAsync(emailId, cancellationToken);
         }
+
+        return due.Count;
     }
 
     private async Task DeliverAsync(Guid emailId, CancellationToken cancellationToken)
