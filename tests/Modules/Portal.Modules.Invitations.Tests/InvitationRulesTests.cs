@@ -128,7 +128,7 @@ public sealed class InvitationRulesTests : IAsyncLifetime
     {
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         (await drLee.InviteAsync(DemoPatients.AvaNguyenId)).Dispose();
-        await _app.RunMessagingAsync();
+        var firstToken = await _app.LatestInvitationTokenAsync("ava@example.test");
 
         _app.Clock.Advance(TimeSpan.FromDays(2));
         await _app.RunJobAsync("invitations.send-reminders");
@@ -142,8 +142,29 @@ public sealed class InvitationRulesTests : IAsyncLifetime
         Assert.Equal(1, await _app.MailboxCountAsync("Reminder:"));
         Assert.Equal(2, await _app.MailboxCountAsync());
 
+        Assert.NotEqual(firstToken, token);
+
+        // The first email's link still works after the reminder, until the same expiry.
         using var anonymous = _app.CreateClient();
-        Assert.Equal(HttpStatusCode.Created, (await anonymous.AcceptAsync(token, "Ava's own long passphrase")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/invitations/{token}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await anonymous.AcceptAsync(firstToken, "Ava's own long passphrase")).StatusCode);
+        await ProblemAssert.IsProblemAsync(await anonymous.AcceptAsync(token, "Ava's own long passphrase"), HttpStatusCode.Gone, "invitations.used");
+    }
+
+    [Fact]
+    public async Task No_reminder_goes_out_once_the_practice_turned_invitations_off()
+    {
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        (await drLee.InviteAsync(DemoPatients.AvaNguyenId)).Dispose();
+        await _app.RunMessagingAsync();
+        using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
+        await PutSettings(admin, portalEnabled: true, patientInvitations: false);
+
+        _app.Clock.Advance(TimeSpan.FromDays(3));
+        await _app.RunJobAsync("invitations.send-reminders");
+        await _app.RunMessagingAsync();
+
+        Assert.Equal(0, await _app.MailboxCountAsync("Reminder:"));
     }
 
     private static async Task PutSettings(HttpClient admin, bool portalEnabled, bool patientInvitations)

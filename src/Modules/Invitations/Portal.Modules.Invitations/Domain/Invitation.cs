@@ -40,10 +40,14 @@ internal sealed class Invitation
         Status == InvitationStatus.Pending && ExpiresAt <= now ? InvitationStatus.Expired : Status;
 }
 
-/// <summary>A token replaced by a resend: its link answers "revoked" rather than "unknown".</summary>
+/// <summary>
+/// An earlier token of an invitation. After a resend its link answers "revoked"; after a reminder it keeps working
+/// until the invitation expires (<see cref="StillValid"/>), since the patient may click the first email.
+/// </summary>
 internal sealed class SupersededInvitationToken
 {
     public string TokenHash { get; init; } = string.Empty;
     public Guid InvitationId { get; init; }
     public DateTimeOffset SupersededAt { get; init; }
+    public bool StillValid { get; set; }
 }

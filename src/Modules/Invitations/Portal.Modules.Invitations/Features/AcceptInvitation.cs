@@ -57,6 +57,12 @@ internal sealed class AcceptInvitationHandler(
             return InvitationErrors.PortalDisabled;
         }
 
+        var linkedTo = await identity.FindAccountLinkedToPatientAsync(invitation.PatientId, cancellationToken);
+        if (linkedTo is not null)
+        {
+            return InvitationErrors.AlreadyLinked;   // the record joined the portal through another invitation
+        }
+
         var account = await identity.FindAccountByEmailAsync(invitation.Email, cancellationToken);
         if (account is not null)
         {
@@ -85,7 +91,9 @@ internal sealed class AcceptInvitationHandler(
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, InvitationStatus.Accepted).SetProperty(i => i.AcceptedAt, now), cancellationToken);
         if (claimed == 0)
         {
-            return InvitationErrors.Used;
+            // Used, revoked, resent or expired since the lookup: say which.
+            var current = await lookup.FindUsableAsync(command.Token, cancellationToken);
+            return current.IsFailure ? current.Error! : InvitationErrors.Used;
         }
 
         Guid userId;

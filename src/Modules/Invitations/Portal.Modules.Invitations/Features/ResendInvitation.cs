@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Invitations.Contracts;
 using Portal.Modules.Invitations.Data;
 using Portal.Modules.Invitations.Domain;
@@ -34,7 +35,13 @@ public sealed class ResendInvitationEndpoint : ICarterModule
 public sealed record ResendInvitation(Guid InvitationId) : ICommand<Result<InvitationResponse>>;
 
 internal sealed class ResendInvitationHandler(
-    InvitationsDbContext db, IPortalSettingsApi settings, InvitationMailer mailer, ICurrentUser currentUser, IOptions<InvitationSettings> options, TimeProvider clock)
+    InvitationsDbContext db,
+    IPortalSettingsApi settings,
+    IIdentityApi identity,
+    InvitationMailer mailer,
+    ICurrentUser currentUser,
+    IOptions<InvitationSettings> options,
+    TimeProvider clock)
     : ICommandHandler<ResendInvitation, Result<InvitationResponse>>
 {
     public async ValueTask<Result<InvitationResponse>> Handle(ResendInvitation command, CancellationToken cancellationToken)
@@ -63,10 +70,21 @@ internal sealed class ResendInvitationHandler(
             return InvitationErrors.NotPending;
         }
 
-        if (invitation.Status == InvitationStatus.Expired
-            && await db.Invitations.AnyAsync(i => i.PatientId == invitation.PatientId && i.Status == InvitationStatus.Pending, cancellationToken))
+        if (await identity.FindAccountLinkedToPatientAsync(invitation.PatientId, cancellationToken) is not null)
+        {
+            return InvitationErrors.AlreadyLinked;   // accepted through another invitation meanwhile
+        }
+
+        if (await db.Invitations.AnyAsync(
+                i => i.PatientId == invitation.PatientId && i.Id != invitation.Id && i.Status == InvitationStatus.Pending && i.ExpiresAt > now, cancellationToken))
         {
             return InvitationErrors.PendingExists;   // a newer invitation for the patient is already out
+        }
+
+        // Every earlier link stops working, including the first one a reminder had left valid.
+        foreach (var earlier in await db.SupersededTokens.Where(t => t.InvitationId == invitation.Id && t.StillValid).ToListAsync(cancellationToken))
+        {
+            earlier.StillValid = false;
         }
 
         db.SupersededTokens.Add(new SupersededInvitationToken { TokenHash = invitation.TokenHash, InvitationId = invitation.Id, SupersededAt = now });
@@ -80,6 +98,19 @@ internal sealed class ResendInvitationHandler(
         invitation.ReminderSentAt = null;
         await mailer.QueueAsync(invitation, token, reminder: false, cancellationToken);
         db.Publish(new InvitationSent(Guid.CreateVersion7(), now, groupId, invitation.PatientId, invitation.Id));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);   // here, so racing resends or invitations become 409s, not 500s
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return InvitationErrors.NotPending;
+        }
+        catch (DbUpdateException)
+        {
+            return InvitationErrors.PendingExists;
+        }
+
         return InvitationResponse.From(invitation, now);
     }
 }

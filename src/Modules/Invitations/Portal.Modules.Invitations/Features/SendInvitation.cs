@@ -81,17 +81,9 @@ internal sealed class SendInvitationHandler(
         }
 
         var now = clock.GetUtcNow();
-        var pending = await db.Invitations.SingleOrDefaultAsync(
-            i => i.PatientId == patient.PatientId && i.Status == InvitationStatus.Pending, cancellationToken);
-        if (pending is not null)
+        if (await db.Invitations.AnyAsync(i => i.PatientId == patient.PatientId && i.Status == InvitationStatus.Pending && i.ExpiresAt > now, cancellationToken))
         {
-            if (pending.ExpiresAt > now)
-            {
-                return InvitationErrors.PendingExists;
-            }
-
-            pending.Status = InvitationStatus.Expired;   // ran out before the expiry job saw it
-            pending.ClosedAt = pending.ExpiresAt;
+            return InvitationErrors.PendingExists;
         }
 
         var email = string.IsNullOrWhiteSpace(command.Email) ? patient.Email : command.Email.Trim();
@@ -100,6 +92,7 @@ internal sealed class SendInvitationHandler(
             return InvitationErrors.EmailRequired;
         }
 
+        await issuer.CloseLapsedAsync([patient.PatientId], cancellationToken);
         var invitation = await issuer.IssueAsync(patient, email, command.Message, currentUser.UserId, currentUser.Name, cancellationToken);
         try
         {

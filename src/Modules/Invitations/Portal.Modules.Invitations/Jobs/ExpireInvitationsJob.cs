@@ -41,8 +41,17 @@ internal sealed class ExpireInvitationsJob(InvitationsDbContext db, TimeProvider
                 db.Publish(new InvitationClosed(Guid.CreateVersion7(), now, invitation.PracticeGroupId, invitation.PatientId, invitation.Id, "expired"));
             }
 
-            // An invitation accepted or resent meanwhile fails the concurrency check: the whole batch waits for the next run.
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // One of them was accepted, resent or revoked meanwhile: this batch waits for the next run, when
+                // that one is no longer pending.
+                return;
+            }
+
             db.ChangeTracker.Clear();
         }
     }

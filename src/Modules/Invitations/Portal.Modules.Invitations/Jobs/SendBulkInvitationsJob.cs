@@ -53,8 +53,9 @@ internal sealed class SendBulkInvitationsJob(
             var refusalForAll = !policy.PortalEnabled ? InvitationErrors.PortalDisabled.Code
                 : !policy.PatientInvitations ? InvitationErrors.Disabled.Code
                 : null;
-            var verdicts = (await eligibility.CheckAsync(bulk.PracticeGroupId, items.Select(i => i.PatientId).ToList(), cancellationToken))
-                .ToDictionary(v => v.PatientId);
+            var patientIds = items.Select(i => i.PatientId).ToList();
+            var verdicts = (await eligibility.CheckAsync(bulk.PracticeGroupId, patientIds, cancellationToken)).ToDictionary(v => v.PatientId);
+            await issuer.CloseLapsedAsync(patientIds, cancellationToken);
             foreach (var item in items)
             {
                 var verdict = verdicts[item.PatientId];

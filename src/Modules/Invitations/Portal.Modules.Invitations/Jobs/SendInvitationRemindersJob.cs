@@ -1,21 +1,29 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Invitations.Data;
 using Portal.Modules.Invitations.Domain;
 using Portal.Modules.Invitations.Features.Shared;
+using Portal.Modules.PortalSettings.Contracts;
 using Portal.Shared.Jobs;
 
 namespace Portal.Modules.Invitations.Jobs;
 
 /// <summary>
 /// One reminder for an invitation still pending <c>Invitations:ReminderAfterDays</c> after it was sent (job
-/// <c>invitations.send-reminders</c>). Only the token's hash is stored, so the reminder carries a new link
-/// (the earlier one then answers "revoked: use the latest email"); the expiry does not move. Never twice:
-/// the reminder's mark and its email are saved together.
+/// <c>invitations.send-reminders</c>), unless the practice no longer allows invitations or the patient joined
+/// meanwhile. Only the token's hash is stored, so the reminder carries a new link; the first link keeps working
+/// until the same expiry. Never twice: the reminder's mark and its email are saved together.
 /// </summary>
 internal sealed class SendInvitationRemindersJob(
-    InvitationsDbContext db, InvitationMailer mailer, IOptions<InvitationSettings> options, TimeProvider clock, JobStorage storage)
+    InvitationsDbContext db,
+    InvitationMailer mailer,
+    IPortalSettingsApi settings,
+    IIdentityApi identity,
+    IOptions<InvitationSettings> options,
+    TimeProvider clock,
+    JobStorage storage)
     : ExclusiveRecurringJob(storage)
 {
     public const string Id = "invitations.send-reminders";
@@ -39,12 +47,22 @@ internal sealed class SendInvitationRemindersJob(
                 return;
             }
 
+            var linked = (await identity.FindLinkedPatientsAsync(due.Select(i => i.PatientId).ToList(), cancellationToken)).ToHashSet();
             foreach (var invitation in due)
             {
-                db.SupersededTokens.Add(new SupersededInvitationToken { TokenHash = invitation.TokenHash, InvitationId = invitation.Id, SupersededAt = now });
+                invitation.ReminderSentAt = now;   // decided once, sent or not
+                var policy = await settings.GetAsync(invitation.PracticeGroupId, cancellationToken);   // cached per practice
+                if (!policy.PortalEnabled || !policy.PatientInvitations || linked.Contains(invitation.PatientId))
+                {
+                    continue;
+                }
+
+                db.SupersededTokens.Add(new SupersededInvitationToken
+                {
+                    TokenHash = invitation.TokenHash, InvitationId = invitation.Id, SupersededAt = now, StillValid = true,
+                });
                 var token = InvitationTokens.New();
                 invitation.TokenHash = InvitationTokens.Hash(token);
-                invitation.ReminderSentAt = now;
                 await mailer.QueueAsync(invitation, token, reminder: true, cancellationToken);
             }
 

@@ -19,8 +19,8 @@ internal sealed class OutgoingEmail
     public Guid? PracticeGroupId { get; init; }
     public string To { get; init; } = string.Empty;
     public string Subject { get; init; } = string.Empty;
-    public string TextBody { get; init; } = string.Empty;
-    public string HtmlBody { get; init; } = string.Empty;
+    public string TextBody { get; set; } = string.Empty;
+    public string HtmlBody { get; set; } = string.Empty;
     public string MessageId { get; init; } = string.Empty;
     public DateTimeOffset CreatedAt { get; init; }
     public EmailStatus Status { get; set; }

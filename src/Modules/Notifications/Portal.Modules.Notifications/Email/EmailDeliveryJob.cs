@@ -83,6 +83,9 @@ internal sealed partial class EmailDeliveryJob(
             email.Status = EmailStatus.Sent;
             email.SentAt = clock.GetUtcNow();
             email.LastError = null;
+            // Once sent, the bodies (patients' details, one-time links) are not kept: the record says who got what, when.
+            email.TextBody = string.Empty;
+            email.HtmlBody = string.Empty;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

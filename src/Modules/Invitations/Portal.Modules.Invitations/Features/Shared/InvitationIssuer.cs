@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Modules.Invitations.Contracts;
 using Portal.Modules.Invitations.Data;
@@ -13,6 +14,23 @@ namespace Portal.Modules.Invitations.Features.Shared;
 /// </summary>
 internal sealed class InvitationIssuer(InvitationsDbContext db, InvitationMailer mailer, IOptions<InvitationSettings> options, TimeProvider clock)
 {
+    /// <summary>
+    /// Closes the patients' pending invitations that are past their expiry but not yet marked by the expiry job:
+    /// they would still hold the "one pending invitation per patient" index. One query for all of them.
+    /// </summary>
+    public async Task CloseLapsedAsync(IReadOnlyCollection<Guid> patientIds, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var lapsed = await db.Invitations
+            .Where(i => patientIds.Contains(i.PatientId) && i.Status == InvitationStatus.Pending && i.ExpiresAt <= now)
+            .ToListAsync(cancellationToken);
+        foreach (var invitation in lapsed)
+        {
+            invitation.Status = InvitationStatus.Expired;
+            invitation.ClosedAt = invitation.ExpiresAt;
+        }
+    }
+
     public async Task<Invitation> IssueAsync(
         PatientSummary patient, string email, string? message, Guid invitedByUserId, string invitedByName, CancellationToken cancellationToken)
     {

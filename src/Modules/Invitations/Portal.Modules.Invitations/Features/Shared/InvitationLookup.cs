@@ -19,9 +19,19 @@ internal sealed class InvitationLookup(InvitationsDbContext db, TimeProvider clo
         var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         if (invitation is null)
         {
-            return await db.SupersededTokens.AnyAsync(t => t.TokenHash == hash, cancellationToken)
-                ? InvitationErrors.Revoked
-                : InvitationErrors.NotFound;
+            var earlier = await db.SupersededTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+            if (earlier is null)
+            {
+                return InvitationErrors.NotFound;
+            }
+
+            if (!earlier.StillValid)
+            {
+                return InvitationErrors.Revoked;
+            }
+
+            // The first link after a reminder: it stands for the invitation, whose current token the claim checks.
+            invitation = await db.Invitations.AsNoTracking().SingleAsync(i => i.Id == earlier.InvitationId, cancellationToken);
         }
 
         return invitation.StatusAt(clock.GetUtcNow()) switch

@@ -193,6 +193,9 @@ namespace Portal.Modules.Invitations.Data.Migrations.SqlServer
                     b.Property<Guid>("InvitationId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("StillValid")
+                        .HasColumnType("bit");
+
                     b.Property<DateTimeOffset>("SupersededAt")
                         .HasColumnType("datetimeoffset");
 

@@ -187,6 +187,9 @@ namespace Portal.Modules.Invitations.Data.Migrations.Sqlite
                     b.Property<Guid>("InvitationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("StillValid")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("SupersededAt")
                         .HasColumnType("INTEGER");
 
