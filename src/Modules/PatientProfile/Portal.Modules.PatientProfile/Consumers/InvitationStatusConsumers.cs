@@ -12,10 +12,7 @@ internal sealed class InvitationSentConsumer(PatientProfileDbContext db, TimePro
     protected override async Task HandleAsync(InvitationSent sent, CancellationToken cancellationToken)
     {
         var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == sent.PatientId && p.PracticeGroupId == sent.PracticeGroupId, cancellationToken);
-        if (patient is { PortalStatus: PortalStatus.NotInvited })
-        {
-            patient.PortalStatus = PortalStatus.Invited;
-        }
+        patient?.ApplyPortalStatus(PortalStatus.Invited, sent.OccurredAt);
     }
 }
 
@@ -25,10 +22,7 @@ internal sealed class InvitationAcceptedConsumer(PatientProfileDbContext db, Tim
     protected override async Task HandleAsync(InvitationAccepted accepted, CancellationToken cancellationToken)
     {
         var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == accepted.PatientId && p.PracticeGroupId == accepted.PracticeGroupId, cancellationToken);
-        if (patient is not null)
-        {
-            patient.PortalStatus = PortalStatus.Active;
-        }
+        patient?.ApplyPortalStatus(PortalStatus.Active, accepted.OccurredAt);
     }
 }
 
@@ -38,9 +32,6 @@ internal sealed class InvitationClosedConsumer(PatientProfileDbContext db, TimeP
     protected override async Task HandleAsync(InvitationClosed closed, CancellationToken cancellationToken)
     {
         var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == closed.PatientId && p.PracticeGroupId == closed.PracticeGroupId, cancellationToken);
-        if (patient is { PortalStatus: PortalStatus.Invited })
-        {
-            patient.PortalStatus = PortalStatus.NotInvited;
-        }
+        patient?.ApplyPortalStatus(PortalStatus.NotInvited, closed.OccurredAt, onlyFrom: PortalStatus.Invited);
     }
 }

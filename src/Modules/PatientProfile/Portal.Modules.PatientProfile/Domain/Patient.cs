@@ -16,7 +16,26 @@ internal sealed class Patient
     public string? MobilePhone { get; set; }
     public Address? Address { get; set; }
     public EmergencyContact? EmergencyContact { get; set; }
-    public PortalStatus PortalStatus { get; set; } = PortalStatus.NotInvited;
+    public PortalStatus PortalStatus { get; private set; } = PortalStatus.NotInvited;
+
+    /// <summary>When the event that set <see cref="PortalStatus"/> happened; older events arriving late change nothing.</summary>
+    public DateTimeOffset? PortalStatusAt { get; private set; }
+
+    /// <summary>
+    /// Applies an invitation event. Events can arrive out of order (a failed one is retried after later ones),
+    /// so only a newer event counts, and an active patient stays active.
+    /// </summary>
+    public void ApplyPortalStatus(PortalStatus status, DateTimeOffset occurredAt, PortalStatus? onlyFrom = null)
+    {
+        if ((PortalStatusAt is { } last && occurredAt < last) || PortalStatus == PortalStatus.Active
+            || (onlyFrom is { } required && PortalStatus != required))
+        {
+            return;
+        }
+
+        PortalStatus = status;
+        PortalStatusAt = occurredAt;
+    }
     public DateTimeOffset CreatedAt { get; init; }
     public Guid CreatedBy { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -61,6 +61,9 @@ namespace Portal.Modules.PatientProfile.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTimeOffset?>("PortalStatusAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid>("PracticeGroupId")
                         .HasColumnType("uniqueidentifier");
 

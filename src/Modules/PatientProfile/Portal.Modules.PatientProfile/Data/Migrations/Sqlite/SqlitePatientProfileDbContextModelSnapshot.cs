@@ -55,6 +55,9 @@ namespace Portal.Modules.PatientProfile.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PortalStatusAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("PracticeGroupId")
                         .HasColumnType("TEXT");
 
