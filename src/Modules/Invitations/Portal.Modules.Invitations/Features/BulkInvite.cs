@@ -54,15 +54,9 @@ internal sealed class BulkInviteHandler(
     public async ValueTask<Result<BulkInviteAccepted>> Handle(BulkInvite command, CancellationToken cancellationToken)
     {
         var groupId = currentUser.PracticeGroupId!.Value;
-        var policy = await settings.GetAsync(groupId, cancellationToken);
-        if (!policy.PortalEnabled)
+        if (InvitationPolicy.Refusal(await settings.GetAsync(groupId, cancellationToken)) is { } refusal)
         {
-            return InvitationErrors.PortalDisabled;
-        }
-
-        if (!policy.PatientInvitations)
-        {
-            return InvitationErrors.Disabled;
+            return refusal;
         }
 
         var verdicts = await eligibility.CheckAsync(groupId, command.PatientIds, cancellationToken);

@@ -53,15 +53,9 @@ internal sealed class ResendInvitationHandler(
             return InvitationErrors.NotFound;
         }
 
-        var policy = await settings.GetAsync(groupId, cancellationToken);
-        if (!policy.PortalEnabled)
+        if (InvitationPolicy.Refusal(await settings.GetAsync(groupId, cancellationToken)) is { } refusal)
         {
-            return InvitationErrors.PortalDisabled;
-        }
-
-        if (!policy.PatientInvitations)
-        {
-            return InvitationErrors.Disabled;
+            return refusal;
         }
 
         var now = clock.GetUtcNow();

@@ -58,15 +58,9 @@ internal sealed class SendInvitationHandler(
     public async ValueTask<Result<InvitationResponse>> Handle(SendInvitation command, CancellationToken cancellationToken)
     {
         var groupId = currentUser.PracticeGroupId!.Value;
-        var policy = await settings.GetAsync(groupId, cancellationToken);
-        if (!policy.PortalEnabled)
+        if (InvitationPolicy.Refusal(await settings.GetAsync(groupId, cancellationToken)) is { } refusal)
         {
-            return InvitationErrors.PortalDisabled;
-        }
-
-        if (!policy.PatientInvitations)
-        {
-            return InvitationErrors.Disabled;
+            return refusal;
         }
 
         var patient = await patients.FindAsync(groupId, command.PatientId, cancellationToken);

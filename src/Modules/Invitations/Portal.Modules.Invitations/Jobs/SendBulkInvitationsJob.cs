@@ -50,9 +50,7 @@ internal sealed class SendBulkInvitationsJob(
         if (items.Count > 0)
         {
             var policy = await settings.GetAsync(bulk.PracticeGroupId, cancellationToken);
-            var refusalForAll = !policy.PortalEnabled ? InvitationErrors.PortalDisabled.Code
-                : !policy.PatientInvitations ? InvitationErrors.Disabled.Code
-                : null;
+            var refusalForAll = InvitationPolicy.Refusal(policy)?.Code;
             var patientIds = items.Select(i => i.PatientId).ToList();
             var verdicts = (await eligibility.CheckAsync(bulk.PracticeGroupId, patientIds, cancellationToken)).ToDictionary(v => v.PatientId);
             await issuer.CloseLapsedAsync(patientIds, cancellationToken);

@@ -52,7 +52,7 @@ internal sealed class SendInvitationRemindersJob(
             {
                 invitation.ReminderSentAt = now;   // decided once, sent or not
                 var policy = await settings.GetAsync(invitation.PracticeGroupId, cancellationToken);   // cached per practice
-                if (!policy.PortalEnabled || !policy.PatientInvitations || linked.Contains(invitation.PatientId))
+                if (InvitationPolicy.Refusal(policy) is not null || linked.Contains(invitation.PatientId))
                 {
                     continue;
                 }

@@ -49,6 +49,15 @@ internal static class InvitationTokens
         Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 }
 
+internal static class InvitationPolicy
+{
+    /// <summary>Why the practice's settings forbid inviting now, or null when they allow it.</summary>
+    public static Error? Refusal(Portal.Modules.PortalSettings.Contracts.PortalSettingsSnapshot settings) =>
+        !settings.PortalEnabled ? InvitationErrors.PortalDisabled
+        : !settings.PatientInvitations ? InvitationErrors.Disabled
+        : null;
+}
+
 internal static class InvitationErrors
 {
     public static readonly Error NotFound = Error.NotFound("invitations.not-found", "No such invitation.");
