@@ -116,6 +116,22 @@ public sealed class OutboxRelayTests
         Assert.Equal(1, (await (await admin.GetAsync("/api/practice/notifications")).JsonAsync()).GetProperty("total").GetInt32());
     }
 
+    [Fact]
+    public async Task Relayed_messages_are_deleted_after_the_retention_and_pending_ones_never()
+    {
+        await using var app = new PortalApp();
+        using var admin = await app.SignedInClientAsync(DemoData.HarbourAdminEmail);
+        await ChangeSettings(admin, "autoUpdate");
+        await app.RunJobAsync(Jobs.OutboxRelay);
+        await ChangeSettings(admin, "disabled");   // saved, not relayed yet
+
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        await app.RunJobAsync("outbox-cleanup");
+
+        var left = Assert.Single(await OutboxAsync(app, "portal_settings"));
+        Assert.Null(left.ProcessedAt);
+    }
+
     private static async Task ChangeSettings(HttpClient admin, string patientUpdates)
     {
         using var put = await admin.PutAsJsonAsync("/api/practice/settings/portal",

@@ -20,6 +20,7 @@ internal static class JobsSetup
     {
         services.AddSingleton<IntegrationEventDispatcher>();
         services.AddRecurringJob<OutboxRelayJob>(OutboxRelayJob.Id, "*/10 * * * * *");
+        services.AddRecurringJob<OutboxCleanupJob>(OutboxCleanupJob.Id, "17 3 * * *");
 
         var database = DatabaseSettings.From(configuration, environment.ContentRootPath);
         var storage = configuration["Jobs:Storage"] is { Length: > 0 } configured ? configured : database.Provider.ToString();
