@@ -22,6 +22,7 @@ public sealed class PatientProfileModule : IModule
         services.AddModuleDbContext<PatientProfileDbContext, SqlitePatientProfileDbContext, SqlServerPatientProfileDbContext>(
             configuration, PatientProfileDbContext.DatabaseName);
         services.AddScoped<PatientAuditLog>();
+        services.AddScoped<PortalPatientSelector>();
         services.AddScoped<IPatientDirectory, PatientDirectory>();
         services.AddScoped<IDemoDataSeeder, PatientDemoDataSeeder>();
         services.AddScoped<IIntegrationEventConsumer<InvitationSent>, InvitationSentConsumer>();

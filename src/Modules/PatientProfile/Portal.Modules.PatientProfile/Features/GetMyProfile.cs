@@ -1,0 +1,70 @@
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Portal.Modules.PatientProfile.Contracts;
+using Portal.Modules.PatientProfile.Data;
+using Portal.Modules.PatientProfile.Features.Shared;
+using Portal.Modules.PortalSettings.Contracts;
+using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
+
+namespace Portal.Modules.PatientProfile.Features;
+
+public sealed class GetMyProfileEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/portal/profile", async (Guid? patientId, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new GetMyProfile(patientId), ct)).ToHttpResult())
+            .RequireAuthorization(Policies.Patient)
+            .WithTags("Patient portal")
+            .WithSummary("Your personal details, with how your practice handles changes you make (updatePolicy)")
+            .Produces<MyProfile>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}
+
+public sealed record MyProfile(
+    Guid PatientId,
+    string GivenName,
+    string FamilyName,
+    string? PreferredName,
+    DateOnly DateOfBirth,
+    Sex? Sex,
+    string? Email,
+    string? MobilePhone,
+    AddressDto? Address,
+    EmergencyContactDto? EmergencyContact,
+    PatientUpdatePolicy UpdatePolicy,
+    int Version);
+
+public sealed record GetMyProfile(Guid? PatientId) : IQuery<Result<MyProfile>>;
+
+internal sealed class GetMyProfileHandler(PatientProfileDbContext db, PortalPatientSelector selector)
+    : IQueryHandler<GetMyProfile, Result<MyProfile>>
+{
+    public async ValueTask<Result<MyProfile>> Handle(GetMyProfile query, CancellationToken cancellationToken)
+    {
+        var selected = await selector.SelectAsync(query.PatientId, cancellationToken);
+        if (selected.IsFailure)
+        {
+            return selected.Error!;
+        }
+
+        var context = selected.Value;
+        var patient = await db.Patients.AsNoTracking()
+            .SingleOrDefaultAsync(p => p.Id == context.PatientId && p.PracticeGroupId == context.PracticeGroupId, cancellationToken);
+        if (patient is null)
+        {
+            return Error.NotFound("portal.patient-not-found", "No such patient record on your account.");
+        }
+
+        var full = PatientResponse.From(patient);
+        return new MyProfile(full.Id, full.GivenName, full.FamilyName, full.PreferredName, full.DateOfBirth, full.Sex, full.Email,
+            full.MobilePhone, full.Address, full.EmergencyContact, context.Settings.PatientUpdates, full.Version);
+    }
+}

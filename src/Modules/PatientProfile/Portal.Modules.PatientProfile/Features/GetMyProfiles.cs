@@ -1,0 +1,52 @@
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Identity.Contracts;
+using Portal.Modules.PatientProfile.Data;
+using Portal.Shared.Abstractions;
+
+namespace Portal.Modules.PatientProfile.Features;
+
+public sealed class GetMyProfilesEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/portal/profiles", async (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetMyProfiles(), ct)))
+            .RequireAuthorization(Policies.Patient)
+            .WithTags("Patient portal")
+            .WithSummary("The patient records linked to your account, one per practice (or dependant)")
+            .Produces<IReadOnlyList<MyProfileSummary>>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+}
+
+public sealed record MyProfileSummary(Guid PatientId, Guid PracticeGroupId, string PracticeName, string GivenName, string FamilyName);
+
+public sealed record GetMyProfiles : IQuery<IReadOnlyList<MyProfileSummary>>;
+
+internal sealed class GetMyProfilesHandler(PatientProfileDbContext db, IIdentityApi identity, ICurrentUser currentUser)
+    : IQueryHandler<GetMyProfiles, IReadOnlyList<MyProfileSummary>>
+{
+    public async ValueTask<IReadOnlyList<MyProfileSummary>> Handle(GetMyProfiles query, CancellationToken cancellationToken)
+    {
+        var linked = await identity.GetLinkedPatientRecordsAsync(currentUser.UserId, cancellationToken);
+        var ids = linked.Select(l => l.PatientId).ToList();
+        var patients = await db.Patients.AsNoTracking()
+            .Where(p => ids.Contains(p.Id))
+            .Select(p => new { p.Id, p.PracticeGroupId, p.GivenName, p.FamilyName })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var practiceNames = new Dictionary<Guid, string>();
+        foreach (var groupId in linked.Select(l => l.PracticeGroupId).Distinct())
+        {
+            practiceNames[groupId] = (await identity.GetPracticeGroupAsync(groupId, cancellationToken))?.Name ?? string.Empty;
+        }
+
+        return linked
+            .Where(l => patients.ContainsKey(l.PatientId))
+            .Select(l => new MyProfileSummary(l.PatientId, l.PracticeGroupId, practiceNames[l.PracticeGroupId], patients[l.PatientId].GivenName, patients[l.PatientId].FamilyName))
+            .ToList();
+    }
+}
