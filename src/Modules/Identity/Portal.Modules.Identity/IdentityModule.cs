@@ -65,6 +65,7 @@ public sealed class IdentityModule : IModule
         services.AddScoped<ISessionValidator, SessionValidator>();
         services.AddScoped<TokenIssuer>();
         services.AddScoped<FailedSignIns>();
+        services.AddScoped<AccountCreator>();
         services.AddScoped<IIdentityApi, IdentityApi>();
         services.AddScoped<IDemoDataSeeder, IdentityDemoDataSeeder>();
         services.AddScoped<IStartupTask, FirstPracticeBootstrap>();

@@ -7,7 +7,7 @@ using Portal.Shared.Abstractions;
 
 namespace Portal.Modules.Identity.Api;
 
-internal sealed class IdentityApi(IdentityModuleDbContext db, UserManager<PortalUser> users, TimeProvider clock) : IIdentityApi
+internal sealed class IdentityApi(IdentityModuleDbContext db, UserManager<PortalUser> users, AccountCreator accounts, TimeProvider clock) : IIdentityApi
 {
     public async Task<PracticeGroupInfo?> GetPracticeGroupAsync(Guid practiceGroupId, CancellationToken cancellationToken) =>
         await db.PracticeGroups.AsNoTracking()
@@ -56,14 +56,11 @@ internal sealed class IdentityApi(IdentityModuleDbContext db, UserManager<Portal
             Kind = AccountKind.Patient,
             CreatedAt = clock.GetUtcNow(),
         };
-        // Added before CreateAsync so the account and its role are saved in one SaveChanges.
-        db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = user.Id, RoleId = await RoleIdAsync(Roles.Patient, cancellationToken) });
         try
         {
-            var created = await users.CreateAsync(user, account.Password);
+            var created = await accounts.CreateAsync(user, account.Password, Roles.Patient);
             if (!created.Succeeded)
             {
-                DetachPendingRole(user.Id);
                 return created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")
                     ? EmailTaken
                     : Features.PasswordErrors.From(created, "password");
@@ -71,8 +68,6 @@ internal sealed class IdentityApi(IdentityModuleDbContext db, UserManager<Portal
         }
         catch (DbUpdateException)
         {
-            db.Entry(user).State = EntityState.Detached;
-            DetachPendingRole(user.Id);
             if (await FindAccountByEmailAsync(account.Email, cancellationToken) is null)
             {
                 throw;
@@ -156,12 +151,4 @@ internal sealed class IdentityApi(IdentityModuleDbContext db, UserManager<Portal
 
     private async Task<Guid> RoleIdAsync(string role, CancellationToken cancellationToken) =>
         await db.Roles.AsNoTracking().Where(r => r.Name == role).Select(r => r.Id).SingleAsync(cancellationToken);
-
-    private void DetachPendingRole(Guid userId)
-    {
-        foreach (var entry in db.ChangeTracker.Entries<IdentityUserRole<Guid>>().Where(e => e.Entity.UserId == userId).ToList())
-        {
-            entry.State = EntityState.Detached;
-        }
-    }
 }

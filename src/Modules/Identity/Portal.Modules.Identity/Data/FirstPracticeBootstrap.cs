@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -14,7 +13,7 @@ namespace Portal.Modules.Identity.Data;
 /// <c>Bootstrap:AdminFamilyName</c>). Runs only while no practice group exists, so the settings can stay in place.
 /// </summary>
 internal sealed partial class FirstPracticeBootstrap(
-    IdentityModuleDbContext db, UserManager<PortalUser> users, IConfiguration configuration, TimeProvider clock, ILogger<FirstPracticeBootstrap> logger)
+    IdentityModuleDbContext db, AccountCreator accounts, IConfiguration configuration, TimeProvider clock, ILogger<FirstPracticeBootstrap> logger)
     : IStartupTask
 {
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -48,13 +47,9 @@ internal sealed partial class FirstPracticeBootstrap(
             CreatedAt = now,
         };
         db.PracticeGroups.Add(group);
-        foreach (var role in new[] { Roles.Practitioner, Roles.PracticeAdmin })
-        {
-            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = admin.Id, RoleId = PortalRoles.All.Single(r => r.Name == role).Id });
-        }
 
         // One SaveChanges (inside CreateAsync) stores the group, the admin and the roles together.
-        var created = await users.CreateAsync(admin, password);
+        var created = await accounts.CreateAsync(admin, password, Roles.Practitioner, Roles.PracticeAdmin);
         if (!created.Succeeded)
         {
             throw new InvalidOperationException(

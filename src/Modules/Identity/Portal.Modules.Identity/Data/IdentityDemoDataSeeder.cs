@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Identity.Domain;
@@ -8,7 +7,7 @@ using Portal.Shared.Modules;
 namespace Portal.Modules.Identity.Data;
 
 /// <summary>The practice groups and practitioners of API.md's demo data (Development, empty database only).</summary>
-internal sealed class IdentityDemoDataSeeder(IdentityModuleDbContext db, UserManager<PortalUser> users, TimeProvider clock)
+internal sealed class IdentityDemoDataSeeder(IdentityModuleDbContext db, AccountCreator accounts, TimeProvider clock)
     : IDemoDataSeeder
 {
     public int Order => 0;
@@ -45,12 +44,8 @@ internal sealed class IdentityDemoDataSeeder(IdentityModuleDbContext db, UserMan
             PracticeGroupId = groupId,
             CreatedAt = clock.GetUtcNow(),
         };
-        foreach (var role in admin ? [Roles.Practitioner, Roles.PracticeAdmin] : new[] { Roles.Practitioner })
-        {
-            db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = id, RoleId = PortalRoles.All.Single(r => r.Name == role).Id });
-        }
-
-        var created = await users.CreateAsync(user, DemoData.Password);
+        var roles = admin ? new[] { Roles.Practitioner, Roles.PracticeAdmin } : [Roles.Practitioner];
+        var created = await accounts.CreateAsync(user, DemoData.Password, roles);
         if (!created.Succeeded)
         {
             throw new InvalidOperationException(
