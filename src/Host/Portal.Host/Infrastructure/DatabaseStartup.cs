@@ -12,7 +12,7 @@ internal static class DatabaseStartup
     /// </summary>
     public static async Task PrepareDatabasesAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
-        var settings = DatabaseSettings.From(app.Configuration, app.Environment.ContentRootPath);
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             Directory.CreateDirectory(settings.DataDirectory);

@@ -21,11 +21,7 @@ public sealed record DatabaseSettings(
 {
     public static DatabaseSettings From(IConfiguration configuration, string contentRoot)
     {
-        var providerText = configuration["Database:Provider"];
-        var provider = string.IsNullOrWhiteSpace(providerText)
-            ? DatabaseProvider.Sqlite
-            : Enum.Parse<DatabaseProvider>(providerText, ignoreCase: true);
-
+        var provider = ProviderOf(configuration);
         var dataDirectory = configuration["Storage:DataDirectory"];
         dataDirectory = string.IsNullOrWhiteSpace(dataDirectory) ? "data" : dataDirectory;
         dataDirectory = Path.GetFullPath(Path.Combine(contentRoot, dataDirectory));
@@ -43,6 +39,12 @@ public sealed record DatabaseSettings(
             sqlServer,
             configuration.GetValue("Database:MigrateOnStartup", true));
     }
+
+    /// <summary><c>Database:Provider</c>; SQLite when unset.</summary>
+    public static DatabaseProvider ProviderOf(IConfiguration configuration) =>
+        configuration["Database:Provider"] is { Length: > 0 } text
+            ? Enum.Parse<DatabaseProvider>(text, ignoreCase: true)
+            : DatabaseProvider.Sqlite;
 
     /// <summary>Default Timeout: how long a writer waits for the file lock before SQLITE_BUSY (seconds).</summary>
     public string SqliteConnectionString(string fileName) =>

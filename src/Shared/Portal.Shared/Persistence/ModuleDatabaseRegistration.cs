@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Portal.Shared.Persistence;
@@ -19,18 +20,20 @@ public static class ModuleDatabaseRegistration
         where TSqlite : TContext
         where TSqlServer : TContext
     {
-        services.AddScoped<UnitOfWork>();
-        var provider = ProviderOf(configuration);
+        services.TryAddScoped<UnitOfWork>();
+        // Read once per container, not on every DbContext a request creates.
+        services.TryAddSingleton(sp => DatabaseSettings.From(configuration, sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        var provider = DatabaseSettings.ProviderOf(configuration);
         if (provider == DatabaseProvider.Sqlite)
         {
             services.AddDbContext<TSqlite>((sp, options) => options.UseSqlite(
-                Settings(sp, configuration).SqliteConnectionString(name.SqliteFile)));
+                sp.GetRequiredService<DatabaseSettings>().SqliteConnectionString(name.SqliteFile)));
             services.AddScoped<TContext>(sp => Enlisted<TContext>(sp, sp.GetRequiredService<TSqlite>()));
         }
         else
         {
             services.AddDbContext<TSqlServer>((sp, options) => options.UseSqlServer(
-                Settings(sp, configuration).SqlServerConnectionString,
+                sp.GetRequiredService<DatabaseSettings>().SqlServerConnectionString,
                 sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", name.Schema)));
             services.AddScoped<TContext>(sp => Enlisted<TContext>(sp, sp.GetRequiredService<TSqlServer>()));
         }
@@ -39,15 +42,6 @@ public static class ModuleDatabaseRegistration
         services.AddHealthChecks().AddDbContextCheck<TContext>(name.Schema, tags: ["ready"]);
         return services;
     }
-
-    private static DatabaseProvider ProviderOf(IConfiguration configuration)
-    {
-        var text = configuration["Database:Provider"];
-        return string.IsNullOrWhiteSpace(text) ? DatabaseProvider.Sqlite : Enum.Parse<DatabaseProvider>(text, true);
-    }
-
-    private static DatabaseSettings Settings(IServiceProvider services, IConfiguration configuration) =>
-        DatabaseSettings.From(configuration, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
 
     private static TContext Enlisted<TContext>(IServiceProvider services, TContext context)
         where TContext : DbContext
