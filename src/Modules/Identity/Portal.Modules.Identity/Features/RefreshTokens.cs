@@ -43,7 +43,7 @@ internal sealed class RefreshTokensHandler(
     public async ValueTask<Result<TokenResponse>> Handle(RefreshTokens command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var hash = TokenIssuer.Hash(command.RefreshToken);
+        var hash = SecretTokens.Hash(command.RefreshToken);
         var token = await db.RefreshTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
         if (token is null)
         {

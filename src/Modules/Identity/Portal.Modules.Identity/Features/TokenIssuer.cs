@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
@@ -53,12 +52,12 @@ internal sealed class TokenIssuer(
     public async Task<TokenResponse> IssueAsync(PortalUser user, UserSession session)
     {
         var now = clock.GetUtcNow();
-        var refreshToken = NewRefreshToken();
+        var refreshToken = SecretTokens.New();
         db.RefreshTokens.Add(new RefreshToken
         {
             Id = Guid.CreateVersion7(),
             SessionId = session.Id,
-            TokenHash = Hash(refreshToken),
+            TokenHash = SecretTokens.Hash(refreshToken),
             CreatedAt = now,
         });
 
@@ -70,11 +69,6 @@ internal sealed class TokenIssuer(
         return new TokenResponse("Bearer", accessToken, (int)lifetime.TotalSeconds, refreshToken);
     }
 
-    public static string Hash(string refreshToken) =>
-        Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(refreshToken)));
-
-    private static string NewRefreshToken() =>
-        System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     private async Task<ClaimsPrincipal> PrincipalOf(PortalUser user, Guid sessionId)
     {

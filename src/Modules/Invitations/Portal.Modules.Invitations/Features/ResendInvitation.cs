@@ -82,8 +82,8 @@ internal sealed class ResendInvitationHandler(
         }
 
         db.SupersededTokens.Add(new SupersededInvitationToken { TokenHash = invitation.TokenHash, InvitationId = invitation.Id, SupersededAt = now });
-        var token = InvitationTokens.New();
-        invitation.TokenHash = InvitationTokens.Hash(token);
+        var token = SecretTokens.New();
+        invitation.TokenHash = SecretTokens.Hash(token);
         invitation.Status = InvitationStatus.Pending;
         invitation.ClosedAt = null;
         invitation.ExpiresAt = now.AddDays(options.Value.ExpiryDays);

@@ -6,6 +6,7 @@ using Portal.Modules.Invitations.Data;
 using Portal.Modules.Invitations.Domain;
 using Portal.Modules.Invitations.Features.Shared;
 using Portal.Modules.PortalSettings.Contracts;
+using Portal.Shared.Abstractions;
 using Portal.Shared.Jobs;
 
 namespace Portal.Modules.Invitations.Jobs;
@@ -61,8 +62,8 @@ internal sealed class SendInvitationRemindersJob(
                 {
                     TokenHash = invitation.TokenHash, InvitationId = invitation.Id, SupersededAt = now, StillValid = true,
                 });
-                var token = InvitationTokens.New();
-                invitation.TokenHash = InvitationTokens.Hash(token);
+                var token = SecretTokens.New();
+                invitation.TokenHash = SecretTokens.Hash(token);
                 await mailer.QueueAsync(invitation, token, reminder: true, cancellationToken);
             }
 

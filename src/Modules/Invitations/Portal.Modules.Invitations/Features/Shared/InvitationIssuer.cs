@@ -4,6 +4,7 @@ using Portal.Modules.Invitations.Contracts;
 using Portal.Modules.Invitations.Data;
 using Portal.Modules.Invitations.Domain;
 using Portal.Modules.PatientProfile.Contracts;
+using Portal.Shared.Abstractions;
 using Portal.Shared.Messaging;
 
 namespace Portal.Modules.Invitations.Features.Shared;
@@ -35,7 +36,7 @@ internal sealed class InvitationIssuer(InvitationsDbContext db, InvitationMailer
         PatientSummary patient, string email, string? message, Guid invitedByUserId, string invitedByName, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var token = InvitationTokens.New();
+        var token = SecretTokens.New();
         var invitation = new Invitation
         {
             Id = Guid.CreateVersion7(),
@@ -45,7 +46,7 @@ internal sealed class InvitationIssuer(InvitationsDbContext db, InvitationMailer
             PatientGivenName = patient.GivenName,
             PatientFamilyName = patient.FamilyName,
             Message = string.IsNullOrWhiteSpace(message) ? null : message.Trim(),
-            TokenHash = InvitationTokens.Hash(token),
+            TokenHash = SecretTokens.Hash(token),
             Status = InvitationStatus.Pending,
             CreatedAt = now,
             InvitedByUserId = invitedByUserId,

@@ -15,7 +15,7 @@ internal sealed class InvitationLookup(InvitationsDbContext db, TimeProvider clo
             return InvitationErrors.NotFound;
         }
 
-        var hash = InvitationTokens.Hash(token);
+        var hash = SecretTokens.Hash(token);
         var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         if (invitation is null)
         {

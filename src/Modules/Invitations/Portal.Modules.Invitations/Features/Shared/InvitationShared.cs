@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Portal.Modules.Invitations.Domain;
 using Portal.Shared.Abstractions;
 
@@ -39,15 +38,6 @@ public sealed record InvitationResponse(
 }
 
 public sealed record InvitedBy(Guid UserId, string Name);
-
-internal static class InvitationTokens
-{
-    /// <summary>256 random bits, URL-safe.</summary>
-    public static string New() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-
-    public static string Hash(string token) =>
-        Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
-}
 
 internal static class InvitationPolicy
 {
