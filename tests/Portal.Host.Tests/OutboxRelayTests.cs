@@ -37,32 +37,21 @@ public sealed class OutboxRelayTests
     [Fact]
     public async Task An_event_saved_before_the_process_died_is_delivered_after_the_restart()
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
-        try
+        using var data = new TestDataDirectory();
+        await using (var beforeCrash = new PortalApp { DataDirectory = data.Path })
         {
-            await using (var beforeCrash = new PortalApp { Settings = { ["Storage:DataDirectory"] = dataDirectory } })
-            {
-                using var admin = await beforeCrash.SignedInClientAsync(DemoData.HarbourAdminEmail);
-                await ChangeSettings(admin, "autoUpdate");
-                // The process stops here: the change and its event are saved, the relay never ran.
-            }
-
-            await using var afterRestart = new PortalApp { Settings = { ["Storage:DataDirectory"] = dataDirectory } };
-            await afterRestart.RunJobAsync(Jobs.OutboxRelay);
-
-            using var client = await afterRestart.SignedInClientAsync(DemoData.HarbourAdminEmail);
-            var notifications = await (await client.GetAsync("/api/practice/notifications")).JsonAsync();
-            Assert.Equal(1, notifications.GetProperty("total").GetInt32());
-            Assert.NotNull(Assert.Single(await OutboxAsync(afterRestart, "portal_settings")).ProcessedAt);
+            using var admin = await beforeCrash.SignedInClientAsync(DemoData.HarbourAdminEmail);
+            await ChangeSettings(admin, "autoUpdate");
+            // The process stops here: the change and its event are saved, the relay never ran.
         }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Directory.Exists(dataDirectory))
-            {
-                Directory.Delete(dataDirectory, recursive: true);
-            }
-        }
+
+        await using var afterRestart = new PortalApp { DataDirectory = data.Path };
+        await afterRestart.RunJobAsync(Jobs.OutboxRelay);
+
+        using var client = await afterRestart.SignedInClientAsync(DemoData.HarbourAdminEmail);
+        var notifications = await (await client.GetAsync("/api/practice/notifications")).JsonAsync();
+        Assert.Equal(1, notifications.GetProperty("total").GetInt32());
+        Assert.NotNull(Assert.Single(await OutboxAsync(afterRestart, "portal_settings")).ProcessedAt);
     }
 
     [Fact]

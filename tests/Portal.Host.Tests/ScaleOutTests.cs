@@ -12,31 +12,20 @@ public sealed class ScaleOutTests
     [Fact]
     public async Task Tokens_issued_by_one_instance_work_on_another_and_after_a_restart()
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+        using var data = new TestDataDirectory();
         Tokens tokens;
-        try
+        await using (var first = new PortalApp { DataDirectory = data.Path })
         {
-            await using (var first = new PortalApp { Settings = { ["Storage:DataDirectory"] = dataDirectory } })
-            {
-                tokens = await first.LoginAsync(DemoData.DrLeeEmail);
-            }
-
-            await using var restarted = new PortalApp { Settings = { ["Storage:DataDirectory"] = dataDirectory } };
-            using var me = await restarted.ClientWith(tokens.AccessToken).GetAsync("/api/me");
-            Assert.Equal(HttpStatusCode.OK, me.StatusCode);
-
-            await using var otherInstance = new PortalApp { Settings = { ["Storage:DataDirectory"] = dataDirectory } };
-            using var client = otherInstance.CreateClient();
-            using var refreshed = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = tokens.RefreshToken });
-            Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+            tokens = await first.LoginAsync(DemoData.DrLeeEmail);
         }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            if (Directory.Exists(dataDirectory))
-            {
-                Directory.Delete(dataDirectory, recursive: true);
-            }
-        }
+
+        await using var restarted = new PortalApp { DataDirectory = data.Path };
+        using var me = await restarted.ClientWith(tokens.AccessToken).GetAsync("/api/me");
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+
+        await using var otherInstance = new PortalApp { DataDirectory = data.Path };
+        using var client = otherInstance.CreateClient();
+        using var refreshed = await client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = tokens.RefreshToken });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
     }
 }

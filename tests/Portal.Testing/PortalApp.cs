@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -22,7 +21,19 @@ public class PortalApp : WebApplicationFactory<Program>
     /// <summary>Development (demo data, development mailbox) unless a test needs another.</summary>
     public string Environment { get; init; } = "Development";
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "portal-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _sharedDataDirectory;
+
+    /// <summary>
+    /// A fresh directory of this Host's own, deleted with it; or, set by a test, a directory another Host (or a
+    /// <see cref="TestDataDirectory"/>) owns: a second instance, or the same database after a restart.
+    /// </summary>
+    public string DataDirectory
+    {
+        get => _sharedDataDirectory ?? OwnDataDirectory;
+        init => _sharedDataDirectory = value;
+    }
+
+    private string OwnDataDirectory { get; } = TestDataDirectory.NewPath();
 
     /// <summary>Services to replace or add for one test (applied after the Host's own).</summary>
     public Action<IServiceCollection>? ConfigureTestServices { get; init; }
@@ -64,7 +75,6 @@ public class PortalApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            SqliteConnection.ClearAllPools();
             DeleteDataDirectory();
         }
     }
@@ -72,16 +82,15 @@ public class PortalApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        SqliteConnection.ClearAllPools();
         DeleteDataDirectory();
         GC.SuppressFinalize(this);
     }
 
     private void DeleteDataDirectory()
     {
-        if (Directory.Exists(DataDirectory))
+        if (_sharedDataDirectory is null)
         {
-            Directory.Delete(DataDirectory, recursive: true);
+            TestDataDirectory.Delete(OwnDataDirectory);
         }
     }
 }

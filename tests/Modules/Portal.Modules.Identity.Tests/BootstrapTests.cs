@@ -44,7 +44,7 @@ public sealed class BootstrapTests
         };
 
         // The demo practices exist, so the bootstrap does nothing, on the first start or any later one.
-        await using var restarted = new PortalApp { Settings = { ["Storage:DataDirectory"] = app.DataDirectory } };
+        await using var restarted = new PortalApp { DataDirectory = app.DataDirectory };
         using var first = await app.PostLoginAsync("admin@harbour.test");
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         using var restartedLogin = await restarted.PostLoginAsync("owner@bayside.test", "a strong first password");

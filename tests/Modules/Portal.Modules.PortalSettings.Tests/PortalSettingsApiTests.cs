@@ -35,7 +35,7 @@ public sealed class PortalSettingsApiTests : IAsyncLifetime
     public async Task A_change_made_by_another_instance_is_seen_once_the_cache_entry_expires()
     {
         // A second Host on the same database plays the other instance behind the load balancer.
-        await using var otherInstance = new PortalApp { Settings = { ["Storage:DataDirectory"] = _app.DataDirectory } };
+        await using var otherInstance = new PortalApp { DataDirectory = _app.DataDirectory };
         using var admin = await otherInstance.SignedInClientAsync(DemoData.HarbourAdminEmail);
         Assert.Equal(PatientUpdatePolicy.RequireApproval, (await Read(DemoData.HarbourHealthId)).PatientUpdates);
 
