@@ -72,7 +72,7 @@ public sealed partial class OutboxRelayJob(
     }
 
     /// <summary>1, 2, 4 ... minutes, at most an hour.</summary>
-    public static TimeSpan RetryDelay(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(attempts - 1, 6))));
+    public static TimeSpan RetryDelay(int attempts) => RetryBackoff.After(attempts, TimeSpan.FromHours(1));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Relaying event {EventId} ({Type}) of {Module} failed, attempt {Attempts}; it will be retried")]
     private partial void LogRelayFailed(Exception exception, Guid eventId, string type, string module, int attempts);

@@ -112,7 +112,7 @@ internal sealed partial class EmailDeliveryJob(
     }
 
     /// <summary>1, 2, 4, 8 ... minutes, at most two hours.</summary>
-    public static TimeSpan RetryDelay(int attempts) => TimeSpan.FromMinutes(Math.Min(120, Math.Pow(2, Math.Min(attempts - 1, 7))));
+    public static TimeSpan RetryDelay(int attempts) => RetryBackoff.After(attempts, TimeSpan.FromHours(2));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Email {EmailId} not delivered (attempt {Attempts}); it will be retried")]
     private partial void LogWillRetry(Exception exception, Guid emailId, int attempts);
