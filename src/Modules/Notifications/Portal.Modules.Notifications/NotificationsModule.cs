@@ -6,6 +6,7 @@ using Portal.Modules.Notifications.Consumers;
 using Portal.Modules.Notifications.Contracts;
 using Portal.Modules.Notifications.Data;
 using Portal.Modules.Notifications.Email;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PortalSettings.Contracts;
 using Portal.Shared.Jobs;
 using Portal.Shared.Messaging;
@@ -43,5 +44,7 @@ public sealed class NotificationsModule : IModule
         services.AddScoped<IIntegrationEventConsumer<EmailRequested>, EmailRequestedConsumer>();
         services.AddScoped<IIntegrationEventConsumer<PortalSettingsChanged>, PortalSettingsChangedConsumer>();
         services.AddScoped<IIntegrationEventConsumer<InvitationAccepted>, InvitationAcceptedConsumer>();
+        services.AddScoped<IIntegrationEventConsumer<PatientChangeRequested>, PatientChangeRequestedConsumer>();
+        services.AddScoped<IIntegrationEventConsumer<PatientRecordUpdatedByPatient>, PatientRecordUpdatedByPatientConsumer>();
     }
 }

@@ -6,6 +6,8 @@ using Portal.Modules.PatientProfile.Consumers;
 using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Data;
 using Portal.Modules.PatientProfile.Features.Shared;
+using Portal.Modules.PatientProfile.Jobs;
+using Portal.Shared.Jobs;
 using Portal.Shared.Messaging;
 using Portal.Shared.Modules;
 using Portal.Shared.Persistence;
@@ -21,12 +23,20 @@ public sealed class PatientProfileModule : IModule
     {
         services.AddModuleDbContext<PatientProfileDbContext, SqlitePatientProfileDbContext, SqlServerPatientProfileDbContext>(
             configuration, PatientProfileDbContext.DatabaseName);
+        services.Configure<ApprovalReminderSettings>(configuration.GetSection(ApprovalReminderSettings.Section));
+        services.AddHttpContextAccessor();
         services.AddScoped<PatientAuditLog>();
         services.AddScoped<PortalPatientSelector>();
+        services.AddScoped<PortalRecordEditor>();
+        services.AddScoped<ProfilePart>();
+        services.AddScoped<HealthRecordPart>();
+        services.AddScoped<RecordParts>();
         services.AddScoped<IPatientDirectory, PatientDirectory>();
         services.AddScoped<IDemoDataSeeder, PatientDemoDataSeeder>();
         services.AddScoped<IIntegrationEventConsumer<InvitationSent>, InvitationSentConsumer>();
         services.AddScoped<IIntegrationEventConsumer<InvitationAccepted>, InvitationAcceptedConsumer>();
         services.AddScoped<IIntegrationEventConsumer<InvitationClosed>, InvitationClosedConsumer>();
+        services.AddScoped<IIntegrationEventConsumer<PatientRecordAccessed>, PatientRecordAccessedConsumer>();
+        services.AddRecurringJob<ApprovalRemindersJob>(ApprovalRemindersJob.Id, "0 22 * * *");   // 08:00–09:00 in Sydney
     }
 }

@@ -2,7 +2,6 @@ using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Invitations.Contracts;
 using Portal.Modules.Notifications.Contracts;
 using Portal.Modules.Notifications.Data;
-using Portal.Modules.Notifications.Domain;
 using Portal.Shared.Messaging;
 
 namespace Portal.Modules.Notifications.Consumers;
@@ -11,20 +10,7 @@ namespace Portal.Modules.Notifications.Consumers;
 internal sealed class InvitationAcceptedConsumer(NotificationsDbContext db, IIdentityApi identity, TimeProvider clock)
     : IdempotentConsumer<InvitationAccepted>(db, clock)
 {
-    protected override async Task HandleAsync(InvitationAccepted accepted, CancellationToken cancellationToken)
-    {
-        foreach (var practitioner in await identity.GetPractitionersAsync(accepted.PracticeGroupId, cancellationToken))
-        {
-            db.Notifications.Add(new Notification
-            {
-                Id = Guid.CreateVersion7(),
-                PracticeGroupId = accepted.PracticeGroupId,
-                RecipientUserId = practitioner.UserId,
-                Kind = NotificationKinds.InvitationAccepted,
-                PatientId = accepted.PatientId,
-                Summary = $"{accepted.PatientName} accepted the invitation and now uses the patient portal.",
-                CreatedAt = accepted.OccurredAt,
-            });
-        }
-    }
+    protected override async Task HandleAsync(InvitationAccepted accepted, CancellationToken cancellationToken) =>
+        await PractitionerNotifications.AddForGroupAsync(db, identity, accepted.PracticeGroupId, NotificationKinds.InvitationAccepted, accepted.PatientId,
+            $"{accepted.PatientName} accepted the invitation and now uses the patient portal.", accepted.OccurredAt, cancellationToken);
 }

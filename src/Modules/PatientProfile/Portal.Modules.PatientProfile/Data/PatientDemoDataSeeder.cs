@@ -20,7 +20,8 @@ internal sealed class PatientDemoDataSeeder(PatientProfileDbContext db, TimeProv
 
         var harbour = DemoData.HarbourHealthId;
         var summit = DemoData.SummitPhysioId;
-        db.Patients.AddRange(
+        Patient[] patients =
+        [
             Patient(DemoPatients.AvaNguyenId, harbour, "Ava", "Nguyen", new DateOnly(1990, 4, 12), Sex.Female, "ava@example.test", "+61412345678",
                 new Address("12 Wharf Street", null, "Pyrmont", "NSW", "2009", "AU"), new EmergencyContact("Minh Nguyen", "Brother", "+61412000111")),
             Patient(DemoPatients.NoahSmithId, harbour, "Noah", "Smith", new DateOnly(1984, 11, 3), Sex.Male, "noah@example.test", "+61423456789",
@@ -31,9 +32,25 @@ internal sealed class PatientDemoDataSeeder(PatientProfileDbContext db, TimeProv
                 new EmergencyContact("Sarah Brown", "Mother", "+61434567890")),
             Patient(DemoPatients.JackTaylorId, summit, "Jack", "Taylor", new DateOnly(1979, 5, 17), Sex.Male, "jack@example.test", "+61445678901",
                 new Address("88 Summit Road", null, "Katoomba", "NSW", "2780", "AU"), null),
-            Patient(DemoPatients.ChloeMartinId, summit, "Chloe", "Martin", new DateOnly(1995, 12, 1), Sex.Female, "chloe@example.test", null, null, null));
+            Patient(DemoPatients.ChloeMartinId, summit, "Chloe", "Martin", new DateOnly(1995, 12, 1), Sex.Female, "chloe@example.test", null, null, null),
+        ];
+        db.Patients.AddRange(patients);
+        foreach (var patient in patients)
+        {
+            db.HealthRecords.Add(new HealthRecord
+            {
+                PatientId = patient.Id,
+                PracticeGroupId = patient.PracticeGroupId,
+                UpdatedAt = patient.CreatedAt,
+                Content = patient.Id == DemoPatients.AvaNguyenId ? AvaHealthRecord : HealthRecord.EmptyContent,
+            });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private const string AvaHealthRecord =
+        """{"allergies":[{"substance":"Penicillin","reaction":"Hives","severity":"moderate"}],"medications":[{"name":"Salbutamol inhaler","dose":"100 mcg","frequency":"As needed"}],"conditions":[{"name":"Asthma","since":"2004"}]}""";
 
     private Patient Patient(
         Guid id, Guid groupId, string given, string family, DateOnly born, Sex sex, string? email, string? mobile, Address? address, EmergencyContact? contact)

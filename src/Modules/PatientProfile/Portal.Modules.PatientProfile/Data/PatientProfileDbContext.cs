@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Modules.PatientProfile.Domain;
+using Portal.Shared.ChangeRequests;
 using Portal.Shared.Messaging;
 using Portal.Shared.Persistence;
 
@@ -10,7 +11,10 @@ internal class PatientProfileDbContext(DbContextOptions options) : DbContext(opt
     public static readonly ModuleDatabaseName DatabaseName = ModuleDatabaseName.For("patient_profile");
 
     public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<HealthRecord> HealthRecords => Set<HealthRecord>();
     public DbSet<PatientAccessEntry> AccessLog => Set<PatientAccessEntry>();
+    public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
+    public DbSet<ApprovalReminder> ApprovalReminders => Set<ApprovalReminder>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UsePortalConventions(Database);
@@ -19,6 +23,7 @@ internal class PatientProfileDbContext(DbContextOptions options) : DbContext(opt
     {
         modelBuilder.UseModuleSchema(Database, DatabaseName.Schema);
         modelBuilder.AddOutboxAndInbox();
+        modelBuilder.AddChangeRequests();
 
         modelBuilder.Entity<Patient>(patient =>
         {
@@ -58,7 +63,23 @@ internal class PatientProfileDbContext(DbContextOptions options) : DbContext(opt
             entry.ToTable("PatientAccessLog");
             entry.Property(e => e.ActorName).HasMaxLength(200);
             entry.Property(e => e.Action).HasConversion<string>().HasMaxLength(20);
+            entry.Property(e => e.Subject).HasMaxLength(50);
+            entry.Property(e => e.RemoteAddress).HasMaxLength(45);
             entry.HasIndex(e => new { e.PatientId, e.At });
+        });
+
+        modelBuilder.Entity<HealthRecord>(record =>
+        {
+            record.ToTable("HealthRecords");
+            record.HasKey(r => r.PatientId);
+            record.Property(r => r.Version).IsConcurrencyToken();
+            record.HasOne<Patient>().WithOne().HasForeignKey<HealthRecord>(r => r.PatientId);
+        });
+
+        modelBuilder.Entity<ApprovalReminder>(reminder =>
+        {
+            reminder.ToTable("ApprovalReminders");
+            reminder.HasKey(r => r.PractitionerUserId);
         });
     }
 }

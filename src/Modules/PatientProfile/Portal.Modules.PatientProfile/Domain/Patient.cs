@@ -45,22 +45,3 @@ internal sealed class Patient
 internal sealed record Address(string Line1, string? Line2, string Suburb, string State, string Postcode, string Country);
 
 internal sealed record EmergencyContact(string Name, string Relationship, string Phone);
-
-/// <summary>One read or change of a patient's record by practice staff: who, what, when.</summary>
-internal sealed class PatientAccessEntry
-{
-    public Guid Id { get; init; }
-    public Guid PatientId { get; init; }
-    public Guid PracticeGroupId { get; init; }
-    public Guid ActorUserId { get; init; }
-    public string ActorName { get; init; } = string.Empty;
-    public PatientAccessAction Action { get; init; }
-    public DateTimeOffset At { get; init; }
-}
-
-internal enum PatientAccessAction
-{
-    Viewed,
-    Created,
-    Updated,
-}

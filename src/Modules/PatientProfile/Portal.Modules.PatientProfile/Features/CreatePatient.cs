@@ -36,24 +36,11 @@ public sealed record CreatePatient(
     string? Email,
     string? MobilePhone,
     AddressDto? Address,
-    EmergencyContactDto? EmergencyContact) : ICommand<Result<PatientResponse>>;
+    EmergencyContactDto? EmergencyContact) : ICommand<Result<PatientResponse>>, IPatientDetails;
 
 public sealed class CreatePatientValidator : AbstractValidator<CreatePatient>
 {
-    public CreatePatientValidator(TimeProvider clock)
-    {
-        RuleFor(p => p.GivenName).PersonName();
-        RuleFor(p => p.FamilyName).PersonName();
-        RuleFor(p => p.PreferredName).MaximumLength(100);
-        RuleFor(p => p.DateOfBirth).NotNull()
-            .Must(d => d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddDays(1))).WithMessage("The date of birth cannot be in the future.")
-            .Must(d => d >= new DateOnly(1900, 1, 1)).WithMessage("The date of birth is too far in the past.");
-        RuleFor(p => p.Sex).IsInEnum();
-        RuleFor(p => p.Email).EmailAddress().MaximumLength(256);
-        RuleFor(p => p.MobilePhone).ValidPhone();
-        RuleFor(p => p.Address!).SetValidator(new AddressValidator()).When(p => p.Address is not null);
-        RuleFor(p => p.EmergencyContact!).SetValidator(new EmergencyContactValidator()).When(p => p.EmergencyContact is not null);
-    }
+    public CreatePatientValidator(TimeProvider clock) => Include(new PatientDetailsValidator(clock));
 }
 
 internal sealed class CreatePatientHandler(PatientProfileDbContext db, PatientAuditLog audit, ICurrentUser currentUser, TimeProvider clock)
@@ -66,25 +53,12 @@ internal sealed class CreatePatientHandler(PatientProfileDbContext db, PatientAu
         {
             Id = Guid.CreateVersion7(),
             PracticeGroupId = currentUser.PracticeGroupId!.Value,
-            GivenName = command.GivenName.Trim(),
-            FamilyName = command.FamilyName.Trim(),
-            PreferredName = string.IsNullOrWhiteSpace(command.PreferredName) ? null : command.PreferredName.Trim(),
-            DateOfBirth = command.DateOfBirth!.Value,
-            Sex = command.Sex,
-            Email = string.IsNullOrWhiteSpace(command.Email) ? null : command.Email.Trim(),
-            MobilePhone = PatientRules.ToE164(command.MobilePhone),
-            Address = command.Address is { } a
-                ? new Address(a.Line1.Trim(), a.Line2?.Trim(), a.Suburb.Trim(), a.State, a.Postcode, a.Country ?? "AU")
-                : null,
-            EmergencyContact = command.EmergencyContact is { } c
-                ? new EmergencyContact(c.Name.Trim(), c.Relationship.Trim(), PatientRules.ToE164(c.Phone)!)
-                : null,
             CreatedAt = now,
             CreatedBy = currentUser.UserId,
-            UpdatedAt = now,
-            Version = 1,
         };
+        PatientDetails.WriteTo(patient, command, now);   // version 1
         db.Patients.Add(patient);
+        db.HealthRecords.Add(new HealthRecord { PatientId = patient.Id, PracticeGroupId = patient.PracticeGroupId, UpdatedAt = now });
         audit.RecordChange(patient, PatientAccessAction.Created);
         return ValueTask.FromResult<Result<PatientResponse>>(PatientResponse.From(patient));
     }

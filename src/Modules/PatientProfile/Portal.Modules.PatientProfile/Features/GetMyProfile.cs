@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Data;
+using Portal.Modules.PatientProfile.Domain;
 using Portal.Modules.PatientProfile.Features.Shared;
 using Portal.Modules.PortalSettings.Contracts;
 using Portal.Shared.Abstractions;
@@ -40,7 +41,15 @@ public sealed record MyProfile(
     AddressDto? Address,
     EmergencyContactDto? EmergencyContact,
     PatientUpdatePolicy UpdatePolicy,
-    int Version);
+    int Version)
+{
+    internal static MyProfile From(Patient patient, PatientUpdatePolicy policy)
+    {
+        var d = PatientDetails.From(patient);
+        return new MyProfile(patient.Id, d.GivenName, d.FamilyName, d.PreferredName, patient.DateOfBirth, d.Sex, d.Email, d.MobilePhone,
+            d.Address, d.EmergencyContact, policy, patient.Version);
+    }
+}
 
 public sealed record GetMyProfile(Guid? PatientId) : IQuery<Result<MyProfile>>;
 
@@ -63,8 +72,6 @@ internal sealed class GetMyProfileHandler(PatientProfileDbContext db, PortalPati
             return Error.NotFound("portal.patient-not-found", "No such patient record on your account.");
         }
 
-        var full = PatientResponse.From(patient);
-        return new MyProfile(full.Id, full.GivenName, full.FamilyName, full.PreferredName, full.DateOfBirth, full.Sex, full.Email,
-            full.MobilePhone, full.Address, full.EmergencyContact, context.Settings.PatientUpdates, full.Version);
+        return MyProfile.From(patient, context.Settings.PatientUpdates);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Portal.Modules.PatientProfile.Data;
+using Portal.Modules.PatientProfile.Domain;
 using Portal.Modules.PatientProfile.Features.Shared;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Http;
@@ -40,7 +41,7 @@ internal sealed class GetPatientHandler(PatientProfileDbContext db, PatientAudit
             return PatientErrors.NotFound;   // another group's patient looks the same as none
         }
 
-        await audit.RecordReadAsync(patient, cancellationToken);
+        await audit.RecordReadAsync(patient.Id, patient.PracticeGroupId, RecordSubjects.Profile, cancellationToken);
         return PatientResponse.From(patient);
     }
 }

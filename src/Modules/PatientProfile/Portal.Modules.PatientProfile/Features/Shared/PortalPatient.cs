@@ -24,7 +24,7 @@ internal sealed class PortalPatientSelector(IIdentityApi identity, IPortalSettin
             record = linked.SingleOrDefault(r => r.PatientId == requested);
             if (record is null)
             {
-                return Error.NotFound("portal.patient-not-found", "No such patient record on your account.");
+                return NotFound;
             }
         }
         else if (linked.Count == 1)
@@ -41,6 +41,33 @@ internal sealed class PortalPatientSelector(IIdentityApi identity, IPortalSettin
         var policy = await settings.GetAsync(record.PracticeGroupId, cancellationToken);
         return policy.PortalEnabled
             ? new PortalPatientContext(record.PatientId, record.PracticeGroupId, policy)
-            : Error.Forbidden("portal.disabled", "Your practice has turned its patient portal off.");
+            : PortalDisabled;
     }
+
+    /// <summary>
+    /// Several records named at once (<c>?patientId=A&amp;patientId=B</c>): each must be the caller's (else 404 for the
+    /// whole request, nothing is done); each comes with its own practice's settings, portal switched off included,
+    /// so the caller can answer per record.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<PortalPatientContext>>> SelectManyAsync(IReadOnlyCollection<Guid> patientIds, CancellationToken cancellationToken)
+    {
+        var linked = await identity.GetLinkedPatientRecordsAsync(currentUser.UserId, cancellationToken);
+        var selected = new List<PortalPatientContext>();
+        foreach (var patientId in patientIds.Distinct())
+        {
+            var record = linked.SingleOrDefault(r => r.PatientId == patientId);
+            if (record is null)
+            {
+                return NotFound;
+            }
+
+            selected.Add(new PortalPatientContext(record.PatientId, record.PracticeGroupId, await settings.GetAsync(record.PracticeGroupId, cancellationToken)));
+        }
+
+        return selected;
+    }
+
+    public static readonly Error PortalDisabled = Error.Forbidden("portal.disabled", "Your practice has turned its patient portal off.");
+
+    private static readonly Error NotFound = Error.NotFound("portal.patient-not-found", "No such patient record on your account.");
 }

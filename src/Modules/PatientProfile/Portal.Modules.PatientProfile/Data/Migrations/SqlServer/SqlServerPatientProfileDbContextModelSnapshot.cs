@@ -23,6 +23,44 @@ namespace Portal.Modules.PatientProfile.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Portal.Modules.PatientProfile.Domain.ApprovalReminder", b =>
+                {
+                    b.Property<Guid>("PractitionerUserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("LastSentOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("PractitionerUserId");
+
+                    b.ToTable("ApprovalReminders", "patient_profile");
+                });
+
+            modelBuilder.Entity("Portal.Modules.PatientProfile.Domain.HealthRecord", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("PracticeGroupId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("PatientId");
+
+                    b.ToTable("HealthRecords", "patient_profile");
+                });
+
             modelBuilder.Entity("Portal.Modules.PatientProfile.Domain.Patient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -123,11 +161,81 @@ namespace Portal.Modules.PatientProfile.Data.Migrations.SqlServer
                     b.Property<Guid>("PracticeGroupId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("nvarchar(45)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PatientId", "At");
 
                     b.ToTable("PatientAccessLog", "patient_profile");
+                });
+
+            modelBuilder.Entity("Portal.Shared.ChangeRequests.ChangeRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("Forced")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PracticeGroupId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("SubmittedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "SubmittedAt");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("PracticeGroupId", "Status", "SubmittedAt");
+
+                    b.ToTable("ChangeRequests", "patient_profile");
                 });
 
             modelBuilder.Entity("Portal.Shared.Messaging.InboxMessage", b =>
@@ -183,6 +291,15 @@ namespace Portal.Modules.PatientProfile.Data.Migrations.SqlServer
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", "patient_profile");
+                });
+
+            modelBuilder.Entity("Portal.Modules.PatientProfile.Domain.HealthRecord", b =>
+                {
+                    b.HasOne("Portal.Modules.PatientProfile.Domain.Patient", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Modules.PatientProfile.Domain.HealthRecord", "PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Modules.PatientProfile.Domain.Patient", b =>

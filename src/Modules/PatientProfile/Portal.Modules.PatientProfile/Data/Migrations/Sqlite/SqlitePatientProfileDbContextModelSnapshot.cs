@@ -17,6 +17,44 @@ namespace Portal.Modules.PatientProfile.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Portal.Modules.PatientProfile.Domain.ApprovalReminder", b =>
+                {
+                    b.Property<Guid>("PractitionerUserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastSentOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PractitionerUserId");
+
+                    b.ToTable("ApprovalReminders", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Modules.PatientProfile.Domain.HealthRecord", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PatientId");
+
+                    b.ToTable("HealthRecords", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Modules.PatientProfile.Domain.Patient", b =>
                 {
                     b.Property<Guid>("Id")
@@ -117,11 +155,81 @@ namespace Portal.Modules.PatientProfile.Data.Migrations.Sqlite
                     b.Property<Guid>("PracticeGroupId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PatientId", "At");
 
                     b.ToTable("PatientAccessLog", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Shared.ChangeRequests.ChangeRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Forced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmittedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "SubmittedAt");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.HasIndex("PracticeGroupId", "Status", "SubmittedAt");
+
+                    b.ToTable("ChangeRequests", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Shared.Messaging.InboxMessage", b =>
@@ -177,6 +285,15 @@ namespace Portal.Modules.PatientProfile.Data.Migrations.Sqlite
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Modules.PatientProfile.Domain.HealthRecord", b =>
+                {
+                    b.HasOne("Portal.Modules.PatientProfile.Domain.Patient", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Modules.PatientProfile.Domain.HealthRecord", "PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Portal.Modules.PatientProfile.Domain.Patient", b =>

@@ -1,0 +1,44 @@
+using Portal.Shared.Abstractions;
+
+namespace Portal.Modules.PatientProfile.Contracts;
+
+/// <summary>
+/// A patient changed part of their record through the portal and the practice's policy applied it at once
+/// (<c>autoUpdate</c>). <see cref="Part"/> is <c>profile</c> or <c>healthRecord</c>; <see cref="Fields"/> names the
+/// changed fields, never their values.
+/// </summary>
+public sealed record PatientRecordUpdatedByPatient(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PatientId,
+    Guid PracticeGroupId,
+    string PatientName,
+    string Part,
+    IReadOnlyList<string> Fields) : IIntegrationEvent;
+
+/// <summary>A patient asked for a change that waits for a practitioner's approval (<c>requireApproval</c>).</summary>
+public sealed record PatientChangeRequested(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid ChangeRequestId,
+    Guid PatientId,
+    Guid PracticeGroupId,
+    string PatientName,
+    string Part,
+    IReadOnlyList<string> Fields) : IIntegrationEvent;
+
+/// <summary>
+/// A practitioner read or changed something of a patient's record kept by another module (e.g. a clinical note).
+/// PatientProfile adds it to the patient's access log, which the patient reads at <c>GET /api/portal/access-log</c>.
+/// <see cref="Action"/> is <c>viewed</c>, <c>created</c> or <c>updated</c>; <see cref="Subject"/> names what (e.g. <c>note</c>).
+/// </summary>
+public sealed record PatientRecordAccessed(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid PatientId,
+    Guid PracticeGroupId,
+    Guid ActorUserId,
+    string ActorName,
+    string Action,
+    string Subject,
+    string? RemoteAddress) : IIntegrationEvent;

@@ -1,0 +1,83 @@
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Portal.Modules.PatientProfile.Data;
+using Portal.Modules.PatientProfile.Domain;
+using Portal.Modules.PatientProfile.Features.Shared;
+using Portal.Shared.Abstractions;
+using Portal.Shared.ChangeRequests;
+using Portal.Shared.Http;
+
+namespace Portal.Modules.PatientProfile.Features;
+
+public sealed class ApproveChangeRequestEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/practice/change-requests/{id:guid}/approve",
+                async (Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ApproveOptions? options, ISender sender, CancellationToken ct) =>
+                    (await sender.Send(new ApproveChangeRequest(id, options?.Force ?? false), ct)).ToHttpResult())
+            .RequireAuthorization(Policies.Practitioner)
+            .WithTags("Change requests")
+            .WithSummary("Apply a patient's change request; 409 change-requests.conflict names the fields changed since, unless {force:true}")
+            .Produces<ChangeRequestResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}
+
+/// <summary><c>{force:true}</c> applies the change even where the record changed since the patient asked.</summary>
+public sealed record ApproveOptions(bool Force);
+
+public sealed record ApproveChangeRequest(Guid ChangeRequestId, bool Force) : ICommand<Result<ChangeRequestResponse>>;
+
+internal sealed class ApproveChangeRequestHandler(
+    PatientProfileDbContext db, RecordParts parts, PatientAuditLog audit, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<ApproveChangeRequest, Result<ChangeRequestResponse>>
+{
+    public async ValueTask<Result<ChangeRequestResponse>> Handle(ApproveChangeRequest command, CancellationToken cancellationToken)
+    {
+        // The record can change between reading it and saving the decision (another request approved, a practitioner's
+        // edit): then the decision is made again on the new values, which gives a named conflict or a clean apply.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DecideAsync(command, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<Result<ChangeRequestResponse>> DecideAsync(ApproveChangeRequest command, CancellationToken cancellationToken)
+    {
+        var groupId = currentUser.PracticeGroupId!.Value;
+        var request = await db.ChangeRequests.SingleOrDefaultAsync(r => r.Id == command.ChangeRequestId && r.PracticeGroupId == groupId, cancellationToken);
+        var record = request is null ? null : await PatientRecord.LoadAsync(db, groupId, request.PatientId, cancellationToken);
+        if (request is null || record is null)
+        {
+            return ChangeRequestErrors.NotFound;   // another group's request looks the same as none
+        }
+
+        var part = parts.Of(request.Subject);
+        var now = clock.GetUtcNow();
+        var approved = request.Approve(part.Read(record), command.Force, currentUser.UserId, currentUser.Name, now);
+        if (approved.IsFailure)
+        {
+            return approved.Error!;
+        }
+
+        part.Write(record, approved.Value, now);
+        audit.RecordChange(record.Patient, PatientAccessAction.ChangeApproved, request.Subject);
+        var saved = await ChangeRequestDecision.SaveAsync(db, request, cancellationToken);   // one transaction: record, decision, audit
+        return saved.IsFailure ? saved.Error! : ChangeRequestQueries.From(request, record.PatientName);
+    }
+}

@@ -1,0 +1,46 @@
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Portal.Modules.PatientProfile.Data;
+using Portal.Modules.PatientProfile.Features.Shared;
+using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
+
+namespace Portal.Modules.PatientProfile.Features;
+
+public sealed class ListMyChangeRequestsEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapGet("/api/portal/change-requests", async (Guid? patientId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ListMyChangeRequests(patientId, Paging.From(page, pageSize)), ct)).ToHttpResult())
+            .RequireAuthorization(Policies.Patient)
+            .WithTags("Patient portal")
+            .WithSummary("The changes you asked your practice for, newest first: pending, approved, or rejected with the reason")
+            .Produces<PagedList<ChangeRequestResponse>>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}
+
+public sealed record ListMyChangeRequests(Guid? PatientId, Paging Paging) : IQuery<Result<PagedList<ChangeRequestResponse>>>;
+
+internal sealed class ListMyChangeRequestsHandler(PatientProfileDbContext db, PortalPatientSelector selector)
+    : IQueryHandler<ListMyChangeRequests, Result<PagedList<ChangeRequestResponse>>>
+{
+    public async ValueTask<Result<PagedList<ChangeRequestResponse>>> Handle(ListMyChangeRequests query, CancellationToken cancellationToken)
+    {
+        var selected = await selector.SelectAsync(query.PatientId, cancellationToken);
+        if (selected.IsFailure)
+        {
+            return selected.Error!;
+        }
+
+        var patient = selected.Value;
+        var requests = db.ChangeRequests.AsNoTracking().Where(r => r.PatientId == patient.PatientId && r.PracticeGroupId == patient.PracticeGroupId);
+        return await ChangeRequestQueries.PageAsync(db, requests, oldestFirst: false, query.Paging, cancellationToken);
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Modules.PatientProfile.Data;
+using Portal.Shared.Abstractions;
+using Portal.Shared.ChangeRequests;
+
+namespace Portal.Modules.PatientProfile.Features.Shared;
+
+/// <summary>A change request as the practice and the patient see it: each field's before and after, and the decision.</summary>
+public sealed record ChangeRequestResponse(
+    Guid Id,
+    Guid PatientId,
+    string PatientName,
+    string Subject,
+    DateTimeOffset SubmittedAt,
+    ChangeRequestStatus Status,
+    IReadOnlyList<FieldChange> Changes,
+    DateTimeOffset? DecidedAt,
+    string? DecidedBy,
+    string? Reason);
+
+internal static class ChangeRequestQueries
+{
+    /// <summary>One page of change requests with their patients' names (one query for the page, one for the total).</summary>
+    public static async Task<PagedList<ChangeRequestResponse>> PageAsync(
+        PatientProfileDbContext db, IQueryable<ChangeRequest> requests, bool oldestFirst, Paging paging, CancellationToken cancellationToken)
+    {
+        var total = await requests.CountAsync(cancellationToken);
+        var ordered = oldestFirst
+            ? requests.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
+            : requests.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id);
+        var rows = await ordered
+            .Skip(paging.Skip).Take(paging.PageSize)
+            .Join(db.Patients, r => r.PatientId, p => p.Id, (r, p) => new { Request = r, p.GivenName, p.FamilyName })
+            .ToListAsync(cancellationToken);
+        var items = rows.Select(row => From(row.Request, $"{row.GivenName} {row.FamilyName}")).ToList();
+        return new PagedList<ChangeRequestResponse>(items, total);
+    }
+
+    public static ChangeRequestResponse From(ChangeRequest r, string patientName) =>
+        new(r.Id, r.PatientId, patientName, r.Subject, r.SubmittedAt, r.Status, r.Changes, r.DecidedAt, r.DecidedByName, r.Reason);
+}

@@ -1,0 +1,184 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Modules.PatientProfile.Data;
+using Portal.Modules.PatientProfile.Domain;
+using Portal.Shared.Abstractions;
+using Portal.Shared.Behaviors;
+
+namespace Portal.Modules.PatientProfile.Features.Shared;
+
+/// <summary>A patient's record, loaded for a change: the personal details and the health record.</summary>
+internal sealed record PatientRecord(Patient Patient, HealthRecord HealthRecord)
+{
+    public string PatientName => $"{Patient.GivenName} {Patient.FamilyName}";
+
+    /// <summary>The record, tracked for a change, only if it belongs to <paramref name="practiceGroupId"/>.</summary>
+    public static async Task<PatientRecord?> LoadAsync(PatientProfileDbContext db, Guid practiceGroupId, Guid patientId, CancellationToken cancellationToken)
+    {
+        var patient = await db.Patients.SingleOrDefaultAsync(p => p.Id == patientId && p.PracticeGroupId == practiceGroupId, cancellationToken);
+        if (patient is null)
+        {
+            return null;
+        }
+
+        var healthRecord = await db.HealthRecords.SingleAsync(h => h.PatientId == patientId, cancellationToken);
+        return new PatientRecord(patient, healthRecord);
+    }
+}
+
+/// <summary>
+/// A part of the record a patient edits (personal details, health record), seen as JSON fields: the shape change
+/// requests compare, store and apply. A patch names only fields of the part; anything else is refused, not ignored.
+/// </summary>
+internal interface IRecordPart
+{
+    /// <summary>The name in change requests and the access log, one of <see cref="RecordSubjects"/>.</summary>
+    string Subject { get; }
+
+    /// <summary>How people read it: "personal details", "health record".</summary>
+    string Label { get; }
+
+    JsonObject Read(PatientRecord record);
+
+    /// <summary>The part's own version (each part is versioned apart), for <c>If-Match</c>.</summary>
+    int VersionOf(PatientRecord record);
+
+    /// <summary>
+    /// The part's full new value: <paramref name="current"/> with the patch's fields, validated and normalised.
+    /// Only the patched fields are judged: a stored value that older rules let in does not block an unrelated edit.
+    /// </summary>
+    Result<JsonObject> Merge(JsonObject current, JsonObject patch);
+
+    /// <summary>Stores a value <see cref="Merge"/> produced and moves the part's version on.</summary>
+    void Write(PatientRecord record, JsonObject value, DateTimeOffset now);
+}
+
+internal abstract class RecordPart<TFields>(IOptions<JsonOptions> jsonOptions, IValidator<TFields> validator) : IRecordPart
+    where TFields : class
+{
+    protected JsonSerializerOptions Json => jsonOptions.Value.SerializerOptions;
+
+    public abstract string Subject { get; }
+    public abstract string Label { get; }
+
+    public JsonObject Read(PatientRecord record) => ToJson(ReadFields(record));
+
+    public abstract int VersionOf(PatientRecord record);
+
+    public Result<JsonObject> Merge(JsonObject current, JsonObject patch)
+    {
+        var fieldNames = Json.GetTypeInfo(typeof(TFields)).Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var unknown = patch.Select(field => field.Key).Where(name => !fieldNames.Contains(name)).ToList();
+        if (unknown.Count > 0)
+        {
+            return Invalid(unknown.ToDictionary(name => name, _ => new[] { $"This is not a field of your {Label} that you can change." }));
+        }
+
+        var merged = current.DeepClone().AsObject();
+        foreach (var field in patch)
+        {
+            merged[field.Key] = field.Value?.DeepClone();
+        }
+
+        TFields? fields;
+        try
+        {
+            fields = merged.Deserialize<TFields>(Json);
+        }
+        catch (JsonException e)
+        {
+            // The path names the field with a value of the wrong type ("$.address.postcode"); the message stays ours.
+            var field = e.Path is { Length: > 2 } path ? path[2..] : "body";
+            return Invalid(new Dictionary<string, string[]> { [field] = ["This value has the wrong type or format."] });
+        }
+
+        if (fields is null)
+        {
+            return Invalid(new Dictionary<string, string[]> { ["body"] = ["Send the fields to change as a JSON object."] });
+        }
+
+        var errors = validator.Validate(fields).Errors
+            .Select(f => (Field: FieldName.ToCamelCasePath(f.PropertyName), f.ErrorMessage))
+            .Where(f => patch.ContainsKey(f.Field.Split('.', '[')[0]))
+            .ToList();
+        if (errors.Count > 0)
+        {
+            return Invalid(errors.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()));
+        }
+
+        return ToJson(Normalize(fields));
+    }
+
+    public void Write(PatientRecord record, JsonObject value, DateTimeOffset now) =>
+        WriteFields(record, value.Deserialize<TFields>(Json)!, now);
+
+    protected abstract TFields ReadFields(PatientRecord record);
+    protected abstract TFields Normalize(TFields fields);
+    protected abstract void WriteFields(PatientRecord record, TFields fields, DateTimeOffset now);
+
+    public JsonObject ToJson(TFields fields) => JsonSerializer.SerializeToNode(fields, Json)!.AsObject();
+
+    private static Error Invalid(Dictionary<string, string[]> errors) =>
+        Error.Validation("validation.failed", "One or more fields are not valid.") with { FieldErrors = errors };
+}
+
+internal sealed class ProfilePart(IOptions<JsonOptions> jsonOptions, TimeProvider clock)
+    : RecordPart<PatientDetails>(jsonOptions, new PatientDetailsValidator(clock))
+{
+    public override string Subject => RecordSubjects.Profile;
+    public override string Label => "personal details";
+
+    public override int VersionOf(PatientRecord record) => record.Patient.Version;
+
+    protected override PatientDetails ReadFields(PatientRecord record) => PatientDetails.From(record.Patient);
+    protected override PatientDetails Normalize(PatientDetails fields) => PatientDetails.Normalized(fields);
+
+    protected override void WriteFields(PatientRecord record, PatientDetails fields, DateTimeOffset now) =>
+        PatientDetails.WriteTo(record.Patient, fields, now);
+}
+
+internal sealed class HealthRecordPart(IOptions<JsonOptions> jsonOptions, TimeProvider clock)
+    : RecordPart<HealthRecordDetails>(jsonOptions, new HealthRecordDetailsValidator(clock))
+{
+    public override string Subject => RecordSubjects.HealthRecord;
+    public override string Label => "health record";
+
+    /// <summary>
+    /// How the content is stored: independent of the API's strict reading (a field removed one day must not make
+    /// every stored record unreadable).
+    /// </summary>
+    private static readonly JsonSerializerOptions Storage = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public override int VersionOf(PatientRecord record) => record.HealthRecord.Version;
+
+    protected override HealthRecordDetails ReadFields(PatientRecord record) => Parse(record.HealthRecord.Content);
+    protected override HealthRecordDetails Normalize(HealthRecordDetails fields) => HealthRecordDetails.Normalized(fields);
+
+    protected override void WriteFields(PatientRecord record, HealthRecordDetails fields, DateTimeOffset now)
+    {
+        record.HealthRecord.Content = JsonSerializer.Serialize(fields, Storage);
+        record.HealthRecord.UpdatedAt = now;
+        record.HealthRecord.Version++;
+    }
+
+    public HealthRecordDetails Parse(string content) => JsonSerializer.Deserialize<HealthRecordDetails>(content, Storage)!;
+}
+
+/// <summary>The record parts by <see cref="IRecordPart.Subject"/>, for deciding a change request.</summary>
+internal sealed class RecordParts(ProfilePart profile, HealthRecordPart healthRecord)
+{
+    public IRecordPart Of(string subject) => subject switch
+    {
+        RecordSubjects.Profile => profile,
+        RecordSubjects.HealthRecord => healthRecord,
+        _ => throw new InvalidOperationException($"No record part '{subject}' in PatientProfile."),
+    };
+}

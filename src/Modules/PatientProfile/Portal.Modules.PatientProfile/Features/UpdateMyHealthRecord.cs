@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Portal.Modules.PatientProfile.Data;
+using Portal.Modules.PatientProfile.Domain;
+using Portal.Modules.PatientProfile.Features.Shared;
+using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
+
+namespace Portal.Modules.PatientProfile.Features;
+
+public sealed class UpdateMyHealthRecordEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPatch("/api/portal/health-record", async ([FromQuery(Name = "patientId")] Guid[]? patientIds, JsonObject changes, HttpRequest request, ISender sender, CancellationToken ct) =>
+            {
+                if (patientIds is { Length: > 1 })
+                {
+                    return (await sender.Send(new EditSeveralRecords(RecordSubjects.HealthRecord, patientIds, changes), ct)).ToHttpResult();
+                }
+
+                var result = await sender.Send(new UpdateMyHealthRecord(patientIds is [var only] ? only : null, changes, EditHttpResults.IfMatchVersion(request)), ct);
+                return result.ToEditResult(applied => new HealthRecordChangeApplied(EditOutcome.Applied, applied.HealthRecord!));
+            })
+            .RequireAuthorization(Policies.Patient)
+            .WithTags("Patient portal")
+            .WithSummary("Change your allergies, medications or conditions (each list is replaced as a whole); the same policy as personal details")
+            .Produces<HealthRecordChangeApplied>()
+            .Produces<ChangeSentForApproval>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+}
+
+public sealed record HealthRecordChangeApplied(EditOutcome Outcome, MyHealthRecord HealthRecord);
+
+public sealed record MyHealthRecordEdit(EditOutcome Outcome, Guid? ChangeRequestId, MyHealthRecord? HealthRecord) : IPortalEdit;
+
+public sealed record UpdateMyHealthRecord(Guid? PatientId, JsonObject Changes, int? ExpectedVersion) : ICommand<Result<MyHealthRecordEdit>>;
+
+internal sealed class UpdateMyHealthRecordHandler(PortalRecordEditor editor, HealthRecordPart part, PatientProfileDbContext db)
+    : ICommandHandler<UpdateMyHealthRecord, Result<MyHealthRecordEdit>>
+{
+    public async ValueTask<Result<MyHealthRecordEdit>> Handle(UpdateMyHealthRecord command, CancellationToken cancellationToken)
+    {
+        var edit = await editor.EditOneAsync(part, command.PatientId, command.Changes, command.ExpectedVersion, cancellationToken);
+        if (edit.IsFailure)
+        {
+            return edit.Error!;
+        }
+
+        var (result, context) = edit.Value;
+        if (result.Outcome != EditOutcome.Applied)
+        {
+            return new MyHealthRecordEdit(result.Outcome, result.ChangeRequestId, null);
+        }
+
+        var record = await db.HealthRecords.FindAsync([result.PatientId], cancellationToken);   // tracked by the edit: no query
+        return new MyHealthRecordEdit(EditOutcome.Applied, null,
+            MyHealthRecord.From(record!, part.Parse(record!.Content), context.Settings.PatientUpdates));
+    }
+}

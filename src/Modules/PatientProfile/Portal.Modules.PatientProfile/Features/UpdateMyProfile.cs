@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Portal.Modules.PatientProfile.Data;
+using Portal.Modules.PatientProfile.Domain;
+using Portal.Modules.PatientProfile.Features.Shared;
+using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
+
+namespace Portal.Modules.PatientProfile.Features;
+
+public sealed class UpdateMyProfileEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPatch("/api/portal/profile", async ([FromQuery(Name = "patientId")] Guid[]? patientIds, JsonObject changes, HttpRequest request, ISender sender, CancellationToken ct) =>
+            {
+                if (patientIds is { Length: > 1 })
+                {
+                    return (await sender.Send(new EditSeveralRecords(RecordSubjects.Profile, patientIds, changes), ct)).ToHttpResult();
+                }
+
+                var result = await sender.Send(new UpdateMyProfile(patientIds is [var only] ? only : null, changes, EditHttpResults.IfMatchVersion(request)), ct);
+                return result.ToEditResult(applied => new ProfileChangeApplied(EditOutcome.Applied, applied.Profile!));
+            })
+            .RequireAuthorization(Policies.Patient)
+            .WithTags("Patient portal")
+            .WithSummary("Change some of your personal details; your practice's policy decides whether the change applies at once, waits for approval or is refused")
+            .Produces<ProfileChangeApplied>()
+            .Produces<ChangeSentForApproval>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed);
+}
+
+public sealed record ProfileChangeApplied(EditOutcome Outcome, MyProfile Profile);
+
+public sealed record ChangeSentForApproval(EditOutcome Outcome, Guid ChangeRequestId);
+
+/// <summary>The outcome of one edit; <see cref="Profile"/> when it was applied.</summary>
+public sealed record MyProfileEdit(EditOutcome Outcome, Guid? ChangeRequestId, MyProfile? Profile) : IPortalEdit;
+
+public sealed record UpdateMyProfile(Guid? PatientId, JsonObject Changes, int? ExpectedVersion) : ICommand<Result<MyProfileEdit>>;
+
+internal sealed class UpdateMyProfileHandler(PortalRecordEditor editor, ProfilePart profile, PatientProfileDbContext db)
+    : ICommandHandler<UpdateMyProfile, Result<MyProfileEdit>>
+{
+    public async ValueTask<Result<MyProfileEdit>> Handle(UpdateMyProfile command, CancellationToken cancellationToken)
+    {
+        var edit = await editor.EditOneAsync(profile, command.PatientId, command.Changes, command.ExpectedVersion, cancellationToken);
+        if (edit.IsFailure)
+        {
+            return edit.Error!;
+        }
+
+        var (result, context) = edit.Value;
+        if (result.Outcome != EditOutcome.Applied)
+        {
+            return new MyProfileEdit(result.Outcome, result.ChangeRequestId, null);
+        }
+
+        var patient = await db.Patients.FindAsync([result.PatientId], cancellationToken);   // tracked by the edit: no query
+        return new MyProfileEdit(EditOutcome.Applied, null, MyProfile.From(patient!, context.Settings.PatientUpdates));
+    }
+}
+
+internal static class EditHttpResults
+{
+    /// <summary>
+    /// The version in an optional <c>If-Match</c> header (<c>"3"</c>, as <c>version</c> in the GET): the edit is then
+    /// made only on that version. A header that names no version matches none.
+    /// </summary>
+    public static int? IfMatchVersion(HttpRequest request)
+    {
+        var header = request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header))
+        {
+            return null;
+        }
+
+        var value = header.Trim().TrimStart('W', '/').Trim('"');
+        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : -1;
+    }
+
+    /// <summary>200 with the applied value, or 202 <c>{outcome:"pendingApproval", changeRequestId}</c>, or the problem.</summary>
+    public static IResult ToEditResult<T, TApplied>(this Result<T> result, Func<T, TApplied> applied)
+        where T : IPortalEdit
+    {
+        if (result.IsFailure)
+        {
+            return result.Error!.ToProblem();
+        }
+
+        return result.Value is { Outcome: EditOutcome.PendingApproval, ChangeRequestId: { } id }
+            ? TypedResults.Json(new ChangeSentForApproval(EditOutcome.PendingApproval, id), statusCode: StatusCodes.Status202Accepted)
+            : TypedResults.Ok(applied(result.Value));
+    }
+}

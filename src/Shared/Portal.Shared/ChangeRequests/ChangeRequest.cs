@@ -1,0 +1,135 @@
+using System.Text.Json.Nodes;
+using Portal.Shared.Abstractions;
+
+namespace Portal.Shared.ChangeRequests;
+
+/// <summary>
+/// A patient's proposed change to part of their record (<see cref="Subject"/>, e.g. <c>profile</c>), waiting for a
+/// practitioner of the practice to approve or reject it. Any module keeps its own in its database
+/// (<see cref="ChangeRequestModel.AddChangeRequests"/>) and describes its record part as JSON fields, so the
+/// comparison, the conflict check and the decision rules are written once, here.
+/// </summary>
+public sealed class ChangeRequest
+{
+    public Guid Id { get; init; }
+    public Guid PracticeGroupId { get; init; }
+    public Guid PatientId { get; init; }
+    public string Subject { get; init; } = string.Empty;
+    public Guid SubmittedBy { get; init; }
+    public DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>Each changed field with its value when the request was made and the value asked for.</summary>
+    public IReadOnlyList<FieldChange> Changes { get; init; } = [];
+
+    /// <summary>Also the concurrency token: of two decisions made at once, one finds the request no longer pending.</summary>
+    public ChangeRequestStatus Status { get; private set; } = ChangeRequestStatus.Pending;
+
+    public Guid? DecidedBy { get; private set; }
+    public string? DecidedByName { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public string? Reason { get; private set; }
+
+    /// <summary>Approved although some fields had changed since the request (the practitioner chose "apply anyway").</summary>
+    public bool Forced { get; private set; }
+
+    public static ChangeRequest Submit(Guid practiceGroupId, Guid patientId, string subject, IReadOnlyList<FieldChange> changes,
+        Guid submittedBy, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        PracticeGroupId = practiceGroupId,
+        PatientId = patientId,
+        Subject = subject,
+        Changes = changes,
+        SubmittedBy = submittedBy,
+        SubmittedAt = now,
+    };
+
+    /// <summary>The fields whose current value is no longer the one the patient saw when they asked for the change.</summary>
+    public IReadOnlyList<string> FieldsChangedSince(JsonObject current) =>
+        Changes.Where(change => !JsonNode.DeepEquals(current[change.Field], change.From)).Select(change => change.Field).ToList();
+
+    /// <summary>
+    /// Approves the request and answers the record's new value: <paramref name="current"/> with the requested values.
+    /// Fails with <c>change-requests.conflict</c> (naming the fields) when a field changed since the request, unless
+    /// <paramref name="force"/>; with <c>change-requests.already-decided</c> when it is no longer pending.
+    /// </summary>
+    public Result<JsonObject> Approve(JsonObject current, bool force, Guid practitionerId, string practitionerName, DateTimeOffset now)
+    {
+        if (Status != ChangeRequestStatus.Pending)
+        {
+            return ChangeRequestErrors.AlreadyDecided;
+        }
+
+        var changedSince = FieldsChangedSince(current);
+        if (changedSince.Count > 0 && !force)
+        {
+            return ChangeRequestErrors.Conflict(changedSince);
+        }
+
+        var updated = current.DeepClone().AsObject();
+        foreach (var change in Changes)
+        {
+            updated[change.Field] = change.To?.DeepClone();
+        }
+
+        Decide(ChangeRequestStatus.Approved, practitionerId, practitionerName, now, reason: null);
+        Forced = changedSince.Count > 0;
+        return updated;
+    }
+
+    public Result Reject(string reason, Guid practitionerId, string practitionerName, DateTimeOffset now)
+    {
+        if (Status != ChangeRequestStatus.Pending)
+        {
+            return ChangeRequestErrors.AlreadyDecided;
+        }
+
+        Decide(ChangeRequestStatus.Rejected, practitionerId, practitionerName, now, reason);
+        return Result.Success();
+    }
+
+    private void Decide(ChangeRequestStatus status, Guid practitionerId, string practitionerName, DateTimeOffset now, string? reason)
+    {
+        Status = status;
+        DecidedBy = practitionerId;
+        DecidedByName = practitionerName;
+        DecidedAt = now;
+        Reason = reason;
+    }
+}
+
+/// <summary>One field of a change request: <c>{field, from, to}</c>, the values as JSON.</summary>
+public sealed record FieldChange(string Field, JsonNode? From, JsonNode? To)
+{
+    /// <summary>The <paramref name="fields"/> whose value in <paramref name="proposed"/> differs from <paramref name="current"/>.</summary>
+    public static IReadOnlyList<FieldChange> Between(JsonObject current, JsonObject proposed, IEnumerable<string> fields) =>
+        fields
+            .Distinct()
+            .Where(field => !JsonNode.DeepEquals(current[field], proposed[field]))
+            .Select(field => new FieldChange(field, current[field]?.DeepClone(), proposed[field]?.DeepClone()))
+            .ToList();
+}
+
+public enum ChangeRequestStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}
+
+public static class ChangeRequestErrors
+{
+    public const string ConflictCode = "change-requests.conflict";
+    public const string AlreadyDecidedCode = "change-requests.already-decided";
+
+    public static readonly Error NotFound =
+        Error.NotFound("change-requests.not-found", "No such change request in your practice.");
+
+    public static readonly Error AlreadyDecided =
+        Error.Conflict(AlreadyDecidedCode, "This change request has already been approved or rejected.");
+
+    public static Error Conflict(IReadOnlyList<string> fields) =>
+        Error.Conflict(ConflictCode,
+            $"The record changed since the patient asked for this change ({string.Join(", ", fields)}). Approve with force to apply it anyway.")
+        with { Extensions = new Dictionary<string, object?> { ["fields"] = fields } };
+}
