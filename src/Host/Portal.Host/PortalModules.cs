@@ -1,5 +1,6 @@
 using Portal.Modules.Identity;
 using Portal.Modules.Invitations;
+using Portal.Modules.NoteSharing;
 using Portal.Modules.Notifications;
 using Portal.Modules.PatientProfile;
 using Portal.Modules.PortalSettings;
@@ -17,5 +18,6 @@ public static class PortalModules
         new PatientProfileModule(),
         new NotificationsModule(),
         new InvitationsModule(),
+        new NoteSharingModule(),
     ];
 }

@@ -33,18 +33,6 @@ internal sealed class PatientAuditLog(PatientProfileDbContext db, ICurrentUser c
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static string? RemoteAddressOf(HttpContext? context)
-    {
-        var address = context?.Connection.RemoteIpAddress;
-        if (address is null)
-        {
-            return null;
-        }
-
-        var text = (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
-        return text.Length <= 45 ? text : text[..45];   // an IPv6 zone id can make it longer than any address
-    }
-
     private void Add(Guid patientId, Guid practiceGroupId, PatientAccessAction action, string subject) =>
         db.AccessLog.Add(new PatientAccessEntry
         {
@@ -56,6 +44,6 @@ internal sealed class PatientAuditLog(PatientProfileDbContext db, ICurrentUser c
             Action = action,
             Subject = subject,
             At = clock.GetUtcNow(),
-            RemoteAddress = RemoteAddressOf(http.HttpContext),
+            RemoteAddress = Portal.Shared.Http.RemoteAddress.Of(http.HttpContext),
         });
 }
