@@ -46,6 +46,8 @@ public sealed class NoteAmendmentAndAccessLogTests : IAsyncLifetime
         Assert.Equal([2, 3], amendments.Select(a => a.GetProperty("revision").GetInt32()).ToArray());
         Assert.True(amendments[0].GetProperty("createdAt").GetDateTimeOffset() < amendments[1].GetProperty("createdAt").GetDateTimeOffset());
 
+        var readers = await (await drLeeAgain.GetAsync($"/api/practice/notes/{note}/access-log")).JsonAsync();
+        Assert.Equal(1, readers.GetProperty("total").GetInt32());   // one read of a note with three revisions
         var list = await (await adminAgain.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/notes")).JsonAsync();
         Assert.Equal(1, list.GetProperty("total").GetInt32());   // one note, with its amendments
         Assert.Equal(2, list.GetProperty("items")[0].GetProperty("amendments").GetArrayLength());
@@ -77,12 +79,18 @@ public sealed class NoteAmendmentAndAccessLogTests : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(await drLee.GetAsync($"/api/practice/notes/{adminsNote}/access-log"),
             HttpStatusCode.Forbidden, "notes.access-log-forbidden");   // a colleague who is neither author nor admin
 
+        // A private note's existence does not show in the practice-side patient log (only in the patient's own).
+        _ = await admin.WriteNoteAsync(DemoPatients.AvaNguyenId, "private", "Private thought.");
+        await _app.RunMessagingAsync();
+        var practiceLog = await (await drLee.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/access-log")).JsonAsync();
+        Assert.DoesNotContain(practiceLog.GetProperty("items").EnumerateArray(), e => e.GetProperty("subject").GetString() == "notes");
+
         await _app.LinkPatientAsync("ava@example.test", "Ava's own long passphrase", DemoPatients.AvaNguyenId, DemoData.HarbourHealthId);
         await _app.RunMessagingAsync();
         using var ava = await _app.SignedInClientAsync("ava@example.test", "Ava's own long passphrase");
         var log = await (await ava.GetAsync("/api/portal/access-log")).JsonAsync();
         var noteEntries = log.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("subject").GetString() == "notes").ToList();
-        Assert.Equal(2, noteEntries.Count(e => e.GetProperty("action").GetString() == "created"));
+        Assert.Equal(3, noteEntries.Count(e => e.GetProperty("action").GetString() == "created"));
         Assert.Equal(2, noteEntries.Count(e => e.GetProperty("action").GetString() == "viewed" && e.GetProperty("actorName").GetString() == "Alex Morgan"));
         Assert.Equal(1, noteEntries.Count(e => e.GetProperty("action").GetString() == "viewed" && e.GetProperty("actorName").GetString() == "Sam Lee"));
     }

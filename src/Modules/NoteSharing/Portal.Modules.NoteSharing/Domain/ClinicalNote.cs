@@ -48,7 +48,7 @@ internal sealed class ClinicalNote
     };
 }
 
-/// <summary>One read of a note: who, when, from where. Entries are only ever added.</summary>
+/// <summary>One read of a note (<see cref="NoteId"/> is the original's id): who, when, from where. Entries are only ever added.</summary>
 internal sealed class NoteAccessEntry
 {
     public Guid Id { get; init; }

@@ -47,8 +47,7 @@ internal sealed class GetNoteAccessLogHandler(NoteSharingDbContext db, NoteReadi
             return Error.Forbidden("notes.access-log-forbidden", "Only the note's author and the practice admins can see who read it.");
         }
 
-        var revisionIds = db.Notes.Where(n => n.RootNoteId == note.RootNoteId).Select(n => n.Id);
-        var entries = db.AccessLog.AsNoTracking().Where(e => revisionIds.Contains(e.NoteId));
+        var entries = db.AccessLog.AsNoTracking().Where(e => e.NoteId == note.RootNoteId);
         var total = await entries.CountAsync(cancellationToken);
         var items = await entries
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)

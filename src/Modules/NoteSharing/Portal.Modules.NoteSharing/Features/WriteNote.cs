@@ -43,7 +43,7 @@ public sealed class WriteNoteValidator : AbstractValidator<WriteNote>
     }
 }
 
-internal sealed class WriteNoteHandler(NoteSharingDbContext db, IPatientDirectory patients, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class WriteNoteHandler(NoteSharingDbContext db, NoteReading reading, IPatientDirectory patients, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<WriteNote, Result<NoteResponse>>
 {
     public async ValueTask<Result<NoteResponse>> Handle(WriteNote command, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ internal sealed class WriteNoteHandler(NoteSharingDbContext db, IPatientDirector
         var note = ClinicalNote.Write(groupId, command.PatientId, currentUser.UserId, currentUser.Name, command.Visibility!.Value, command.Body, now);
         db.Notes.Add(note);
         db.Publish(new PatientRecordAccessed(Guid.CreateVersion7(), now, note.PatientId, groupId, currentUser.UserId, currentUser.Name,
-            "created", "notes", null));
+            "created", "notes", reading.RemoteAddressOfRequest));
         return NoteResponse.From(note, []);
     }
 }

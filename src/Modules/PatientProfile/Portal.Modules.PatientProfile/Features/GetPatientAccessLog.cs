@@ -18,7 +18,7 @@ public sealed class GetPatientAccessLogEndpoint : ICarterModule
                 (await sender.Send(new GetPatientAccessLog(patientId, Paging.From(page, pageSize)), ct)).ToHttpResult())
             .RequireAuthorization(Policies.Practitioner)
             .WithTags("Patients")
-            .WithSummary("Who in the practice looked at or changed this patient's record, and when (newest first), as the patient sees it")
+            .WithSummary("Who in the practice looked at or changed this patient's record, and when (newest first); note reads are in each note's own log")
             .Produces<PagedList<AccessLogEntry>>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -38,6 +38,6 @@ internal sealed class GetPatientAccessLogHandler(PatientProfileDbContext db, ICu
             return PatientErrors.NotFound;
         }
 
-        return await AccessLogQueries.PageAsync(db, query.PatientId, groupId, query.Paging, cancellationToken);
+        return await AccessLogQueries.PageAsync(db, query.PatientId, groupId, query.Paging, cancellationToken, includeNotes: false);
     }
 }

@@ -23,6 +23,9 @@ internal sealed class NoteReading(
     public static readonly Error NotFound = Error.NotFound("notes.not-found", "No such note.");
 
     /// <summary>Every revision of the notes the caller may read, in their practice group (not tracked).</summary>
+    /// <summary>Where the current request came from, for the audit of writes.</summary>
+    public string? RemoteAddressOfRequest => RemoteAddress.Of(http.HttpContext);
+
     public async Task<IQueryable<ClinicalNote>> VisibleNotesAsync(CancellationToken cancellationToken)
     {
         var groupId = currentUser.PracticeGroupId!.Value;
@@ -33,18 +36,18 @@ internal sealed class NoteReading(
     }
 
     /// <summary>
-    /// Records that the caller read these notes (every revision shown), and tells the patients' access logs once per
-    /// patient. Saved at once: a read changes nothing else, and no read goes unrecorded.
+    /// Records that the caller read these notes (one entry per note, whatever its revisions), and tells the patients'
+    /// access logs once per patient. Saved at once: a read changes nothing else, and no read goes unrecorded.
     /// </summary>
     public async Task RecordReadsAsync(IReadOnlyCollection<ClinicalNote> notes, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var remoteAddress = RemoteAddress.Of(http.HttpContext);
-        foreach (var note in notes)
+        foreach (var note in notes.DistinctBy(n => n.RootNoteId))
         {
             db.AccessLog.Add(new NoteAccessEntry
             {
-                Id = Guid.CreateVersion7(), NoteId = note.Id, PracticeGroupId = note.PracticeGroupId,
+                Id = Guid.CreateVersion7(), NoteId = note.RootNoteId, PracticeGroupId = note.PracticeGroupId,
                 ReaderUserId = currentUser.UserId, ReaderName = currentUser.Name, At = now, RemoteAddress = remoteAddress,
             });
         }

@@ -10,10 +10,19 @@ public sealed record AccessLogEntry(DateTimeOffset At, Guid ActorUserId, string 
 
 internal static class AccessLogQueries
 {
+    /// <summary>The subject under which NoteSharing reports reads and writes of clinical notes.</summary>
+    public const string NoteSubject = "notes";
+
     public static async Task<PagedList<AccessLogEntry>> PageAsync(
-        PatientProfileDbContext db, Guid patientId, Guid practiceGroupId, Paging paging, CancellationToken cancellationToken)
+        PatientProfileDbContext db, Guid patientId, Guid practiceGroupId, Paging paging, CancellationToken cancellationToken, bool includeNotes = true)
     {
         var entries = db.AccessLog.AsNoTracking().Where(e => e.PatientId == patientId && e.PracticeGroupId == practiceGroupId);
+        if (!includeNotes)
+        {
+            // Colleagues must not learn from the log that private (or unshared) notes exist; each note has its own log.
+            entries = entries.Where(e => e.Subject != NoteSubject);
+        }
+
         var total = await entries.CountAsync(cancellationToken);
         var page = await entries
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
