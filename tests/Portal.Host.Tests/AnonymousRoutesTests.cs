@@ -30,6 +30,8 @@ public sealed class AnonymousRoutesTests : IClassFixture<PortalApp>
         Assert.True(anonymous.Count >= 4, "the anonymous routes were not found");
         Assert.True(endpoints.Count > anonymous.Count + 5);
 
+        // The web apps' files and pages are public without a rate limit (a page loads dozens of files); they hold no data.
+        anonymous = anonymous.Where(e => !IsWebAppFile(e)).ToList();
         Assert.All(anonymous, endpoint =>
         {
             var route = endpoint.RoutePattern.RawText!;
@@ -37,6 +39,19 @@ public sealed class AnonymousRoutesTests : IClassFixture<PortalApp>
             Assert.True(endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>() is not null, $"{route} is anonymous without a rate limit");
         });
     }
+
+    [Fact]
+    public void The_web_apps_files_are_files_only()
+    {
+        var webApp = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Where(IsWebAppFile).ToList();
+        Assert.Contains(webApp, e => e.RoutePattern.RawText == "/admin/{*path:nonfile}");
+        Assert.Contains(webApp, e => e.RoutePattern.RawText!.StartsWith("admin/_framework/", StringComparison.Ordinal));
+        Assert.All(webApp, e => Assert.False(e.RoutePattern.RawText!.Contains("api", StringComparison.OrdinalIgnoreCase), e.RoutePattern.RawText));
+    }
+
+    private static bool IsWebAppFile(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null
+        || endpoint.RoutePattern.RawText == "/admin/{*path:nonfile}";
 
     [Fact]
     public void Every_auth_route_is_rate_limited()

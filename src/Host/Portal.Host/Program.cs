@@ -76,6 +76,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check 
     .AllowAnonymousRateLimited();
 app.MapJobsDashboard();
 app.MapCarter();
+app.MapWebApps();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

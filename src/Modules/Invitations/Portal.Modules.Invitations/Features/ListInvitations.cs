@@ -15,18 +15,18 @@ namespace Portal.Modules.Invitations.Features;
 public sealed class ListInvitationsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/practice/invitations", async (string? status, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                (await sender.Send(new ListInvitations(status, Paging.From(page, pageSize)), ct)).ToHttpResult())
+        app.MapGet("/api/practice/invitations", async (string? status, Guid? patientId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ListInvitations(status, Paging.From(page, pageSize), patientId), ct)).ToHttpResult())
             .RequireAuthorization(Policies.Practitioner)
             .WithTags("Invitations")
-            .WithSummary("The practice's invitations, newest first; ?status=pending|accepted|expired|revoked")
+            .WithSummary("The practice's invitations, newest first; ?status=pending|accepted|expired|revoked, ?patientId= for one patient's")
             .Produces<PagedList<InvitationResponse>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 }
 
-public sealed record ListInvitations(string? Status, Paging Paging) : IQuery<Result<PagedList<InvitationResponse>>>;
+public sealed record ListInvitations(string? Status, Paging Paging, Guid? PatientId = null) : IQuery<Result<PagedList<InvitationResponse>>>;
 
 internal sealed class ListInvitationsHandler(InvitationsDbContext db, ICurrentUser currentUser, TimeProvider clock)
     : IQueryHandler<ListInvitations, Result<PagedList<InvitationResponse>>>
@@ -36,6 +36,10 @@ internal sealed class ListInvitationsHandler(InvitationsDbContext db, ICurrentUs
         var groupId = currentUser.PracticeGroupId!.Value;
         var now = clock.GetUtcNow();
         var invitations = db.Invitations.AsNoTracking().Where(i => i.PracticeGroupId == groupId);
+        if (query.PatientId is { } patientId)
+        {
+            invitations = invitations.Where(i => i.PatientId == patientId);
+        }
         switch (query.Status?.Trim().ToLowerInvariant())
         {
             case null or "":

@@ -1,0 +1,55 @@
+using System.Text.Json;
+
+namespace Portal.Web.Admin;
+
+// The shapes of the API's answers this app reads (API.md). Unknown members are ignored by the client.
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
+
+public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, int Total, int Unread);
+
+public sealed record NotificationItem(Guid Id, string Kind, Guid? PatientId, string Summary, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+
+public sealed record PortalSettings(bool PortalEnabled, bool PatientInvitations, string PatientUpdates, bool NoteSharing, DateTimeOffset? UpdatedAt = null, ChangedBy? UpdatedBy = null);
+
+public sealed record SettingsChange(DateTimeOffset ChangedAt, ChangedBy ChangedBy, PortalSettings Before, PortalSettings After);
+
+public sealed record ChangedBy(Guid UserId, string Name);
+
+public sealed record PatientRow(Guid Id, string GivenName, string FamilyName, DateOnly DateOfBirth, string? Email, string PortalStatus);
+
+public sealed record Address(string Line1, string? Line2, string Suburb, string State, string Postcode, string? Country);
+
+public sealed record EmergencyContact(string Name, string Relationship, string Phone);
+
+public sealed record Patient(
+    Guid Id, string GivenName, string FamilyName, string? PreferredName, DateOnly DateOfBirth, string? Sex, string? Email, string? MobilePhone,
+    Address? Address, EmergencyContact? EmergencyContact, string PortalStatus, int Version);
+
+public sealed record Allergy(string Substance, string? Reaction, string? Severity);
+
+public sealed record Medication(string Name, string? Dose, string? Frequency);
+
+public sealed record Condition(string Name, string? Since);
+
+public sealed record HealthRecord(Guid PatientId, IReadOnlyList<Allergy> Allergies, IReadOnlyList<Medication> Medications, IReadOnlyList<Condition> Conditions, int Version);
+
+public sealed record FieldChange(string Field, JsonElement? From, JsonElement? To);
+
+public sealed record ChangeRequest(
+    Guid Id, Guid PatientId, string PatientName, string Subject, DateTimeOffset SubmittedAt, string Status, IReadOnlyList<FieldChange> Changes,
+    DateTimeOffset? DecidedAt, string? DecidedBy, string? Reason);
+
+public sealed record Invitation(Guid Id, Guid PatientId, string PatientName, string Email, string Status, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
+
+public sealed record BulkProgress(Guid Id, int Total, int Sent, int Failed, DateTimeOffset? CompletedAt);
+
+public sealed record AccessLogEntry(DateTimeOffset At, Guid ActorUserId, string ActorName, string Action, string Subject);
+
+public sealed record NoteAuthor(Guid UserId, string Name);
+
+public sealed record NoteAmendment(Guid Id, int Revision, string Body, DateTimeOffset CreatedAt, NoteAuthor Author);
+
+public sealed record Note(Guid Id, Guid PatientId, NoteAuthor Author, string Visibility, string Body, DateTimeOffset CreatedAt, IReadOnlyList<NoteAmendment> Amendments);
+
+public sealed record NoteRead(Guid NoteId, Guid ReaderUserId, string ReaderName, DateTimeOffset At);

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.JSInterop;
+
+namespace Portal.Web.Components.Api;
+
+/// <summary>
+/// The signed-in account of this browser tab. The access token lives in memory only; the refresh token in the tab's
+/// session storage, so a reload keeps the session but closing the tab ends it.
+/// </summary>
+public sealed class AuthSession(HttpClient http, IJSRuntime js)
+{
+    private const string RefreshTokenKey = "portal.refreshToken";
+    private Task<bool>? _renewal;
+
+    public string? AccessToken { get; private set; }
+    public Me? User { get; private set; }
+    public bool IsSignedIn => User is not null;
+
+    /// <summary>Raised when someone signs in or out (or the session ends).</summary>
+    public event Action? Changed;
+
+    public async Task<SignInResult> SignInAsync(string email, string password, string? twoFactorCode)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.PostAsJsonAsync("api/auth/login", new { email, password, twoFactorCode = string.IsNullOrWhiteSpace(twoFactorCode) ? null : twoFactorCode.Trim() });
+        }
+        catch (HttpRequestException)
+        {
+            return SignInResult.Failed(ApiProblem.Network);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var problem = await ApiProblem.ReadAsync(response);
+                return problem.Code == "auth.two-factor-required" ? SignInResult.NeedsTwoFactor(problem) : SignInResult.Failed(problem);
+            }
+
+            await AcceptAsync((await response.Content.ReadFromJsonAsync<TokenResponse>(PortalApi.Json))!);
+            return User is null ? SignInResult.Failed(ApiProblem.Network) : SignInResult.SignedIn;
+        }
+    }
+
+    /// <summary>Resumes the tab's session after a reload, if it has one.</summary>
+    public async Task RestoreAsync()
+    {
+        if (User is null && await js.InvokeAsync<string?>("sessionStorage.getItem", RefreshTokenKey) is { Length: > 0 })
+        {
+            await RenewAsync();
+        }
+    }
+
+    /// <summary>New tokens from the refresh token (once at a time); false when the session has ended.</summary>
+    public Task<bool> RenewAsync() => _renewal ??= RenewOnceAsync();
+
+    public async Task SignOutAsync()
+    {
+        if (AccessToken is not null)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "api/auth/logout");
+            request.Headers.Authorization = new("Bearer", AccessToken);
+            try
+            {
+                using var _ = await http.SendAsync(request);
+            }
+            catch (HttpRequestException)
+            {
+                // Signing out of this tab goes on: the server session ends by itself when unused.
+            }
+        }
+
+        await EndAsync();
+    }
+
+    private async Task<bool> RenewOnceAsync()
+    {
+        try
+        {
+            var refreshToken = await js.InvokeAsync<string?>("sessionStorage.getItem", RefreshTokenKey);
+            if (string.IsNullOrEmpty(refreshToken))
+            {
+                await EndAsync();
+                return false;
+            }
+
+            using var response = await http.PostAsJsonAsync("api/auth/refresh", new { refreshToken });
+            if (!response.IsSuccessStatusCode)
+            {
+                await EndAsync();
+                return false;
+            }
+
+            await AcceptAsync((await response.Content.ReadFromJsonAsync<TokenResponse>(PortalApi.Json))!);
+            return User is not null;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        finally
+        {
+            _renewal = null;
+        }
+    }
+
+    private async Task AcceptAsync(TokenResponse tokens)
+    {
+        AccessToken = tokens.AccessToken;
+        await js.InvokeVoidAsync("sessionStorage.setItem", RefreshTokenKey, tokens.RefreshToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/me");
+        request.Headers.Authorization = new("Bearer", AccessToken);
+        using var me = await http.SendAsync(request);
+        User = me.StatusCode == HttpStatusCode.OK ? await me.Content.ReadFromJsonAsync<Me>(PortalApi.Json) : null;
+        Changed?.Invoke();
+    }
+
+    private async Task EndAsync()
+    {
+        AccessToken = null;
+        User = null;
+        await js.InvokeVoidAsync("sessionStorage.removeItem", RefreshTokenKey);
+        Changed?.Invoke();
+    }
+
+    private sealed record TokenResponse(string AccessToken, string RefreshToken, int ExpiresIn);
+}
+
+public sealed record Me(
+    Guid UserId, string Email, string Name, string Kind, Guid? PracticeGroupId, string? PracticeName, IReadOnlyList<string> Roles,
+    IReadOnlyList<Guid> PatientIds, bool TwoFactorEnabled)
+{
+    public bool IsPracticeAdmin => Roles.Contains("practiceAdmin");
+}
+
+public sealed record SignInResult(bool IsSignedIn, bool TwoFactorRequired, ApiProblem? Problem)
+{
+    public static readonly SignInResult SignedIn = new(true, false, null);
+
+    public static SignInResult NeedsTwoFactor(ApiProblem problem) => new(false, true, problem);
+
+    public static SignInResult Failed(ApiProblem problem) => new(false, false, problem);
+}

@@ -1,0 +1,102 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Portal.Modules.Identity.Contracts;
+using Portal.Modules.PatientProfile.Contracts;
+using Portal.Testing;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Portal.Web.Tests;
+
+/// <summary>The admin UI end to end in Chromium, against the real Host on a fresh database; each step checked in the page and in the API.</summary>
+public sealed partial class AdminBrowserTests(ITestOutputHelper output)
+{
+    [BrowserFact]
+    public async Task A_practice_admin_changes_the_settings_invites_a_patient_and_approves_a_change()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var page = browser.Page;
+        using var api = await browser.App.SignedInClientAsync(DemoData.HarbourAdminEmail);
+
+        await browser.OpenSignInAsync(output);
+        await browser.ScreenshotAsync("admin-sign-in");
+        await page.FillAsync("#email", DemoData.HarbourAdminEmail);
+        await page.FillAsync("#password", "wrong password!!");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator(".problem")).ToContainTextAsync("Not signed in.");
+        await browser.SignInAsync(DemoData.HarbourAdminEmail, DemoData.Password);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Patients");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Nguyen, Ava");
+        await browser.ScreenshotAsync("admin-patients");
+
+        // Settings: switch patient updates to auto update, then back to require approval.
+        await page.ClickAsync("nav >> text=Portal settings");
+        await page.CheckAsync("#updates-autoUpdate");
+        await page.ClickAsync("button:has-text('Save')");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Saved.");
+        var settings = await (await api.GetAsync("/api/practice/settings/portal")).JsonAsync();
+        Assert.Equal("autoUpdate", settings.GetProperty("patientUpdates").GetString());
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("patient updates: Auto update");
+        await browser.ScreenshotAsync("admin-settings");
+        await page.CheckAsync("#updates-requireApproval");
+        await page.ClickAsync("button:has-text('Save')");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("patient updates: Require approval");
+
+        // Invite Ava from her page.
+        await page.ClickAsync("nav >> text=Patients");
+        await page.ClickAsync("text=Nguyen, Ava");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Ava Nguyen");
+        await page.ClickAsync("role=tab[name='Portal access']");
+        await page.ClickAsync("button:has-text('Send invitation')");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Invitation sent to ava@example.test");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("pending");
+        await browser.ScreenshotAsync("admin-patient-invited");
+        var invitations = await (await api.GetAsync($"/api/practice/invitations?status=pending&patientId={DemoPatients.AvaNguyenId}")).JsonAsync();
+        Assert.Equal(1, invitations.GetProperty("total").GetInt32());
+
+        // Ava accepts and asks for a change; the admin approves it in the queue.
+        await browser.App.RunMessagingAsync();
+        using var anonymous = browser.App.CreateClient();
+        var mailbox = await (await anonymous.GetAsync("/api/dev/mailbox?to=ava@example.test")).JsonAsync();
+        var token = InviteLink().Match(mailbox[0].GetProperty("body").GetString()!).Groups[1].Value;
+        (await anonymous.PostAsJsonAsync($"/api/invitations/{token}/accept", new { password = "Ava's own long passphrase" })).EnsureSuccessStatusCode();
+        using var ava = await browser.App.SignedInClientAsync("ava@example.test", "Ava's own long passphrase");
+        (await ava.PatchAsJsonAsync("/api/portal/profile", new { mobilePhone = "0499 111 222" })).EnsureSuccessStatusCode();
+        await browser.App.RunMessagingAsync();
+
+        await page.ClickAsync("nav >> text=Approvals");
+        await Assertions.Expect(page.Locator("article")).ToContainTextAsync("+61499111222");
+        await Assertions.Expect(page.Locator("nav .badge")).ToBeVisibleAsync();   // unread notifications in the header
+        await browser.ScreenshotAsync("admin-approvals");
+        await page.ClickAsync("article button:has-text('Approve')");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Approved: Ava Nguyen's personal details");
+        var profile = await (await api.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}")).JsonAsync();
+        Assert.Equal("+61499111222", profile.GetProperty("mobilePhone").GetString());
+
+        await page.ClickAsync("nav >> text=Notifications");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("asked to change their personal details");
+        await browser.ScreenshotAsync("admin-notifications");
+    }
+
+    [BrowserFact]
+    public async Task The_patient_list_is_usable_at_tablet_width()
+    {
+        await using var browser = await BrowserSession.StartAsync(width: 768, height: 1024);
+        await browser.OpenSignInAsync(output);
+        await browser.SignInAsync(DemoData.DrLeeEmail, DemoData.Password);
+
+        await browser.Page.FillAsync("#search", "ngu");
+        await browser.Page.ClickAsync("button:has-text('Search')");
+        await Assertions.Expect(browser.Page.Locator("tbody tr")).ToHaveCountAsync(1);
+        await browser.ScreenshotAsync("admin-patients-768");
+
+        await browser.Page.ClickAsync("nav >> text=Portal settings");
+        await Assertions.Expect(browser.Page.Locator(".warning")).ToContainTextAsync("Only practice admins can change them");
+        await Assertions.Expect(browser.Page.Locator("#updates-autoUpdate")).ToBeDisabledAsync();
+        await browser.ScreenshotAsync("admin-settings-read-only-768");
+    }
+
+    [GeneratedRegex(@"/invite/([A-Za-z0-9_-]+)")]
+    private static partial Regex InviteLink();
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Web.Admin;
+using Portal.Web.Admin.Pages;
+using Portal.Web.Components;
+using Xunit;
+
+namespace Portal.Web.Tests;
+
+/// <summary>The screens' logic, with the API stubbed: what a practitioner sees and what is sent.</summary>
+public sealed class AdminPageTests
+{
+    private static readonly object Settings = new { portalEnabled = true, patientInvitations = true, patientUpdates = "requireApproval", noteSharing = false };
+
+    [Fact]
+    public async Task A_plain_practitioner_sees_the_settings_read_only()
+    {
+        var api = new StubApi().On("GET /api/practice/settings/portal", HttpStatusCode.OK, Settings, "\"3\"");
+        await using var context = await api.SignedInContextAsync("practitioner");
+
+        var page = context.Render<Settings>();
+
+        page.WaitForAssertion(() => Assert.Contains("Only practice admins can change them", page.Markup, StringComparison.Ordinal));
+        Assert.True(page.Find("fieldset").HasAttribute("disabled"));
+        Assert.Empty(page.FindAll("button.primary"));
+        Assert.True(page.Find("#updates-requireApproval").HasAttribute("checked"));
+    }
+
+    [Fact]
+    public async Task An_admin_saves_with_the_etag_and_a_stale_save_is_explained()
+    {
+        var api = new StubApi()
+            .On("GET /api/practice/settings/portal", HttpStatusCode.OK, Settings, "\"3\"")
+            .On("GET /api/practice/settings/portal/history", HttpStatusCode.OK, new { items = Array.Empty<object>(), total = 0 })
+            .On("PUT /api/practice/settings/portal", HttpStatusCode.PreconditionFailed, StubApi.Problem(412, "settings.stale", "Changed meanwhile."));
+        await using var context = await api.SignedInContextAsync("practitioner", "practiceAdmin");
+        var page = context.Render<Settings>();
+        page.WaitForElement("#updates-autoUpdate");
+
+        page.Find("#updates-autoUpdate").Change(true);
+        await page.Find("form").SubmitAsync();
+
+        var put = Assert.Single(api.Requests, r => r.Route == "PUT /api/practice/settings/portal");
+        Assert.Equal("\"3\"", put.IfMatch);
+        Assert.Contains("\"patientUpdates\":\"autoUpdate\"", put.Body, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.Contains("Someone else changed these settings", page.Markup, StringComparison.Ordinal));
+        Assert.Contains("Load their version", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_sign_in_form_asks_for_the_code_when_the_account_has_two_factor()
+    {
+        var api = new StubApi().On("POST /api/auth/login", HttpStatusCode.Unauthorized, StubApi.Problem(401, "auth.two-factor-required", "Enter your code."));
+        await using var context = new BunitContext();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        var http = new HttpClient(api) { BaseAddress = new Uri("http://portal.test/") };
+        context.Services.AddSingleton(http);
+        context.Services.AddSingleton<Portal.Web.Components.Api.AuthSession>();
+        var form = context.Render<SignInForm>();
+
+        form.Find("#email").Change("dr.lee@harbour.test");
+        form.Find("#password").Change("a long password");
+        await form.Find("form").SubmitAsync();
+
+        form.WaitForElement("#code");
+        Assert.Empty(form.FindAll(".problem"));   // asking for the code is not an error
+        Assert.Contains("Verify and sign in", form.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_in_checks_the_fields_before_sending()
+    {
+        var api = new StubApi();
+        await using var context = new BunitContext();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Services.AddSingleton(new HttpClient(api) { BaseAddress = new Uri("http://portal.test/") });
+        context.Services.AddSingleton<Portal.Web.Components.Api.AuthSession>();
+        var form = context.Render<SignInForm>();
+
+        await form.Find("form").SubmitAsync();
+
+        Assert.Contains("Enter your email and password.", form.Markup, StringComparison.Ordinal);
+        Assert.Empty(api.Requests);
+    }
+
+    [Fact]
+    public async Task A_conflicting_approval_names_the_fields_and_offers_to_apply_anyway()
+    {
+        var requestId = Guid.NewGuid();
+        var request = new
+        {
+            id = requestId, patientId = Guid.NewGuid(), patientName = "Ava Nguyen", subject = "profile", submittedAt = DateTimeOffset.UtcNow,
+            status = "pending", changes = new[] { new { field = "mobilePhone", from = "+61412345678", to = "+61499111222" } },
+        };
+        var api = new StubApi()
+            .On("GET /api/practice/change-requests", HttpStatusCode.OK, new { items = new[] { request }, total = 1 })
+            .On($"POST /api/practice/change-requests/{requestId}/approve", HttpStatusCode.Conflict,
+                StubApi.Problem(409, "change-requests.conflict", "Changed since.", fields: new[] { "mobilePhone" }));
+        await using var context = await api.SignedInContextAsync("practitioner");
+        var page = context.Render<Approvals>();
+        page.WaitForAssertion(() => Assert.Contains("+61499111222", page.Markup, StringComparison.Ordinal));
+
+        await page.FindAll("button").First(b => b.TextContent.Trim() == "Approve").ClickAsync();
+
+        page.WaitForAssertion(() => Assert.Contains("Apply anyway", page.Markup, StringComparison.Ordinal));
+        Assert.Contains("Mobile phone (changed since)", page.Markup, StringComparison.Ordinal);
+        await page.FindAll("button").First(b => b.TextContent.Trim() == "Apply anyway").ClickAsync();
+        Assert.Contains("\"force\":true", api.Requests.Last().Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rejecting_needs_a_reason_before_anything_is_sent()
+    {
+        var request = new
+        {
+            id = Guid.NewGuid(), patientId = Guid.NewGuid(), patientName = "Ava Nguyen", subject = "healthRecord", submittedAt = DateTimeOffset.UtcNow,
+            status = "pending", changes = new[] { new { field = "allergies", from = Array.Empty<object>(), to = new[] { new { substance = "Peanuts" } } } },
+        };
+        var api = new StubApi().On("GET /api/practice/change-requests", HttpStatusCode.OK, new { items = new[] { request }, total = 1 });
+        await using var context = await api.SignedInContextAsync("practitioner");
+        var page = context.Render<Approvals>();
+        page.WaitForAssertion(() => Assert.Contains("Peanuts", page.Markup, StringComparison.Ordinal));
+
+        await page.FindAll("button").First(b => b.TextContent.Trim() == "Reject").ClickAsync();
+
+        Assert.Contains("Tell the patient why the change was not made.", page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(api.Requests, r => r.Route.Contains("reject", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_patient_form_checks_what_the_browser_can()
+    {
+        var form = new PatientFormModel { GivenName = " ", FamilyName = "Nguyen", DateOfBirth = new DateOnly(2999, 1, 1), Email = "nope", Line1 = "1 Wharf St" };
+
+        var errors = form.Check(new DateOnly(2026, 11, 25));
+
+        Assert.Equal(["address", "dateOfBirth", "email", "givenName"], errors.Keys.Order().ToArray());
+    }
+
+    [Theory]
+    [InlineData("", "Use at least 12 characters")]
+    [InlineData("short", "Too short: 7 more")]
+    [InlineData("correct horse battery", "Strong.")]
+    [InlineData("abcdefghijkl", "Acceptable.")]
+    public void Password_strength_is_said_in_plain_words(string password, string expected) =>
+        Assert.StartsWith(expected, PasswordStrength.Describe(password), StringComparison.Ordinal);
+}
