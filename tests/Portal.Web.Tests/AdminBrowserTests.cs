@@ -77,6 +77,36 @@ public sealed partial class AdminBrowserTests(ITestOutputHelper output)
         await page.ClickAsync("nav >> text=Notifications");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("asked to change their personal details");
         await browser.ScreenshotAsync("admin-notifications");
+
+        await page.ClickAsync("nav >> text=Invitations");
+        await page.ClickAsync("role=tab[name='Accepted']");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Ava Nguyen");
+        await browser.ScreenshotAsync("admin-invitations");
+
+        // A note, amended: both kept, in order.
+        await page.ClickAsync("nav >> text=Patients");
+        await page.ClickAsync("text=Nguyen, Ava");
+        await page.ClickAsync("role=tab[name='Notes']");
+        await page.FillAsync("#noteBody", "Asthma review: peak flow normal.");
+        await page.ClickAsync("button:has-text('Save note')");
+        await Assertions.Expect(page.Locator("article.note")).ToContainTextAsync("Asthma review");
+        await page.ClickAsync("article.note button:has-text('Amend')");
+        await page.FillAsync("article.note textarea", "Correction: peak flow slightly low; review in 4 weeks.");
+        await page.ClickAsync("button:has-text('Save amendment')");
+        await Assertions.Expect(page.Locator("article.note .amendment")).ToContainTextAsync("Correction");
+        await Assertions.Expect(page.Locator("article.note")).ToContainTextAsync("Asthma review: peak flow normal.");
+        await browser.ScreenshotAsync("admin-patient-notes");
+        var notes = await (await api.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/notes")).JsonAsync();
+        Assert.Equal(1, notes.GetProperty("items")[0].GetProperty("amendments").GetArrayLength());
+
+        await page.ClickAsync("role=tab[name='Access log']");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Approved a change to personal details");
+        await browser.ScreenshotAsync("admin-patient-access-log");
+
+        await page.ClickAsync("nav >> text=My account");
+        await page.ClickAsync("button:has-text('Set up two-factor sign-in')");
+        await Assertions.Expect(page.Locator(".qr svg")).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("admin-account");
     }
 
     [BrowserFact]

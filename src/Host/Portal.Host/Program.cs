@@ -62,6 +62,7 @@ await app.PrepareDatabasesAsync();
 app.ScheduleRecurringJobs();
 
 app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

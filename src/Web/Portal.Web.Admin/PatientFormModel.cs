@@ -43,8 +43,8 @@ public sealed class PatientFormModel
         return errors;
     }
 
-    private bool HasAddress => !string.IsNullOrWhiteSpace(Line1) || !string.IsNullOrWhiteSpace(Suburb) || !string.IsNullOrWhiteSpace(Postcode);
-    private bool HasContact => !string.IsNullOrWhiteSpace(ContactName) || !string.IsNullOrWhiteSpace(ContactPhone);
+    private bool HasAddress => new[] { Line1, Line2, Suburb, State, Postcode }.Any(v => !string.IsNullOrWhiteSpace(v));
+    private bool HasContact => new[] { ContactName, ContactRelationship, ContactPhone }.Any(v => !string.IsNullOrWhiteSpace(v));
 
     /// <summary>The API body (blank optional fields as null), with <paramref name="version"/> for an edit.</summary>
     public object ToBody(int? version = null)

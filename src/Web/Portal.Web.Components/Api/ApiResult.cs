@@ -8,6 +8,8 @@ public sealed record ApiProblem(int Status, string Code, string Message, IReadOn
 {
     public static readonly ApiProblem Network = new(0, "network", "Portal cannot be reached. Check your connection and try again.", Empty);
 
+    public static readonly ApiProblem Unreadable = new(0, "unreadable", "Portal answered something this page does not understand. Reload the page and try again.", Empty);
+
     private static IReadOnlyDictionary<string, string[]> Empty => new Dictionary<string, string[]>();
 
     /// <summary>The messages for one field (camelCase path, e.g. <c>address.postcode</c>), or null.</summary>

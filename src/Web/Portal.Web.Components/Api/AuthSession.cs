@@ -25,9 +25,18 @@ public sealed class AuthSession(HttpClient http, IJSRuntime js)
         HttpResponseMessage response;
         try
         {
-            response = await http.PostAsJsonAsync("api/auth/login", new { email, password, twoFactorCode = string.IsNullOrWhiteSpace(twoFactorCode) ? null : twoFactorCode.Trim() });
+            // Six digits are the authenticator's code; anything else typed at that step is a recovery code.
+            var code = twoFactorCode?.Trim().Replace(" ", "", StringComparison.Ordinal);
+            var isAuthenticatorCode = code is { Length: 6 } && code.All(char.IsAsciiDigit);
+            response = await http.PostAsJsonAsync("api/auth/login", new
+            {
+                email,
+                password,
+                twoFactorCode = isAuthenticatorCode ? code : null,
+                recoveryCode = !string.IsNullOrEmpty(code) && !isAuthenticatorCode ? twoFactorCode!.Trim() : null,
+            });
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             return SignInResult.Failed(ApiProblem.Network);
         }
@@ -57,23 +66,48 @@ public sealed class AuthSession(HttpClient http, IJSRuntime js)
     /// <summary>New tokens from the refresh token (once at a time); false when the session has ended.</summary>
     public Task<bool> RenewAsync() => _renewal ??= RenewOnceAsync();
 
+    /// <summary>Ends the session on the server too (renewing an expired access token first), then in this tab.</summary>
     public async Task SignOutAsync()
     {
-        if (AccessToken is not null)
+        try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "api/auth/logout");
-            request.Headers.Authorization = new("Bearer", AccessToken);
-            try
+            if (AccessToken is not null && await LogoutAsync() == HttpStatusCode.Unauthorized && await RenewAsync())
             {
-                using var _ = await http.SendAsync(request);
+                await LogoutAsync();
             }
-            catch (HttpRequestException)
-            {
-                // Signing out of this tab goes on: the server session ends by itself when unused.
-            }
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            // Portal cannot be reached: this tab still signs out; the server session ends when its idle time runs out.
         }
 
         await EndAsync();
+    }
+
+    /// <summary>Reads the account again (e.g. after turning two-factor sign-in on or off).</summary>
+    public async Task ReloadUserAsync()
+    {
+        if (AccessToken is null)
+        {
+            return;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/me");
+        request.Headers.Authorization = new("Bearer", AccessToken);
+        using var me = await http.SendAsync(request);
+        if (me.StatusCode == HttpStatusCode.OK)
+        {
+            User = await me.Content.ReadFromJsonAsync<Me>(PortalApi.Json);
+            Changed?.Invoke();
+        }
+    }
+
+    private async Task<HttpStatusCode> LogoutAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/auth/logout");
+        request.Headers.Authorization = new("Bearer", AccessToken);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
     }
 
     private async Task<bool> RenewOnceAsync()
@@ -97,7 +131,7 @@ public sealed class AuthSession(HttpClient http, IJSRuntime js)
             await AcceptAsync((await response.Content.ReadFromJsonAsync<TokenResponse>(PortalApi.Json))!);
             return User is not null;
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             return false;
         }

@@ -41,9 +41,13 @@ public sealed class PortalApi(HttpClient http, AuthSession session)
                 : await response.Content.ReadFromJsonAsync<T>(Json);
             return new ApiResult<T>(value, null, (int)response.StatusCode, etag);
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             return new ApiResult<T>(default, ApiProblem.Network, 0);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return new ApiResult<T>(default, ApiProblem.Unreadable, 0);
         }
     }
 

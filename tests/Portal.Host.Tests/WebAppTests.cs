@@ -1,0 +1,46 @@
+using System.Net;
+using Portal.Testing;
+using Xunit;
+
+namespace Portal.Host.Tests;
+
+/// <summary>The admin UI is served by the Host: its page for every deep link, its files, and headers that forbid framing.</summary>
+public sealed class WebAppTests(PortalApp app) : IClassFixture<PortalApp>
+{
+    [Theory]
+    [InlineData("/admin/")]
+    [InlineData("/admin/patients/b1b2c3d4-0000-4000-8000-000000000001")]
+    [InlineData("/admin/approvals")]
+    public async Task Every_admin_address_loads_the_app_without_signing_in(string path)
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<base href=\"/admin/\" />", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_apps_framework_files_are_served_compressed()
+    {
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/_framework/blazor.webassembly.js");
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("gzip", response.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
+    public async Task The_api_behind_the_app_still_requires_sign_in()
+    {
+        using var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/practice/patients")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/admin/../api/practice/patients")).StatusCode);
+    }
+}
