@@ -51,7 +51,8 @@ public sealed class AnonymousRoutesTests : IClassFixture<PortalApp>
 
     private static bool IsWebAppFile(RouteEndpoint endpoint) =>
         endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null
-        || endpoint.RoutePattern.RawText == "/admin/{*path:nonfile}";
+        || endpoint.RoutePattern.RawText == "/admin/{*path:nonfile}"
+        || Portal.Host.Infrastructure.WebAppsSetup.PatientAppPages.Contains(endpoint.RoutePattern.RawText);
 
     [Fact]
     public void Every_auth_route_is_rate_limited()

@@ -23,6 +23,33 @@ public sealed class WebAppTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/invite/some-token")]
+    [InlineData("/details")]
+    public async Task Every_patient_page_loads_the_patients_app(string path)
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<base href=\"/\" />", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_api_route_is_a_404_problem_not_a_page()
+    {
+        using var client = app.CreateClient();
+        var tokens = await app.LoginAsync(Portal.Modules.Identity.Contracts.DemoData.DrLeeEmail);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", tokens.AccessToken);
+
+        using var response = await client.GetAsync("/api/no-such-route");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task The_apps_framework_files_are_served_compressed()
     {

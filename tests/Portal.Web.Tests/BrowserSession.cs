@@ -72,6 +72,13 @@ internal sealed class BrowserSession : IAsyncDisposable
         return watch.Elapsed;
     }
 
+    /// <summary>Opens a page of the app and waits until it has rendered (the loading text is gone).</summary>
+    public async Task OpenAsync(string path)
+    {
+        await Page.GotoAsync(BaseUrl + path);
+        await Page.Locator("h1").First.WaitForAsync();
+    }
+
     public async Task SignInAsync(string email, string password)
     {
         await Page.FillAsync("#email", email);

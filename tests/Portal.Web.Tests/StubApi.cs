@@ -63,6 +63,7 @@ internal sealed class StubApi : HttpMessageHandler
         context.Services.AddSingleton<AuthSession>();
         context.Services.AddSingleton<PortalApi>();
         context.Services.AddSingleton<NotificationCounter>();
+        context.Services.AddSingleton<Portal.Web.Patient.MyRecords>();
         context.Services.AddSingleton(TimeProvider.System);
         await context.Services.GetRequiredService<AuthSession>().SignInAsync("dr.lee@harbour.test", "x", null);
         return context;

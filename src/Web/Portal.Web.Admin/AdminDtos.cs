@@ -1,5 +1,7 @@
 using System.Text.Json;
 
+using Portal.Web.Components;
+
 namespace Portal.Web.Admin;
 
 // The shapes of the API's answers this app reads (API.md). Unknown members are ignored by the client.
@@ -18,21 +20,14 @@ public sealed record ChangedBy(Guid UserId, string Name);
 
 public sealed record PatientRow(Guid Id, string GivenName, string FamilyName, DateOnly DateOfBirth, string? Email, string PortalStatus);
 
-public sealed record Address(string Line1, string? Line2, string Suburb, string State, string Postcode, string? Country);
-
-public sealed record EmergencyContact(string Name, string Relationship, string Phone);
-
 public sealed record Patient(
     Guid Id, string GivenName, string FamilyName, string? PreferredName, DateOnly DateOfBirth, string? Sex, string? Email, string? MobilePhone,
-    Address? Address, EmergencyContact? EmergencyContact, string PortalStatus, int Version);
+    AddressDetails? Address, EmergencyContactDetails? EmergencyContact, string PortalStatus, int Version)
+{
+    public PersonDetails Details => new(GivenName, FamilyName, PreferredName, DateOfBirth, Sex, Email, MobilePhone, Address, EmergencyContact);
+}
 
-public sealed record Allergy(string Substance, string? Reaction, string? Severity);
-
-public sealed record Medication(string Name, string? Dose, string? Frequency);
-
-public sealed record Condition(string Name, string? Since);
-
-public sealed record HealthRecord(Guid PatientId, IReadOnlyList<Allergy> Allergies, IReadOnlyList<Medication> Medications, IReadOnlyList<Condition> Conditions, int Version);
+public sealed record HealthRecord(Guid PatientId, IReadOnlyList<AllergyItem> Allergies, IReadOnlyList<MedicationItem> Medications, IReadOnlyList<ConditionItem> Conditions, int Version);
 
 public sealed record FieldChange(string Field, JsonElement? From, JsonElement? To);
 

@@ -1,4 +1,4 @@
-namespace Portal.Web.Admin;
+namespace Portal.Web.Components;
 
 /// <summary>The personal-details form: what a practitioner types, and the body the API takes.</summary>
 public sealed class PatientFormModel
@@ -19,7 +19,7 @@ public sealed class PatientFormModel
     public string? ContactRelationship { get; set; }
     public string? ContactPhone { get; set; }
 
-    public static PatientFormModel From(Patient p) => new()
+    public static PatientFormModel From(PersonDetails p) => new()
     {
         GivenName = p.GivenName, FamilyName = p.FamilyName, PreferredName = p.PreferredName, DateOfBirth = p.DateOfBirth, Sex = p.Sex,
         Email = p.Email, MobilePhone = p.MobilePhone, Line1 = p.Address?.Line1, Line2 = p.Address?.Line2, Suburb = p.Address?.Suburb,
@@ -57,4 +57,33 @@ public sealed class PatientFormModel
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+/// <summary>A person's details as the API shows them (the practice's patient record and the patient's own profile).</summary>
+public sealed record PersonDetails(
+    string GivenName, string FamilyName, string? PreferredName, DateOnly DateOfBirth, string? Sex, string? Email, string? MobilePhone,
+    AddressDetails? Address, EmergencyContactDetails? EmergencyContact);
+
+public sealed record AddressDetails(string Line1, string? Line2, string Suburb, string State, string Postcode, string? Country);
+
+public sealed record EmergencyContactDetails(string Name, string Relationship, string Phone);
+
+public static class FormChanges
+{
+    /// <summary>The fields of <paramref name="edited"/> that differ from <paramref name="original"/> (a PATCH body).</summary>
+    public static System.Text.Json.Nodes.JsonObject Between(object original, object edited)
+    {
+        var before = System.Text.Json.JsonSerializer.SerializeToNode(original, Api.PortalApi.Json)!.AsObject();
+        var after = System.Text.Json.JsonSerializer.SerializeToNode(edited, Api.PortalApi.Json)!.AsObject();
+        var changes = new System.Text.Json.Nodes.JsonObject();
+        foreach (var (field, value) in after)
+        {
+            if (!System.Text.Json.Nodes.JsonNode.DeepEquals(before[field], value))
+            {
+                changes[field] = value?.DeepClone();
+            }
+        }
+
+        return changes;
+    }
 }

@@ -1,0 +1,26 @@
+namespace Portal.Web.Components;
+
+/// <summary>An access-log entry in words, the same for the practice and the patient.</summary>
+public static class AccessLogText
+{
+    public static string Describe(string action, string subject)
+    {
+        var what = subject switch
+        {
+            "profile" => "personal details",
+            "healthRecord" => "health record",
+            "notes" => "clinical notes",
+            "changeRequests" => "requested changes",
+            var other => other,
+        };
+        return action switch
+        {
+            "viewed" => $"Viewed {what}",
+            "created" => $"Created {what}",
+            "updated" => $"Changed {what}",
+            "changeApproved" => $"Approved a change to {what}",
+            "changeRejected" => $"Rejected a change to {what}",
+            var other => $"{other} {what}",
+        };
+    }
+}

@@ -1,0 +1,64 @@
+using Portal.Web.Components;
+using Portal.Web.Components.Api;
+
+namespace Portal.Web.Patient;
+
+/// <summary>
+/// The patient records on this account (one per practice) and the one the patient is looking at. Every portal call
+/// names it with <c>?patientId=</c>, so an account with several practices always acts on the one shown.
+/// </summary>
+public sealed class MyRecords(PortalApi api)
+{
+    public IReadOnlyList<LinkedRecord> All { get; private set; } = [];
+    public LinkedRecord? Current { get; private set; }
+    public ApiProblem? Problem { get; private set; }
+
+    public event Action? Changed;
+
+    public async Task LoadAsync()
+    {
+        var result = await api.GetAsync<IReadOnlyList<LinkedRecord>>("api/portal/profiles");
+        Problem = result.Problem;
+        All = result.Value ?? [];
+        Current = All.FirstOrDefault(r => r.PatientId == Current?.PatientId) ?? All.FirstOrDefault();
+        Changed?.Invoke();
+    }
+
+    public void Select(Guid patientId)
+    {
+        Current = All.FirstOrDefault(r => r.PatientId == patientId) ?? Current;
+        Changed?.Invoke();
+    }
+
+    /// <summary>A portal route for the current record: <c>api/portal/profile?patientId=…</c>.</summary>
+    public string Route(string path) => Current is null ? path : $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}patientId={Current.PatientId}";
+}
+
+public sealed record LinkedRecord(Guid PatientId, Guid PracticeGroupId, string PracticeName, string GivenName, string FamilyName);
+
+public sealed record MyProfile(
+    Guid PatientId, string GivenName, string FamilyName, string? PreferredName, DateOnly DateOfBirth, string? Sex, string? Email, string? MobilePhone,
+    AddressDetails? Address, EmergencyContactDetails? EmergencyContact, string UpdatePolicy, int Version)
+{
+    public PersonDetails Details => new(GivenName, FamilyName, PreferredName, DateOfBirth, Sex, Email, MobilePhone, Address, EmergencyContact);
+}
+
+public sealed record MyHealthRecord(
+    Guid PatientId, IReadOnlyList<AllergyItem> Allergies, IReadOnlyList<MedicationItem> Medications, IReadOnlyList<ConditionItem> Conditions,
+    string UpdatePolicy, int Version)
+{
+    public HealthRecordLists Lists => new(Allergies, Medications, Conditions);
+}
+
+public sealed record EditOutcome(string Outcome, Guid? ChangeRequestId);
+
+public sealed record FieldChange(string Field, System.Text.Json.JsonElement? From, System.Text.Json.JsonElement? To);
+
+public sealed record MyChangeRequest(
+    Guid Id, string Subject, DateTimeOffset SubmittedAt, string Status, IReadOnlyList<FieldChange> Changes, DateTimeOffset? DecidedAt, string? DecidedBy, string? Reason);
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
+
+public sealed record AccessLogEntry(DateTimeOffset At, string ActorName, string Action, string Subject);
+
+public sealed record InvitationDetails(string PracticeName, string GivenName, string Email, DateTimeOffset ExpiresAt, bool AccountExists);

@@ -1,0 +1,90 @@
+using System.Net;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Web.Patient;
+using Portal.Web.Patient.Pages;
+using Xunit;
+
+namespace Portal.Web.Tests;
+
+/// <summary>The patients' pages with the API stubbed: what the patient is told, and what is sent.</summary>
+public sealed class PatientPageTests
+{
+    private static readonly Guid AvaId = Guid.NewGuid();
+
+    private static object Profile(string policy) => new
+    {
+        patientId = AvaId, givenName = "Ava", familyName = "Nguyen", preferredName = (string?)null, dateOfBirth = "1990-04-12", sex = "female",
+        email = "ava@example.test", mobilePhone = "+61412345678",
+        address = new { line1 = "12 Wharf Street", line2 = (string?)null, suburb = "Pyrmont", state = "NSW", postcode = "2009", country = "AU" },
+        emergencyContact = (object?)null, updatePolicy = policy, version = 4,
+    };
+
+    private static async Task<BunitContext> ContextAsync(StubApi api)
+    {
+        api.On("GET /api/portal/profiles", HttpStatusCode.OK, new[] { new { patientId = AvaId, practiceGroupId = Guid.NewGuid(), practiceName = "Harbour Health", givenName = "Ava", familyName = "Nguyen" } })
+            .On("GET /api/portal/change-requests", HttpStatusCode.OK, new { items = Array.Empty<object>(), total = 0 });
+        var context = await api.SignedInContextAsync("patient");
+        await context.Services.GetRequiredService<MyRecords>().LoadAsync();
+        return context;
+    }
+
+    [Fact]
+    public async Task Under_disabled_the_form_is_read_only_and_says_so_before_any_typing()
+    {
+        var api = new StubApi().On("GET /api/portal/profile", HttpStatusCode.OK, Profile("disabled"));
+        await using var context = await ContextAsync(api);
+
+        var page = context.Render<Details>();
+
+        page.WaitForAssertion(() => Assert.Contains("Harbour Health does not accept changes online", page.Markup, StringComparison.Ordinal));
+        Assert.True(page.Find("fieldset.plain").HasAttribute("disabled"));
+        Assert.Empty(page.FindAll("button[type=submit]"));
+    }
+
+    [Fact]
+    public async Task Under_approval_only_the_changed_fields_are_sent_on_the_version_seen_and_the_patient_is_told()
+    {
+        var api = new StubApi()
+            .On("GET /api/portal/profile", HttpStatusCode.OK, Profile("requireApproval"))
+            .On("PATCH /api/portal/profile", HttpStatusCode.Accepted, new { outcome = "pendingApproval", changeRequestId = Guid.NewGuid() });
+        await using var context = await ContextAsync(api);
+        var page = context.Render<Details>();
+        page.WaitForElement("#mobilePhone");
+        Assert.Contains("sent to Harbour Health for approval", page.Markup, StringComparison.Ordinal);
+
+        page.Find("#mobilePhone").Change("0499 111 222");
+        await page.Find("form").SubmitAsync();
+
+        var patch = Assert.Single(api.Requests, r => r.Route == "PATCH /api/portal/profile");
+        Assert.Equal("""{"mobilePhone":"0499 111 222"}""", patch.Body);
+        Assert.Equal("\"4\"", patch.IfMatch);
+        page.WaitForAssertion(() => Assert.Contains("Sent to Harbour Health for approval", page.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_field_error_from_the_api_is_shown_at_its_field()
+    {
+        var api = new StubApi()
+            .On("GET /api/portal/profile", HttpStatusCode.OK, Profile("autoUpdate"))
+            .On("PATCH /api/portal/profile", HttpStatusCode.BadRequest,
+                StubApi.Problem(400, "validation.failed", "One or more fields are not valid.", new { mobilePhone = new[] { "Enter a valid phone number." } }));
+        await using var context = await ContextAsync(api);
+        var page = context.Render<Details>();
+        page.WaitForElement("#mobilePhone");
+
+        page.Find("#mobilePhone").Change("12345");
+        await page.Find("form").SubmitAsync();
+
+        page.WaitForAssertion(() => Assert.Equal("Enter a valid phone number.", page.Find("#error-mobilePhone").TextContent));
+        Assert.Equal("true", page.Find("#mobilePhone").GetAttribute("aria-invalid"));
+    }
+
+    [Theory]
+    [InlineData("invitations.expired", "This invitation has expired")]
+    [InlineData("invitations.used", "This invitation has already been used")]
+    [InlineData("invitations.revoked", "This invitation link no longer works")]
+    [InlineData("invitations.not-found", "This invitation link is not valid")]
+    public void A_dead_invitation_link_says_what_happened(string code, string title) =>
+        Assert.Equal(title, Invite.DeadLinkTitle(code));
+}
