@@ -80,6 +80,30 @@ public sealed class PatientPageTests
         Assert.Equal("true", page.Find("#mobilePhone").GetAttribute("aria-invalid"));
     }
 
+    [Fact]
+    public async Task Someone_with_an_account_signs_in_on_the_invitation_page_and_adds_the_practice()
+    {
+        var api = new StubApi()
+            .On("GET /api/invitations/the-token", HttpStatusCode.OK,
+                new { practiceName = "Summit Physio", givenName = "Ava", email = "ava@example.test", expiresAt = DateTimeOffset.UtcNow.AddDays(7), accountExists = true })
+            .On("POST /api/invitations/the-token/accept", HttpStatusCode.Created, new { userId = Guid.NewGuid() });
+        await using var context = api.Context("patient");
+        var page = context.Render<Invite>(ps => ps.Add(p => p.Token, "the-token"));
+        page.WaitForAssertion(() => Assert.Contains("You already have a portal account with this email", page.Markup, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("#newPassword"));   // no second account for the same email
+
+        page.Find("#email").Change("ava@example.test");
+        page.Find("#password").Change("Ava's own long passphrase");
+        await page.Find("form").SubmitAsync();
+        page.WaitForAssertion(() => Assert.Contains("Add Summit Physio to my account", page.Markup, StringComparison.Ordinal));
+        await page.FindAll("button").First(b => b.TextContent.Contains("Add Summit Physio", StringComparison.Ordinal)).ClickAsync();
+
+        var accept = Assert.Single(api.Requests, r => r.Route == "POST /api/invitations/the-token/accept");
+        Assert.Equal("access", accept.BearerToken);   // accepted as the signed-in owner, without a password
+        Assert.Equal("""{"password":null}""", accept.Body);
+        Assert.EndsWith("/", context.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("invitations.expired", "This invitation has expired")]
     [InlineData("invitations.used", "This invitation has already been used")]

@@ -13,7 +13,7 @@ internal sealed class StubApi : HttpMessageHandler
 {
     private readonly Dictionary<string, Func<HttpRequestMessage, HttpResponseMessage>> _routes = [];
 
-    public List<(string Route, string? Body, string? IfMatch)> Requests { get; } = [];
+    public List<(string Route, string? Body, string? IfMatch, string? BearerToken)> Requests { get; } = [];
 
     public StubApi On(string route, HttpStatusCode status, object? body, string? etag = null)
     {
@@ -41,7 +41,7 @@ internal sealed class StubApi : HttpMessageHandler
     {
         var route = $"{request.Method} {request.RequestUri!.AbsolutePath}";
         Requests.Add((route, request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken),
-            request.Headers.TryGetValues("If-Match", out var values) ? values.Single() : null));
+            request.Headers.TryGetValues("If-Match", out var values) ? values.Single() : null, request.Headers.Authorization?.Parameter));
         return _routes.TryGetValue(route, out var answer)
             ? answer(request)
             : new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("""{"code":"not-found","detail":"No stub."}""") };
@@ -50,10 +50,19 @@ internal sealed class StubApi : HttpMessageHandler
     /// <summary>A bUnit context with the app's services on this stub, signed in with <paramref name="roles"/>.</summary>
     public async Task<BunitContext> SignedInContextAsync(params string[] roles)
     {
+        var context = Context(roles);
+        await context.Services.GetRequiredService<AuthSession>().SignInAsync("dr.lee@harbour.test", "x", null);
+        return context;
+    }
+
+    /// <summary>A bUnit context with the app's services on this stub; sign-in answers for an account with <paramref name="roles"/>.</summary>
+    public BunitContext Context(params string[] roles)
+    {
+        var kind = roles.Contains("patient") ? "patient" : "practitioner";
         On("POST /api/auth/login", HttpStatusCode.OK, new { tokenType = "Bearer", accessToken = "access", expiresIn = 900, refreshToken = "refresh" });
         On("GET /api/me", HttpStatusCode.OK, new
         {
-            userId = Guid.NewGuid(), email = "dr.lee@harbour.test", name = "Sam Lee", kind = "practitioner", practiceGroupId = Guid.NewGuid(),
+            userId = Guid.NewGuid(), email = "dr.lee@harbour.test", name = "Sam Lee", kind, practiceGroupId = Guid.NewGuid(),
             practiceName = "Harbour Health", roles, patientIds = Array.Empty<Guid>(), twoFactorEnabled = false,
         });
         var context = new BunitContext();
@@ -65,7 +74,6 @@ internal sealed class StubApi : HttpMessageHandler
         context.Services.AddSingleton<NotificationCounter>();
         context.Services.AddSingleton<Portal.Web.Patient.MyRecords>();
         context.Services.AddSingleton(TimeProvider.System);
-        await context.Services.GetRequiredService<AuthSession>().SignInAsync("dr.lee@harbour.test", "x", null);
         return context;
     }
 }
