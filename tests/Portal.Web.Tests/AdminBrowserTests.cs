@@ -47,7 +47,7 @@ public sealed partial class AdminBrowserTests(ITestOutputHelper output)
         await page.ClickAsync("nav >> text=Patients");
         await page.ClickAsync("text=Nguyen, Ava");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Ava Nguyen");
-        await page.ClickAsync("role=tab[name='Portal access']");
+        await page.ClickAsync(".tabs button:has-text('Portal access')");
         await page.ClickAsync("button:has-text('Send invitation')");
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Invitation sent to ava@example.test");
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("pending");
@@ -79,14 +79,14 @@ public sealed partial class AdminBrowserTests(ITestOutputHelper output)
         await browser.ScreenshotAsync("admin-notifications");
 
         await page.ClickAsync("nav >> text=Invitations");
-        await page.ClickAsync("role=tab[name='Accepted']");
+        await page.ClickAsync(".tabs button:has-text('Accepted')");
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Ava Nguyen");
         await browser.ScreenshotAsync("admin-invitations");
 
         // A note, amended: both kept, in order.
         await page.ClickAsync("nav >> text=Patients");
         await page.ClickAsync("text=Nguyen, Ava");
-        await page.ClickAsync("role=tab[name='Notes']");
+        await page.ClickAsync(".tabs button:has-text('Notes')");
         await page.FillAsync("#noteBody", "Asthma review: peak flow normal.");
         await page.ClickAsync("button:has-text('Save note')");
         await Assertions.Expect(page.Locator("article.note")).ToContainTextAsync("Asthma review");
@@ -99,7 +99,7 @@ public sealed partial class AdminBrowserTests(ITestOutputHelper output)
         var notes = await (await api.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/notes")).JsonAsync();
         Assert.Equal(1, notes.GetProperty("items")[0].GetProperty("amendments").GetArrayLength());
 
-        await page.ClickAsync("role=tab[name='Access log']");
+        await page.ClickAsync(".tabs button:has-text('Access log')");
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Approved a change to personal details");
         await browser.ScreenshotAsync("admin-patient-access-log");
 

@@ -79,6 +79,14 @@ internal sealed class BrowserSession : IAsyncDisposable
             await fresh.GotoAsync(published.TrimEnd('/') + "/admin/");
             await fresh.Locator("#email").WaitForAsync();
             var first = watch.ElapsedMilliseconds;
+            var breakdown = await fresh.EvaluateAsync<string>(@"() => {
+                const r = performance.getEntriesByType('resource');
+                const last = Math.max(...r.map(e => e.responseEnd));
+                const bytes = r.reduce((s, e) => s + (e.transferSize || 0), 0);
+                const nav = performance.getEntriesByType('navigation')[0];
+                return `resources ${r.length}, ${Math.round(bytes/1024)} KB transferred, last resource done at ${Math.round(last)} ms, DOMContentLoaded ${Math.round(nav.domContentLoadedEventEnd)} ms, now ${Math.round(performance.now())} ms`;
+            }");
+            output.WriteLine("Published Host first visit: " + breakdown);
             watch.Restart();
             await fresh.ReloadAsync();
             await fresh.Locator("#email").WaitForAsync();

@@ -49,11 +49,11 @@ public sealed class PatientFormModel
     /// <summary>The API body (blank optional fields as null), with <paramref name="version"/> for an edit.</summary>
     public object ToBody(int? version = null)
     {
-        var address = HasAddress ? new { line1 = Line1, line2 = Blank(Line2), suburb = Suburb, state = State, postcode = Postcode, country = "AU" } : null;
-        var contact = HasContact ? new { name = ContactName, relationship = ContactRelationship, phone = ContactPhone } : null;
+        var address = HasAddress ? new { line1 = Line1?.Trim(), line2 = Blank(Line2), suburb = Suburb?.Trim(), state = State, postcode = Postcode?.Trim(), country = "AU" } : null;
+        var contact = HasContact ? new { name = ContactName?.Trim(), relationship = ContactRelationship?.Trim(), phone = ContactPhone?.Trim() } : null;
         return version is null
-            ? new { givenName = GivenName, familyName = FamilyName, preferredName = Blank(PreferredName), dateOfBirth = DateOfBirth, sex = Blank(Sex), email = Blank(Email), mobilePhone = Blank(MobilePhone), address, emergencyContact = contact }
-            : new { givenName = GivenName, familyName = FamilyName, preferredName = Blank(PreferredName), dateOfBirth = DateOfBirth, sex = Blank(Sex), email = Blank(Email), mobilePhone = Blank(MobilePhone), address, emergencyContact = contact, version };
+            ? new { givenName = GivenName.Trim(), familyName = FamilyName.Trim(), preferredName = Blank(PreferredName), dateOfBirth = DateOfBirth, sex = Blank(Sex), email = Blank(Email), mobilePhone = Blank(MobilePhone), address, emergencyContact = contact }
+            : new { givenName = GivenName.Trim(), familyName = FamilyName.Trim(), preferredName = Blank(PreferredName), dateOfBirth = DateOfBirth, sex = Blank(Sex), email = Blank(Email), mobilePhone = Blank(MobilePhone), address, emergencyContact = contact, version };
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -15,23 +15,48 @@ public sealed class MyRecords(PortalApi api)
 
     public event Action? Changed;
 
+    /// <summary>Loads the account's records; a failed load keeps what was shown (and says so), never switches practice.</summary>
     public async Task LoadAsync()
     {
         var result = await api.GetAsync<IReadOnlyList<LinkedRecord>>("api/portal/profiles");
         Problem = result.Problem;
-        All = result.Value ?? [];
+        if (result.Value is not { } records)
+        {
+            Changed?.Invoke();
+            return;
+        }
+
+        All = records;
         Current = All.FirstOrDefault(r => r.PatientId == Current?.PatientId) ?? All.FirstOrDefault();
         Changed?.Invoke();
     }
 
     public void Select(Guid patientId)
     {
-        Current = All.FirstOrDefault(r => r.PatientId == patientId) ?? Current;
+        if (All.FirstOrDefault(r => r.PatientId == patientId) is { } selected && selected != Current)
+        {
+            Current = selected;
+            Changed?.Invoke();
+        }
+    }
+
+    /// <summary>Forgets everything (sign-out): nothing of the last patient stays in this tab.</summary>
+    public void Clear()
+    {
+        (All, Current, Problem) = ([], null, null);
         Changed?.Invoke();
     }
 
     /// <summary>A portal route for the current record: <c>api/portal/profile?patientId=…</c>.</summary>
-    public string Route(string path) => Current is null ? path : $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}patientId={Current.PatientId}";
+    public string Route(string path) => Current is null ? path : RouteFor(Current.PatientId, path);
+
+    /// <summary>A portal route for one record, whichever is shown now (a save goes to the record it was made on).</summary>
+    public static string RouteFor(Guid patientId, string path) =>
+        $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}patientId={patientId}";
+
+    /// <summary>How a record is named in the switcher: the practice, and the person when one practice has several.</summary>
+    public string LabelOf(LinkedRecord record) =>
+        All.Count(r => r.PracticeGroupId == record.PracticeGroupId) > 1 ? $"{record.GivenName} {record.FamilyName} — {record.PracticeName}" : record.PracticeName;
 }
 
 public sealed record LinkedRecord(Guid PatientId, Guid PracticeGroupId, string PracticeName, string GivenName, string FamilyName);
