@@ -96,7 +96,8 @@ public sealed class AdminPageTests
         var api = new StubApi()
             .On("GET /api/practice/change-requests", HttpStatusCode.OK, new { items = new[] { request }, total = 1 })
             .On($"POST /api/practice/change-requests/{requestId}/approve", HttpStatusCode.Conflict,
-                StubApi.Problem(409, "change-requests.conflict", "Changed since.", fields: new[] { "mobilePhone" }));
+                StubApi.Problem(409, "change-requests.conflict", "Changed since.", fields: new[] { "mobilePhone" }))
+            .On($"GET /api/practice/patients/{request.patientId}", HttpStatusCode.OK, new { mobilePhone = "+61400000000" });
         await using var context = await api.SignedInContextAsync("practitioner");
         var page = context.Render<Approvals>();
         page.WaitForAssertion(() => Assert.Contains("+61499111222", page.Markup, StringComparison.Ordinal));
@@ -105,8 +106,9 @@ public sealed class AdminPageTests
 
         page.WaitForAssertion(() => Assert.Contains("Apply anyway", page.Markup, StringComparison.Ordinal));
         Assert.Contains("Mobile phone (changed since)", page.Markup, StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.Contains("Mobile phone: now +61400000000", page.Markup, StringComparison.Ordinal));
         await page.FindAll("button").First(b => b.TextContent.Trim() == "Apply anyway").ClickAsync();
-        Assert.Contains("\"force\":true", api.Requests.Last().Body, StringComparison.Ordinal);
+        Assert.Contains("\"force\":true", api.Requests.Last(r => r.Route.EndsWith("/approve", StringComparison.Ordinal)).Body, StringComparison.Ordinal);
     }
 
     [Fact]

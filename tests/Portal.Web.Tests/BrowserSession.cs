@@ -46,6 +46,8 @@ internal sealed class BrowserSession : IAsyncDisposable
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         page.SetDefaultTimeout(30_000);
+        // The app starts again on every reload; on a busy 2-core CI machine that can take several seconds.
+        Assertions.SetDefaultExpectTimeout(30_000);
         return new BrowserSession(app, baseUrl, playwright, browser, page);
     }
 
