@@ -84,7 +84,20 @@ public sealed class TwoFactorTests : IAsyncLifetime
         using var again = await client.PostAsync("/api/me/two-factor/setup", null);
         await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict, "two-factor.already-enabled");
 
-        using var disable = await client.DeleteAsync("/api/me/two-factor");
+        using var noPassword = await client.DeleteAsync("/api/me/two-factor");
+        Assert.NotEmpty(ProblemAssert.FieldErrors(await ProblemAssert.IsProblemAsync(noPassword, HttpStatusCode.BadRequest, "validation.failed"), "currentPassword"));
+        using var wrongPassword = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/me/two-factor")
+        {
+            Content = JsonContent.Create(new { currentPassword = "not my password!" }),
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, wrongPassword.StatusCode);
+        using var stillOn = await _app.PostLoginAsync(DemoData.DrLeeEmail);
+        await ProblemAssert.IsProblemAsync(stillOn, HttpStatusCode.Unauthorized, "auth.two-factor-required");
+
+        using var disable = await client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/me/two-factor")
+        {
+            Content = JsonContent.Create(new { currentPassword = DemoData.Password }),
+        });
         Assert.Equal(HttpStatusCode.NoContent, disable.StatusCode);
         using var plain = await _app.PostLoginAsync(DemoData.DrLeeEmail);
         Assert.Equal(HttpStatusCode.OK, plain.StatusCode);

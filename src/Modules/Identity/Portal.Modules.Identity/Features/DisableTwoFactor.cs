@@ -1,8 +1,11 @@
 using Carter;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 using Portal.Modules.Identity.Domain;
 using Portal.Shared.Abstractions;
@@ -13,18 +16,32 @@ namespace Portal.Modules.Identity.Features;
 public sealed class DisableTwoFactorEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapDelete("/api/me/two-factor", async (ISender sender, CancellationToken ct) =>
-                (await sender.Send(new DisableTwoFactor(), ct)).ToNoContentResult())
+        app.MapDelete("/api/me/two-factor", async ([FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] DisableTwoFactorRequest? request, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new DisableTwoFactor(request?.CurrentPassword ?? string.Empty), ct)).ToNoContentResult())
             .RequireAuthorization()
             .WithTags("Accounts")
-            .WithSummary("Turn off two-factor sign-in and forget the authenticator key")
+            .WithSummary("Turn off two-factor sign-in and forget the authenticator key; needs the current password {currentPassword}")
+            .Accepts<DisableTwoFactorRequest>("application/json")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status423Locked);
 }
 
-public sealed record DisableTwoFactor : ICommand<Result>;
+/// <summary>
+/// The current password: a stolen access token alone must not be enough to take the second factor off an account.
+/// </summary>
+public sealed record DisableTwoFactorRequest(string? CurrentPassword);
 
-internal sealed class DisableTwoFactorHandler(UserManager<PortalUser> users, ICurrentUser currentUser)
+public sealed record DisableTwoFactor(string CurrentPassword) : ICommand<Result>;
+
+public sealed class DisableTwoFactorValidator : AbstractValidator<DisableTwoFactor>
+{
+    public DisableTwoFactorValidator() =>
+        RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage("Enter your current password to turn off two-factor sign-in.");
+}
+
+internal sealed class DisableTwoFactorHandler(UserManager<PortalUser> users, FailedSignIns failedSignIns, ICurrentUser currentUser)
     : ICommandHandler<DisableTwoFactor, Result>
 {
     public async ValueTask<Result> Handle(DisableTwoFactor command, CancellationToken cancellationToken)
@@ -33,6 +50,17 @@ internal sealed class DisableTwoFactorHandler(UserManager<PortalUser> users, ICu
         if (user is null)
         {
             return IdentityErrors.AccountGone;
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            return IdentityErrors.LockedOut;
+        }
+
+        if (!await users.CheckPasswordAsync(user, command.CurrentPassword))
+        {
+            // Guessing the password with a stolen token counts towards the lockout, as it does at sign-in.
+            return await failedSignIns.CountAsync(user) ? IdentityErrors.LockedOut : IdentityErrors.WrongCurrentPassword;
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);
