@@ -19,7 +19,7 @@ public sealed class OutboxRelayTests
         await using var app = new PortalApp();
         using var admin = await app.SignedInClientAsync(DemoData.HarbourAdminEmail);
 
-        await ChangeSettings(admin, "autoUpdate");
+        await admin.PutPortalSettingsAsync("autoUpdate");
         using var stale = new HttpRequestMessage(HttpMethod.Put, "/api/practice/settings/portal")
         {
             Content = JsonContent.Create(new { portalEnabled = true, patientInvitations = true, patientUpdates = "disabled", noteSharing = false }),
@@ -41,7 +41,7 @@ public sealed class OutboxRelayTests
         await using (var beforeCrash = new PortalApp { DataDirectory = data.Path })
         {
             using var admin = await beforeCrash.SignedInClientAsync(DemoData.HarbourAdminEmail);
-            await ChangeSettings(admin, "autoUpdate");
+            await admin.PutPortalSettingsAsync("autoUpdate");
             // The process stops here: the change and its event are saved, the relay never ran.
         }
 
@@ -59,7 +59,7 @@ public sealed class OutboxRelayTests
     {
         await using var app = new PortalApp();
         using var admin = await app.SignedInClientAsync(DemoData.HarbourAdminEmail);
-        await ChangeSettings(admin, "autoUpdate");
+        await admin.PutPortalSettingsAsync("autoUpdate");
         await app.RunMessagingAsync();
 
         // The relay delivered, then died before marking the message processed: it will deliver again.
@@ -86,7 +86,7 @@ public sealed class OutboxRelayTests
             ConfigureTestServices = services => services.AddSingleton<IIntegrationEventConsumer<PortalSettingsChanged>>(flaky),
         };
         using var admin = await app.SignedInClientAsync(DemoData.HarbourAdminEmail);
-        await ChangeSettings(admin, "autoUpdate");
+        await admin.PutPortalSettingsAsync("autoUpdate");
 
         await app.RunJobAsync(Jobs.OutboxRelay);
         var failed = Assert.Single(await OutboxAsync(app, "portal_settings"));
@@ -110,22 +110,15 @@ public sealed class OutboxRelayTests
     {
         await using var app = new PortalApp();
         using var admin = await app.SignedInClientAsync(DemoData.HarbourAdminEmail);
-        await ChangeSettings(admin, "autoUpdate");
+        await admin.PutPortalSettingsAsync("autoUpdate");
         await app.RunJobAsync(Jobs.OutboxRelay);
-        await ChangeSettings(admin, "disabled");   // saved, not relayed yet
+        await admin.PutPortalSettingsAsync("disabled");   // saved, not relayed yet
 
         app.Clock.Advance(TimeSpan.FromDays(3));
         await app.RunJobAsync("outbox-cleanup");
 
         var left = Assert.Single(await OutboxAsync(app, "portal_settings"));
         Assert.Null(left.ProcessedAt);
-    }
-
-    private static async Task ChangeSettings(HttpClient admin, string patientUpdates)
-    {
-        using var put = await admin.PutAsJsonAsync("/api/practice/settings/portal",
-            new { portalEnabled = true, patientInvitations = true, patientUpdates, noteSharing = false });
-        put.EnsureSuccessStatusCode();
     }
 
     private static async Task<List<OutboxMessage>> OutboxAsync(PortalApp app, string schema)

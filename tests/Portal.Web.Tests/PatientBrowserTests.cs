@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Portal.Modules.Identity.Contracts;
 using Portal.Modules.PatientProfile.Contracts;
@@ -9,7 +8,7 @@ using Xunit;
 namespace Portal.Web.Tests;
 
 /// <summary>The patients' app end to end in Chromium (375 px and desktop), against the real Host on a fresh database.</summary>
-public sealed partial class PatientBrowserTests
+public sealed class PatientBrowserTests
 {
     private const string AvaPassword = "Ava's own long passphrase";
 
@@ -52,7 +51,7 @@ public sealed partial class PatientBrowserTests
         await browser.ScreenshotAsync("patient-details-rejected-375");
 
         // Auto update: saved at once.
-        await SetPatientUpdatesAsync(admin, "autoUpdate");
+        await admin.PutPortalSettingsAsync("autoUpdate");
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator(".notice").First).ToContainTextAsync("straight away");
         await page.FillAsync("#preferredName", "Avie");
@@ -62,7 +61,7 @@ public sealed partial class PatientBrowserTests
         Assert.Equal("Avie", profile.GetProperty("preferredName").GetString());
 
         // Disabled: said before typing, and the form cannot be changed.
-        await SetPatientUpdatesAsync(admin, "disabled");
+        await admin.PutPortalSettingsAsync("disabled");
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator(".warning")).ToContainTextAsync("does not accept changes online");
         await Assertions.Expect(page.Locator("#givenName")).ToBeDisabledAsync();
@@ -118,16 +117,6 @@ public sealed partial class PatientBrowserTests
     private static async Task<string> InviteAvaAsync(PortalApp app, HttpClient admin)
     {
         (await admin.PostAsJsonAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/invitations", new { })).EnsureSuccessStatusCode();
-        await app.RunMessagingAsync();
-        using var anonymous = app.CreateClient();
-        var mailbox = await (await anonymous.GetAsync("/api/dev/mailbox?to=ava@example.test")).JsonAsync();
-        return "/invite/" + InviteLink().Match(mailbox[0].GetProperty("body").GetString()!).Groups[1].Value;
+        return "/invite/" + await app.LatestInvitationTokenAsync("ava@example.test");
     }
-
-    private static async Task SetPatientUpdatesAsync(HttpClient admin, string policy) =>
-        (await admin.PutAsJsonAsync("/api/practice/settings/portal",
-            new { portalEnabled = true, patientInvitations = true, patientUpdates = policy, noteSharing = false })).EnsureSuccessStatusCode();
-
-    [GeneratedRegex(@"/invite/([A-Za-z0-9_-]+)")]
-    private static partial Regex InviteLink();
 }

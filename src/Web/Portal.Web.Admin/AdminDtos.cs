@@ -1,12 +1,9 @@
-using System.Text.Json;
-
 using Portal.Web.Components;
+using Portal.Web.Components.Api;
 
 namespace Portal.Web.Admin;
 
 // The shapes of the API's answers this app reads (API.md). Unknown members are ignored by the client.
-
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 
 public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, int Total, int Unread);
 
@@ -28,8 +25,6 @@ public sealed record Patient(
 }
 
 public sealed record HealthRecord(Guid PatientId, IReadOnlyList<AllergyItem> Allergies, IReadOnlyList<MedicationItem> Medications, IReadOnlyList<ConditionItem> Conditions, int Version);
-
-public sealed record FieldChange(string Field, JsonElement? From, JsonElement? To);
 
 public sealed record ChangeRequest(
     Guid Id, Guid PatientId, string PatientName, string Subject, DateTimeOffset SubmittedAt, string Status, IReadOnlyList<FieldChange> Changes,

@@ -77,12 +77,8 @@ public sealed record MyHealthRecord(
 
 public sealed record EditOutcome(string Outcome, Guid? ChangeRequestId);
 
-public sealed record FieldChange(string Field, System.Text.Json.JsonElement? From, System.Text.Json.JsonElement? To);
-
 public sealed record MyChangeRequest(
     Guid Id, string Subject, DateTimeOffset SubmittedAt, string Status, IReadOnlyList<FieldChange> Changes, DateTimeOffset? DecidedAt, string? DecidedBy, string? Reason);
-
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 
 public sealed record AccessLogEntry(DateTimeOffset At, string ActorName, string Action, string Subject);
 

@@ -22,13 +22,13 @@ public sealed class InvitationRulesTests : IAsyncLifetime
         using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
 
-        await PutSettings(admin, portalEnabled: true, patientInvitations: false);
+        await admin.PutPortalSettingsAsync(portalEnabled: true, patientInvitations: false);
         await ProblemAssert.IsProblemAsync(await drLee.InviteAsync(DemoPatients.AvaNguyenId), HttpStatusCode.Forbidden, "invitations.disabled");
 
-        await PutSettings(admin, portalEnabled: false, patientInvitations: true);
+        await admin.PutPortalSettingsAsync(portalEnabled: false, patientInvitations: true);
         await ProblemAssert.IsProblemAsync(await drLee.InviteAsync(DemoPatients.AvaNguyenId), HttpStatusCode.Forbidden, "portal.disabled");
 
-        await PutSettings(admin, portalEnabled: true, patientInvitations: true);
+        await admin.PutPortalSettingsAsync(portalEnabled: true, patientInvitations: true);
         Assert.Equal(HttpStatusCode.Created, (await drLee.InviteAsync(DemoPatients.AvaNguyenId)).StatusCode);
     }
 
@@ -158,19 +158,12 @@ public sealed class InvitationRulesTests : IAsyncLifetime
         (await drLee.InviteAsync(DemoPatients.AvaNguyenId)).Dispose();
         await _app.RunMessagingAsync();
         using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
-        await PutSettings(admin, portalEnabled: true, patientInvitations: false);
+        await admin.PutPortalSettingsAsync(portalEnabled: true, patientInvitations: false);
 
         _app.Clock.Advance(TimeSpan.FromDays(3));
         await _app.RunJobAsync("invitations.send-reminders");
         await _app.RunMessagingAsync();
 
         Assert.Equal(0, await _app.MailboxCountAsync("Reminder:"));
-    }
-
-    private static async Task PutSettings(HttpClient admin, bool portalEnabled, bool patientInvitations)
-    {
-        using var put = await admin.PutAsJsonAsync("/api/practice/settings/portal",
-            new { portalEnabled, patientInvitations, patientUpdates = "requireApproval", noteSharing = false });
-        put.EnsureSuccessStatusCode();
     }
 }

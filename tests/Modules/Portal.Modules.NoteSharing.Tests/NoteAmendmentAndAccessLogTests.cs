@@ -85,7 +85,7 @@ public sealed class NoteAmendmentAndAccessLogTests : IAsyncLifetime
         var practiceLog = await (await drLee.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/access-log")).JsonAsync();
         Assert.DoesNotContain(practiceLog.GetProperty("items").EnumerateArray(), e => e.GetProperty("subject").GetString() == "notes");
 
-        await _app.LinkPatientAsync("ava@example.test", "Ava's own long passphrase", DemoPatients.AvaNguyenId, DemoData.HarbourHealthId);
+        await _app.LinkPatientRecordAsync("ava@example.test", "Ava's own long passphrase", DemoPatients.AvaNguyenId, DemoData.HarbourHealthId);
         await _app.RunMessagingAsync();
         using var ava = await _app.SignedInClientAsync("ava@example.test", "Ava's own long passphrase");
         var log = await (await ava.GetAsync("/api/portal/access-log")).JsonAsync();

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Portal.Modules.Identity.Contracts;
 using Portal.Testing;
 using Xunit;
@@ -19,16 +18,6 @@ internal static class NoteDriver
     public static async Task SetNoteSharingAsync(this PortalApp app, bool on)
     {
         using var admin = await app.SignedInClientAsync(DemoData.HarbourAdminEmail);
-        using var response = await admin.PutAsJsonAsync("/api/practice/settings/portal",
-            new { portalEnabled = true, patientInvitations = true, patientUpdates = "requireApproval", noteSharing = on });
-        response.EnsureSuccessStatusCode();
-    }
-
-    public static async Task LinkPatientAsync(this PortalApp app, string email, string password, Guid patientId, Guid practiceGroupId)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var identity = scope.ServiceProvider.GetRequiredService<IIdentityApi>();
-        var userId = (await identity.CreatePatientAccountAsync(new NewPatientAccount(email, password, "Demo", "Patient"), default)).Value;
-        Assert.True((await identity.LinkPatientRecordAsync(userId, patientId, practiceGroupId, default)).IsSuccess);
+        await admin.PutPortalSettingsAsync(noteSharing: on);
     }
 }

@@ -73,7 +73,7 @@ public sealed class NoteVisibilityTests : IAsyncLifetime
     {
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         var note = await drLee.WriteNoteAsync(DemoPatients.AvaNguyenId, "group");
-        await _app.LinkPatientAsync("ava@example.test", "Ava's own long passphrase", DemoPatients.AvaNguyenId, DemoData.HarbourHealthId);
+        await _app.LinkPatientRecordAsync("ava@example.test", "Ava's own long passphrase", DemoPatients.AvaNguyenId, DemoData.HarbourHealthId);
         using var ava = await _app.SignedInClientAsync("ava@example.test", "Ava's own long passphrase");
 
         await ProblemAssert.IsProblemAsync(await ava.GetAsync($"/api/practice/notes/{note}"), HttpStatusCode.Forbidden, "auth.forbidden");

@@ -20,7 +20,7 @@ public sealed class SettingsChangeNotificationTests : IAsyncLifetime
     public async Task A_settings_change_notifies_the_groups_admins_and_nobody_else()
     {
         using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
-        await ChangeSettings(admin);
+        await admin.PutPortalSettingsAsync("autoUpdate", noteSharing: true);
 
         var before = await (await admin.GetAsync(Route)).JsonAsync();
         Assert.Equal(0, before.GetProperty("total").GetInt32());   // nothing until the relay has run
@@ -44,7 +44,7 @@ public sealed class SettingsChangeNotificationTests : IAsyncLifetime
     public async Task Reading_a_notification_clears_it_from_unread_and_nobody_else_can_read_it()
     {
         using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
-        await ChangeSettings(admin);
+        await admin.PutPortalSettingsAsync("autoUpdate", noteSharing: true);
         await _app.RunMessagingAsync();
         var id = (await (await admin.GetAsync(Route)).JsonAsync()).GetProperty("items")[0].GetProperty("id").GetGuid();
 
@@ -72,7 +72,7 @@ public sealed class SettingsChangeNotificationTests : IAsyncLifetime
     public async Task The_admin_gets_an_email_in_the_practice_layout_in_the_development_mailbox()
     {
         using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
-        await ChangeSettings(admin);
+        await admin.PutPortalSettingsAsync("autoUpdate", noteSharing: true);
         await _app.RunMessagingAsync();
 
         using var anonymous = _app.CreateClient();
@@ -92,7 +92,7 @@ public sealed class SettingsChangeNotificationTests : IAsyncLifetime
     public async Task Running_the_jobs_again_sends_nothing_twice()
     {
         using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
-        await ChangeSettings(admin);
+        await admin.PutPortalSettingsAsync("autoUpdate", noteSharing: true);
 
         await _app.RunMessagingAsync();
         await _app.RunMessagingAsync();
@@ -108,12 +108,5 @@ public sealed class SettingsChangeNotificationTests : IAsyncLifetime
         using var anonymous = _app.CreateClient();
         using var response = await anonymous.GetAsync(Route);
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "auth.unauthenticated");
-    }
-
-    private static async Task ChangeSettings(HttpClient admin)
-    {
-        using var put = await admin.PutAsJsonAsync("/api/practice/settings/portal",
-            new { portalEnabled = true, patientInvitations = true, patientUpdates = "autoUpdate", noteSharing = true });
-        put.EnsureSuccessStatusCode();
     }
 }

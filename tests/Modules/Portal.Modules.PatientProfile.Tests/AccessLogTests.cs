@@ -78,7 +78,7 @@ public sealed class AccessLogTests : IAsyncLifetime
 
     private async Task<HttpClient> NoahAsync()
     {
-        await _app.LinkAsync("noah@example.test", PortalPatients.NoahPassword, DemoPatients.NoahSmithId, DemoData.HarbourHealthId);
+        await _app.LinkPatientRecordAsync("noah@example.test", PortalPatients.NoahPassword, DemoPatients.NoahSmithId, DemoData.HarbourHealthId);
         return await _app.SignedInClientAsync("noah@example.test", PortalPatients.NoahPassword);
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Portal.Modules.Identity.Contracts;
 using Portal.Modules.PatientProfile.Contracts;
 using Portal.Testing;
@@ -60,8 +59,7 @@ public sealed class MyProfileTests : IAsyncLifetime
         await LinkAvaAsync(DemoPatients.AvaNguyenId, DemoData.HarbourHealthId);
         await LinkAvaAsync(summitRecord, DemoData.SummitPhysioId);
         using var summitAdmin = await _app.SignedInClientAsync(DemoData.SummitAdminEmail);
-        (await summitAdmin.PutAsJsonAsync("/api/practice/settings/portal",
-            new { portalEnabled = false, patientInvitations = true, patientUpdates = "autoUpdate", noteSharing = false })).EnsureSuccessStatusCode();
+        await summitAdmin.PutPortalSettingsAsync("autoUpdate", portalEnabled: false);
         using var ava = await _app.SignedInClientAsync("ava@example.test", AvaPassword);
 
         await ProblemAssert.IsProblemAsync(await ava.GetAsync($"/api/portal/profile?patientId={summitRecord}"), HttpStatusCode.Forbidden, "portal.disabled");
@@ -83,12 +81,6 @@ public sealed class MyProfileTests : IAsyncLifetime
         return (await created.JsonAsync()).GetProperty("id").GetGuid();
     }
 
-    private async Task LinkAvaAsync(Guid patientId, Guid practiceGroupId)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        var identity = scope.ServiceProvider.GetRequiredService<IIdentityApi>();
-        var account = await identity.FindAccountByEmailAsync("ava@example.test", default);
-        var userId = account?.UserId ?? (await identity.CreatePatientAccountAsync(new NewPatientAccount("ava@example.test", AvaPassword, "Ava", "Nguyen"), default)).Value;
-        Assert.True((await identity.LinkPatientRecordAsync(userId, patientId, practiceGroupId, default)).IsSuccess);
-    }
+    private Task LinkAvaAsync(Guid patientId, Guid practiceGroupId) =>
+        _app.LinkPatientRecordAsync("ava@example.test", AvaPassword, patientId, practiceGroupId);
 }

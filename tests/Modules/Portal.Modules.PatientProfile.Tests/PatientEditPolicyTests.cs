@@ -232,7 +232,7 @@ public sealed class PatientEditPolicyTests : IAsyncLifetime
         using var created = await summitAdmin.PostAsJsonAsync("/api/practice/patients",
             new { givenName = "Ava", familyName = "Nguyen", dateOfBirth = "1990-04-12", email = "ava@example.test" });
         var summitRecord = (await created.JsonAsync()).GetProperty("id").GetGuid();
-        await _app.LinkAsync("ava@example.test", PortalPatients.AvaPassword, summitRecord, DemoData.SummitPhysioId);
+        await _app.LinkPatientRecordAsync("ava@example.test", PortalPatients.AvaPassword, summitRecord, DemoData.SummitPhysioId);
         await _app.SetPatientUpdatesAsync(DemoData.HarbourAdminEmail, "autoUpdate");
         await _app.SetPatientUpdatesAsync(DemoData.SummitAdminEmail, "disabled");
         using var ava = await _app.AvaAsync();

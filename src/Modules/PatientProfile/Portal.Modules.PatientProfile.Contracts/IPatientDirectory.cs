@@ -40,3 +40,10 @@ public static class DemoPatients
     public static readonly Guid JackTaylorId = new("b1b2c3d4-0000-4000-8000-000000000101");
     public static readonly Guid ChloeMartinId = new("b1b2c3d4-0000-4000-8000-000000000102");
 }
+
+/// <summary>The answer of every module when a practice asks for a patient that is not one of its own (or none at all).</summary>
+public static class PatientRecordErrors
+{
+    public static readonly Portal.Shared.Abstractions.Error NotFound =
+        Portal.Shared.Abstractions.Error.NotFound("patients.not-found", "No such patient in your practice.");
+}

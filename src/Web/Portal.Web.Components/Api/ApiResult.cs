@@ -54,6 +54,12 @@ public sealed record ApiProblem(int Status, string Code, string Message, IReadOn
     };
 }
 
+/// <summary>One page of a list that can grow: <c>{items, total}</c> (API.md).</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
+
+/// <summary>One field of a change request: <c>{field, from, to}</c>, the values as the API stored them.</summary>
+public sealed record FieldChange(string Field, JsonElement? From, JsonElement? To);
+
 /// <summary>What a call answered: a value, or a problem to show.</summary>
 public sealed record ApiResult<T>(T? Value, ApiProblem? Problem, int Status, string? ETag = null)
 {

@@ -92,14 +92,20 @@ public sealed class AuthSession(HttpClient http, IJSRuntime js)
             return;
         }
 
+        if (await FetchMeAsync() is { } user)
+        {
+            User = user;
+            Changed?.Invoke();
+        }
+    }
+
+    /// <summary>The signed-in account (<c>GET /api/me</c>), or null when the token is not accepted.</summary>
+    private async Task<Me?> FetchMeAsync()
+    {
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/me");
         request.Headers.Authorization = new("Bearer", AccessToken);
         using var me = await http.SendAsync(request);
-        if (me.StatusCode == HttpStatusCode.OK)
-        {
-            User = await me.Content.ReadFromJsonAsync<Me>(PortalApi.Json);
-            Changed?.Invoke();
-        }
+        return me.StatusCode == HttpStatusCode.OK ? await me.Content.ReadFromJsonAsync<Me>(PortalApi.Json) : null;
     }
 
     private async Task<HttpStatusCode> LogoutAsync()
@@ -145,10 +151,7 @@ public sealed class AuthSession(HttpClient http, IJSRuntime js)
     {
         AccessToken = tokens.AccessToken;
         await js.InvokeVoidAsync("sessionStorage.setItem", RefreshTokenKey, tokens.RefreshToken);
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/me");
-        request.Headers.Authorization = new("Bearer", AccessToken);
-        using var me = await http.SendAsync(request);
-        User = me.StatusCode == HttpStatusCode.OK ? await me.Content.ReadFromJsonAsync<Me>(PortalApi.Json) : null;
+        User = await FetchMeAsync();
         Changed?.Invoke();
     }
 

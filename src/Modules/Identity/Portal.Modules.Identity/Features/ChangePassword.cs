@@ -60,15 +60,9 @@ internal sealed class ChangePasswordHandler(
             return IdentityErrors.AccountGone;
         }
 
-        if (await users.IsLockedOutAsync(user))
+        if (await failedSignIns.VerifyCurrentPasswordAsync(user, command.CurrentPassword) is { } refused)
         {
-            return IdentityErrors.LockedOut;
-        }
-
-        if (!await users.CheckPasswordAsync(user, command.CurrentPassword))
-        {
-            // Guessing the current password with a stolen token counts towards the lockout like sign-in does.
-            return await failedSignIns.CountAsync(user) ? IdentityErrors.LockedOut : IdentityErrors.WrongCurrentPassword;
+            return refused;
         }
 
         // Revoke the other sessions first: ChangePasswordAsync saves the account and these revocations together.

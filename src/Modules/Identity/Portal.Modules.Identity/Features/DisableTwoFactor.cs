@@ -52,15 +52,9 @@ internal sealed class DisableTwoFactorHandler(UserManager<PortalUser> users, Fai
             return IdentityErrors.AccountGone;
         }
 
-        if (await users.IsLockedOutAsync(user))
+        if (await failedSignIns.VerifyCurrentPasswordAsync(user, command.CurrentPassword) is { } refused)
         {
-            return IdentityErrors.LockedOut;
-        }
-
-        if (!await users.CheckPasswordAsync(user, command.CurrentPassword))
-        {
-            // Guessing the password with a stolen token counts towards the lockout, as it does at sign-in.
-            return await failedSignIns.CountAsync(user) ? IdentityErrors.LockedOut : IdentityErrors.WrongCurrentPassword;
+            return refused;
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);

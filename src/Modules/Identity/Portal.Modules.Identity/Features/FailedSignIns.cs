@@ -31,4 +31,23 @@ internal sealed class FailedSignIns(IdentityModuleDbContext db, UserManager<Port
 
         return await users.IsLockedOutAsync(user);
     }
+
+    /// <summary>
+    /// Checks the signed-in account's current password before a sensitive change (new password, two-factor off).
+    /// Guessing it with a stolen token counts towards the lockout like sign-in does. Null when it is right.
+    /// </summary>
+    public async Task<Portal.Shared.Abstractions.Error?> VerifyCurrentPasswordAsync(PortalUser user, string currentPassword)
+    {
+        if (await users.IsLockedOutAsync(user))
+        {
+            return IdentityErrors.LockedOut;
+        }
+
+        if (await users.CheckPasswordAsync(user, currentPassword))
+        {
+            return null;
+        }
+
+        return await CountAsync(user) ? IdentityErrors.LockedOut : IdentityErrors.WrongCurrentPassword;
+    }
 }

@@ -34,7 +34,7 @@ internal sealed class ListPatientNotesHandler(NoteReading reading, IPatientDirec
     {
         if (await patients.FindAsync(currentUser.PracticeGroupId!.Value, query.PatientId, cancellationToken) is null)
         {
-            return Error.NotFound("patients.not-found", "No such patient in your practice.");
+            return PatientRecordErrors.NotFound;
         }
 
         var visible = await reading.VisibleNotesAsync(cancellationToken);

@@ -51,7 +51,7 @@ internal sealed class WriteNoteHandler(NoteSharingDbContext db, NoteReading read
         var groupId = currentUser.PracticeGroupId!.Value;
         if (await patients.FindAsync(groupId, command.PatientId, cancellationToken) is null)
         {
-            return Error.NotFound("patients.not-found", "No such patient in your practice.");
+            return PatientRecordErrors.NotFound;
         }
 
         var now = clock.GetUtcNow();

@@ -58,7 +58,7 @@ internal sealed class GetMyHealthRecordHandler(PatientProfileDbContext db, Porta
             .SingleOrDefaultAsync(h => h.PatientId == context.PatientId && h.PracticeGroupId == context.PracticeGroupId, cancellationToken);
         if (record is null)
         {
-            return Error.NotFound("portal.patient-not-found", "No such patient record on your account.");
+            return PortalPatientSelector.NotFound;
         }
 
         return MyHealthRecord.From(record, part.Parse(record.Content), context.Settings.PatientUpdates);

@@ -69,7 +69,7 @@ internal sealed class GetMyProfileHandler(PatientProfileDbContext db, PortalPati
             .SingleOrDefaultAsync(p => p.Id == context.PatientId && p.PracticeGroupId == context.PracticeGroupId, cancellationToken);
         if (patient is null)
         {
-            return Error.NotFound("portal.patient-not-found", "No such patient record on your account.");
+            return PortalPatientSelector.NotFound;
         }
 
         return MyProfile.From(patient, context.Settings.PatientUpdates);

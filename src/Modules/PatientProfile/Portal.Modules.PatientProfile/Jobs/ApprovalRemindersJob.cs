@@ -8,6 +8,7 @@ using Portal.Modules.Notifications.Contracts;
 using Portal.Modules.PatientProfile.Data;
 using Portal.Modules.PatientProfile.Domain;
 using Portal.Shared.ChangeRequests;
+using Portal.Shared.Http;
 using Portal.Shared.Jobs;
 using Portal.Shared.Messaging;
 
@@ -108,7 +109,7 @@ internal sealed class ApprovalRemindersJob(
         }
 
         paragraphs.Add("Any practitioner of the practice can approve or reject them. You get this reminder at most once a day.");
-        var baseUrl = (configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+        var baseUrl = PublicBaseUrl.From(configuration);
         var subject = requests.Count == 1 ? "1 patient change is waiting for approval" : $"{requests.Count} patient changes are waiting for approval";
         return new EmailContent(subject, "Patient changes waiting for approval", paragraphs,
             new EmailAction("Review the changes", $"{baseUrl}/admin/approvals"));

@@ -35,7 +35,7 @@ internal sealed class InvitationEligibility(InvitationsDbContext db, IPatientDir
 
             if (!patients.TryGetValue(id, out var patient))
             {
-                return new Verdict(id, null, "patients.not-found");
+                return new Verdict(id, null, PatientRecordErrors.NotFound.Code);
             }
 
             var refusal = linked.Contains(id) ? InvitationErrors.AlreadyLinked.Code

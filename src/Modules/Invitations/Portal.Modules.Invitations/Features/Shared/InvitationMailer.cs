@@ -3,6 +3,7 @@ using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Invitations.Data;
 using Portal.Modules.Invitations.Domain;
 using Portal.Modules.Notifications.Contracts;
+using Portal.Shared.Http;
 using Portal.Shared.Messaging;
 
 namespace Portal.Modules.Invitations.Features.Shared;
@@ -23,7 +24,7 @@ internal sealed class InvitationMailer(InvitationsDbContext db, IIdentityApi ide
             _practiceNames[invitation.PracticeGroupId] = practice;
         }
 
-        var baseUrl = (configuration["PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/');
+        var baseUrl = PublicBaseUrl.From(configuration);
         var link = $"{baseUrl}/invite/{token}";
         var paragraphs = new List<string>
         {

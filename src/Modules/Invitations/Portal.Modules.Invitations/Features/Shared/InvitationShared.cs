@@ -1,4 +1,5 @@
 using Portal.Modules.Invitations.Domain;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Shared.Abstractions;
 
 namespace Portal.Modules.Invitations.Features.Shared;
@@ -56,7 +57,7 @@ internal static class InvitationErrors
     public static readonly Error PendingExists = Error.Conflict("invitations.pending-exists", "This patient already has a pending invitation. Resend it instead.");
     public static readonly Error AlreadyLinked = Error.Conflict("invitations.already-linked", "This patient already uses the portal.");
     public static readonly Error EmailRequired = Error.Validation("invitations.email-required", "The patient has no email address: enter one to send the invitation to.", "email");
-    public static readonly Error PatientNotFound = Error.NotFound("patients.not-found", "No such patient in your practice.");
+    public static readonly Error PatientNotFound = PatientRecordErrors.NotFound;
     public static readonly Error Expired = Error.Gone("invitations.expired", "This invitation has expired. Ask your practice to send a new one.");
     public static readonly Error Used = Error.Gone("invitations.used", "This invitation has already been used. Sign in instead.");
     public static readonly Error Revoked = Error.Gone("invitations.revoked", "This invitation link is no longer valid. Use the latest email from your practice, or ask for a new invitation.");

@@ -42,6 +42,5 @@ public sealed record PatientResponse(
 
 internal static class PatientErrors
 {
-    public static readonly Portal.Shared.Abstractions.Error NotFound =
-        Portal.Shared.Abstractions.Error.NotFound("patients.not-found", "No such patient in your practice.");
+    public static readonly Portal.Shared.Abstractions.Error NotFound = PatientRecordErrors.NotFound;
 }

@@ -69,5 +69,5 @@ internal sealed class PortalPatientSelector(IIdentityApi identity, IPortalSettin
 
     public static readonly Error PortalDisabled = Error.Forbidden("portal.disabled", "Your practice has turned its patient portal off.");
 
-    private static readonly Error NotFound = Error.NotFound("portal.patient-not-found", "No such patient record on your account.");
+    public static readonly Error NotFound = Error.NotFound("portal.patient-not-found", "No such patient record on your account.");
 }

@@ -91,7 +91,7 @@ internal sealed class PortalRecordEditor(PatientProfileDbContext db, PortalPatie
             var record = await PatientRecord.LoadAsync(db, target.PracticeGroupId, target.PatientId, cancellationToken);
             if (record is null)
             {
-                return Error.NotFound("portal.patient-not-found", "No such patient record on your account.");
+                return PortalPatientSelector.NotFound;
             }
 
             if (expectedVersion is { } expected && part.VersionOf(record) != expected)

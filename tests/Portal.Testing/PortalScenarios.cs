@@ -1,0 +1,44 @@
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Modules.Identity.Contracts;
+using Xunit;
+
+namespace Portal.Testing;
+
+/// <summary>Steps many tests take on the way to what they check: a patient with an account, a practice's settings, an invitation link.</summary>
+public static partial class PortalScenarios
+{
+    /// <summary>Links a patient record to the account with this email (created on first use), as an accepted invitation does.</summary>
+    public static async Task LinkPatientRecordAsync(this PortalApp app, string email, string password, Guid patientId, Guid practiceGroupId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var identity = scope.ServiceProvider.GetRequiredService<IIdentityApi>();
+        var account = await identity.FindAccountByEmailAsync(email, default);
+        var userId = account?.UserId ?? (await identity.CreatePatientAccountAsync(new NewPatientAccount(email, password, "Demo", "Patient"), default)).Value;
+        Assert.True((await identity.LinkPatientRecordAsync(userId, patientId, practiceGroupId, default)).IsSuccess);
+    }
+
+    /// <summary>Saves the practice's portal settings as its signed-in admin would (all four fields, as the API requires).</summary>
+    public static async Task PutPortalSettingsAsync(
+        this HttpClient admin, string patientUpdates = "requireApproval", bool noteSharing = false, bool portalEnabled = true, bool patientInvitations = true)
+    {
+        using var response = await admin.PutAsJsonAsync("/api/practice/settings/portal", new { portalEnabled, patientInvitations, patientUpdates, noteSharing });
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Runs the jobs, then reads the newest invitation link sent to <paramref name="email"/> from the development mailbox.</summary>
+    public static async Task<string> LatestInvitationTokenAsync(this PortalApp app, string email)
+    {
+        await app.RunMessagingAsync();
+        using var client = app.CreateClient();
+        var mailbox = await (await client.GetAsync($"/api/dev/mailbox?to={Uri.EscapeDataString(email)}")).JsonAsync();
+        Assert.True(mailbox.GetArrayLength() > 0, $"no email to {email}");
+        var match = InviteLink().Match(mailbox[0].GetProperty("body").GetString()!);
+        Assert.True(match.Success, "the email has no invitation link");
+        return match.Groups[1].Value;
+    }
+
+    [GeneratedRegex(@"/invite/([A-Za-z0-9_-]+)")]
+    private static partial Regex InviteLink();
+}
