@@ -112,6 +112,29 @@ public sealed class AdminPageTests
     }
 
     [Fact]
+    public async Task A_request_the_patient_replaced_meanwhile_reloads_the_queue_and_says_why()
+    {
+        var requestId = Guid.NewGuid();
+        var request = new
+        {
+            id = requestId, patientId = Guid.NewGuid(), patientName = "Ava Nguyen", subject = "profile", submittedAt = DateTimeOffset.UtcNow,
+            status = "pending", changes = new[] { new { field = "preferredName", from = (string?)null, to = "Avie" } },
+        };
+        var api = new StubApi()
+            .On("GET /api/practice/change-requests", HttpStatusCode.OK, new { items = new[] { request }, total = 1 })
+            .On($"POST /api/practice/change-requests/{requestId}/approve", HttpStatusCode.Conflict,
+                StubApi.Problem(409, "change-requests.superseded", "Replaced by a newer request."));
+        await using var context = await api.SignedInContextAsync("practitioner");
+        var page = context.Render<Approvals>();
+        page.WaitForAssertion(() => Assert.Contains("Avie", page.Markup, StringComparison.Ordinal));
+
+        await page.FindAll("button").First(b => b.TextContent.Trim() == "Approve").ClickAsync();
+
+        page.WaitForAssertion(() => Assert.Contains("Ava Nguyen replaced that request with a newer one", page.Markup, StringComparison.Ordinal));
+        Assert.Equal(2, api.Requests.Count(r => r.Route.StartsWith("GET /api/practice/change-requests", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Rejecting_needs_a_reason_before_anything_is_sent()
     {
         var request = new

@@ -57,7 +57,7 @@ public sealed class ChangeRequest
     {
         if (Status != ChangeRequestStatus.Pending)
         {
-            return ChangeRequestErrors.AlreadyDecided;
+            return ChangeRequestErrors.NotPending(Status);
         }
 
         var changedSince = FieldsChangedSince(current);
@@ -66,22 +66,48 @@ public sealed class ChangeRequest
             return ChangeRequestErrors.Conflict(changedSince);
         }
 
-        var updated = current.DeepClone().AsObject();
+        var updated = AppliedTo(current);
+        Decide(ChangeRequestStatus.Approved, practitionerId, practitionerName, now, reason: null);
+        Forced = changedSince.Count > 0;
+        return updated;
+    }
+
+    /// <summary>A copy of <paramref name="record"/> with the values this request asks for.</summary>
+    public JsonObject AppliedTo(JsonObject record)
+    {
+        var updated = record.DeepClone().AsObject();
         foreach (var change in Changes)
         {
             updated[change.Field] = change.To?.DeepClone();
         }
 
-        Decide(ChangeRequestStatus.Approved, practitionerId, practitionerName, now, reason: null);
-        Forced = changedSince.Count > 0;
         return updated;
+    }
+
+    /// <summary>True when this request asks for exactly <paramref name="changes"/> (same fields, same before and after).</summary>
+    public bool AsksFor(IReadOnlyList<FieldChange> changes) =>
+        changes.Count == Changes.Count
+        && changes.All(change => Changes.Any(mine => mine.Field == change.Field
+                                                     && JsonNode.DeepEquals(mine.From, change.From) && JsonNode.DeepEquals(mine.To, change.To)));
+
+    /// <summary>
+    /// The patient changed their mind before the practice decided: a newer request (which carries what is still
+    /// wanted of this one) replaces it, so the practice decides once, on the patient's latest wish.
+    /// </summary>
+    public void Supersede(DateTimeOffset now)
+    {
+        if (Status == ChangeRequestStatus.Pending)
+        {
+            Status = ChangeRequestStatus.Superseded;
+            DecidedAt = now;
+        }
     }
 
     public Result Reject(string reason, Guid practitionerId, string practitionerName, DateTimeOffset now)
     {
         if (Status != ChangeRequestStatus.Pending)
         {
-            return ChangeRequestErrors.AlreadyDecided;
+            return ChangeRequestErrors.NotPending(Status);
         }
 
         Decide(ChangeRequestStatus.Rejected, practitionerId, practitionerName, now, reason);
@@ -115,18 +141,29 @@ public enum ChangeRequestStatus
     Pending,
     Approved,
     Rejected,
+
+    /// <summary>Replaced by the patient's newer request for the same part of the record before anyone decided.</summary>
+    Superseded,
 }
 
 public static class ChangeRequestErrors
 {
     public const string ConflictCode = "change-requests.conflict";
     public const string AlreadyDecidedCode = "change-requests.already-decided";
+    public const string SupersededCode = "change-requests.superseded";
 
     public static readonly Error NotFound =
         Error.NotFound("change-requests.not-found", "No such change request in your practice.");
 
     public static readonly Error AlreadyDecided =
         Error.Conflict(AlreadyDecidedCode, "This change request has already been approved or rejected.");
+
+    public static readonly Error Superseded =
+        Error.Conflict(SupersededCode, "The patient replaced this change request with a newer one, which is in the approvals queue.");
+
+    /// <summary>Why a request that is no longer pending cannot be decided.</summary>
+    public static Error NotPending(ChangeRequestStatus status) =>
+        status == ChangeRequestStatus.Superseded ? Superseded : AlreadyDecided;
 
     public static Error Conflict(IReadOnlyList<string> fields) =>
         Error.Conflict(ConflictCode,

@@ -18,7 +18,7 @@ public sealed class ListChangeRequestsEndpoint : ICarterModule
         app.MapGet("/api/practice/change-requests", async (string? status, Guid? patientId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 StatusFilter(status) is { IsSuccess: true } filter
                     ? TypedResults.Ok(await sender.Send(new ListChangeRequests(filter.Value, patientId, Paging.From(page, pageSize)), ct))
-                    : Error.Validation("validation.failed", "Use status=pending, approved or rejected.", "status").ToProblem())
+                    : Error.Validation("validation.failed", "Use status=pending, approved, rejected or superseded.", "status").ToProblem())
             .RequireAuthorization(Policies.Practitioner)
             .WithTags("Change requests")
             .WithSummary("The patients' change requests of the practice: ?status=pending is the approvals queue (oldest first); otherwise newest first")

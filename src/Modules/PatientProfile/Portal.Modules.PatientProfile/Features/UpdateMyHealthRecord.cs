@@ -29,6 +29,7 @@ public sealed class UpdateMyHealthRecordEndpoint : ICarterModule
             .RequireAuthorization(Policies.Patient)
             .WithTags("Patient portal")
             .WithSummary("Change your allergies, medications or conditions (each list is replaced as a whole); the same policy as personal details")
+            .WithDescription("Under approval you have at most one pending request for this part of your record: a new edit replaces it with one request that carries both (the older one becomes `superseded`); asking for the same change again keeps it; setting the fields back to today's values withdraws it.")
             .Produces<HealthRecordChangeApplied>()
             .Produces<ChangeSentForApproval>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()

@@ -29,6 +29,7 @@ public sealed class UpdateMyProfileEndpoint : ICarterModule
             .RequireAuthorization(Policies.Patient)
             .WithTags("Patient portal")
             .WithSummary("Change some of your personal details; your practice's policy decides whether the change applies at once, waits for approval or is refused")
+            .WithDescription("Under approval you have at most one pending request for this part of your record: a new edit replaces it with one request that carries both (the older one becomes `superseded`); asking for the same change again keeps it; setting the fields back to today's values withdraws it.")
             .Produces<ProfileChangeApplied>()
             .Produces<ChangeSentForApproval>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Data;
 using Portal.Modules.PortalSettings.Contracts;
@@ -29,7 +30,8 @@ public sealed record RecordEditResult(Guid PatientId, EditOutcome Outcome, Guid?
 /// A patient's edit of part of their record, under the policy each record's practice has at this moment:
 /// <c>autoUpdate</c> applies it and tells the practice, <c>requireApproval</c> stores a change request with each
 /// field's before and after and tells the practitioners, <c>disabled</c> refuses it. An invalid patch changes no
-/// record; an edit that changes nothing is "applied" without a request or a notification.
+/// record; an edit that changes nothing is "applied" without a request or a notification. Under approval a patient
+/// has at most one pending request per part of the record: a new edit replaces it with one that carries both.
 /// </summary>
 internal sealed class PortalRecordEditor(PatientProfileDbContext db, PortalPatientSelector selector, ICurrentUser currentUser, TimeProvider clock)
 {
@@ -100,21 +102,34 @@ internal sealed class PortalRecordEditor(PatientProfileDbContext db, PortalPatie
             }
 
             var current = part.Read(record);
-            var merged = part.Merge(current, patch);
+            var requireApproval = target.Settings.PatientUpdates == PatientUpdatePolicy.RequireApproval;
+            var pending = requireApproval ? await PendingRequestsAsync(target, part, cancellationToken) : [];
+
+            // Under approval the edit goes on top of what the patient already asked for: one request carries all of it.
+            var asked = pending.Aggregate(current, (record, request) => request.AppliedTo(record));
+            var merged = part.Merge(asked, patch);
             if (merged.IsFailure)
             {
                 return merged.Error!;   // nothing is saved: the unit of work commits only a success
             }
 
-            var changes = FieldChange.Between(current, merged.Value, patch.Select(field => field.Key));
+            var changes = FieldChange.Between(current, merged.Value,
+                pending.SelectMany(r => r.Changes.Select(c => c.Field)).Concat(patch.Select(field => field.Key)));
+            if (pending.Count == 1 && pending[0].AsksFor(changes))
+            {
+                results.Add(new RecordEditResult(target.PatientId, EditOutcome.PendingApproval, pending[0].Id));   // asked again, nothing new
+                continue;
+            }
+
+            pending.ForEach(request => request.Supersede(now));
             if (changes.Count == 0)
             {
-                results.Add(new RecordEditResult(target.PatientId, EditOutcome.Applied));
+                results.Add(new RecordEditResult(target.PatientId, EditOutcome.Applied));   // nothing to change (any pending wish withdrawn)
                 continue;
             }
 
             var fields = changes.Select(c => c.Field).ToList();
-            if (target.Settings.PatientUpdates == PatientUpdatePolicy.AutoUpdate)
+            if (!requireApproval)
             {
                 part.Write(record, merged.Value, now);
                 db.Publish(new PatientRecordUpdatedByPatient(
@@ -133,6 +148,14 @@ internal sealed class PortalRecordEditor(PatientProfileDbContext db, PortalPatie
 
         return results;
     }
+
+    /// <summary>The patient's undecided requests for this part of the record, oldest first (tracked: a new edit replaces them).</summary>
+    private Task<List<ChangeRequest>> PendingRequestsAsync(PortalPatientContext target, IRecordPart part, CancellationToken cancellationToken) =>
+        db.ChangeRequests
+            .Where(r => r.PatientId == target.PatientId && r.PracticeGroupId == target.PracticeGroupId
+                        && r.Subject == part.Subject && r.Status == ChangeRequestStatus.Pending)
+            .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
+            .ToListAsync(cancellationToken);
 
     private static RecordEditResult Refused(PortalPatientContext target, Error reason) =>
         new(target.PatientId, EditOutcome.Refused, Code: reason.Code, Message: reason.Message);

@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Portal.Modules.Identity.Contracts;
+using Portal.Modules.PatientProfile.Contracts;
+using Portal.Testing;
+using Xunit;
+
+namespace Portal.Modules.PatientProfile.Tests;
+
+/// <summary>
+/// Under approval a patient has at most one pending request per part of the record: a new edit replaces it with one
+/// that carries both, so the practice decides once, on the patient's latest wish.
+/// </summary>
+public sealed class PendingRequestReplacementTests : IAsyncLifetime
+{
+    private readonly PortalApp _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_second_edit_replaces_the_pending_request_with_one_that_carries_both()
+    {
+        using var ava = await _app.AvaAsync();
+        var first = await RequestAsync(ava, new { mobilePhone = "0499 111 222", preferredName = "Avie" });
+
+        var second = await RequestAsync(ava, new { preferredName = "Ava-Marie", address = new { line1 = "1 New St", suburb = "Glebe", state = "NSW", postcode = "2037" } });
+
+        Assert.NotEqual(first, second);
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        var queue = await (await drLee.GetAsync("/api/practice/change-requests?status=pending")).JsonAsync();
+        var pending = Assert.Single(queue.GetProperty("items").EnumerateArray());
+        Assert.Equal(second, pending.GetProperty("id").GetGuid());
+        var changes = pending.GetProperty("changes").EnumerateArray().ToDictionary(c => c.GetProperty("field").GetString()!);
+        Assert.Equal(["address", "mobilePhone", "preferredName"], changes.Keys.Order());
+        Assert.Equal("+61499111222", changes["mobilePhone"].GetProperty("to").GetString());        // kept from the first request
+        Assert.Equal("Ava-Marie", changes["preferredName"].GetProperty("to").GetString());         // the latest wish wins
+        Assert.Equal(JsonValueKind.Null, changes["preferredName"].GetProperty("from").ValueKind);   // "from" is today's record
+
+        var mine = (await (await ava.GetAsync("/api/portal/change-requests")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal([("pending", second), ("superseded", first)],
+            mine.Select(r => (r.GetProperty("status").GetString(), r.GetProperty("id").GetGuid())));
+
+        await ProblemAssert.IsProblemAsync(await drLee.PostAsync($"/api/practice/change-requests/{first}/approve", null),
+            HttpStatusCode.Conflict, "change-requests.superseded");
+        await ProblemAssert.IsProblemAsync(await drLee.PostAsJsonAsync($"/api/practice/change-requests/{first}/reject", new { reason = "No" }),
+            HttpStatusCode.Conflict, "change-requests.superseded");
+        (await drLee.PostAsync($"/api/practice/change-requests/{second}/approve", null)).EnsureSuccessStatusCode();
+        var profile = await (await ava.GetAsync("/api/portal/profile")).JsonAsync();
+        Assert.Equal("+61499111222", profile.GetProperty("mobilePhone").GetString());
+        Assert.Equal("Ava-Marie", profile.GetProperty("preferredName").GetString());
+        Assert.Equal("Glebe", profile.GetProperty("address").GetProperty("suburb").GetString());
+    }
+
+    [Fact]
+    public async Task Asking_for_the_same_change_again_keeps_the_pending_request_and_tells_nobody_twice()
+    {
+        using var ava = await _app.AvaAsync();
+        var first = await RequestAsync(ava, new { preferredName = "Avie" });
+
+        var again = await RequestAsync(ava, new { preferredName = "Avie" });
+
+        Assert.Equal(first, again);
+        await _app.RunMessagingAsync();
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        var notifications = await (await drLee.GetAsync("/api/practice/notifications")).JsonAsync();
+        Assert.Single(notifications.GetProperty("items").EnumerateArray(), n => n.GetProperty("kind").GetString() == "profileChangePending");
+        Assert.Single((await (await ava.GetAsync("/api/portal/change-requests")).JsonAsync()).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Setting_a_field_back_withdraws_what_was_asked_for_it()
+    {
+        using var ava = await _app.AvaAsync();
+        var both = await RequestAsync(ava, new { preferredName = "Avie", mobilePhone = "0499 111 222" });
+        var today = await (await ava.GetAsync("/api/portal/profile")).JsonAsync();
+
+        var onlyPhone = await RequestAsync(ava, new { preferredName = (string?)null });
+
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        var pending = Assert.Single((await (await drLee.GetAsync("/api/practice/change-requests?status=pending")).JsonAsync()).GetProperty("items").EnumerateArray());
+        Assert.Equal(onlyPhone, pending.GetProperty("id").GetGuid());
+        Assert.Equal("mobilePhone", Assert.Single(pending.GetProperty("changes").EnumerateArray()).GetProperty("field").GetString());
+
+        // Back to today's phone too: nothing is left to ask, so nothing waits and the record is as it was.
+        using var nothingLeft = await ava.PatchAsJsonAsync("/api/portal/profile", new { mobilePhone = today.GetProperty("mobilePhone").GetString() });
+        Assert.Equal(HttpStatusCode.OK, nothingLeft.StatusCode);
+        Assert.Equal("applied", (await nothingLeft.JsonAsync()).GetProperty("outcome").GetString());
+        Assert.Equal(0, (await (await drLee.GetAsync("/api/practice/change-requests?status=pending")).JsonAsync()).GetProperty("total").GetInt32());
+        var mine = (await (await ava.GetAsync("/api/portal/change-requests")).JsonAsync()).GetProperty("items").EnumerateArray();
+        Assert.All(mine, r => Assert.Equal("superseded", r.GetProperty("status").GetString()));
+        Assert.Equal(today.GetProperty("version").GetInt32(), (await (await ava.GetAsync("/api/portal/profile")).JsonAsync()).GetProperty("version").GetInt32());
+        Assert.NotEqual(both, onlyPhone);
+    }
+
+    [Fact]
+    public async Task Each_part_of_the_record_keeps_its_own_pending_request()
+    {
+        using var ava = await _app.AvaAsync();
+        var details = await RequestAsync(ava, new { preferredName = "Avie" });
+
+        var health = await RequestAsync(ava, new { allergies = new[] { new { substance = "Penicillin", reaction = "Rash", severity = "moderate" } } }, "/api/portal/health-record");
+
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        var pending = (await (await drLee.GetAsync("/api/practice/change-requests?status=pending")).JsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(r => r.GetProperty("id").GetGuid()).Order().ToList();
+        Assert.Equal(new[] { details, health }.Order(), pending);
+    }
+
+    [Fact]
+    public async Task A_patient_replacing_a_request_never_touches_another_patients_request()
+    {
+        using var ava = await _app.AvaAsync();
+        await _app.LinkPatientRecordAsync("noah@example.test", PortalPatients.NoahPassword, DemoPatients.NoahSmithId, DemoData.HarbourHealthId);
+        using var noah = await _app.SignedInClientAsync("noah@example.test", PortalPatients.NoahPassword);
+        var noahsRequest = await RequestAsync(noah, new { preferredName = "Noey" });
+
+        await RequestAsync(ava, new { preferredName = "Avie" });
+        await RequestAsync(ava, new { preferredName = "Ava-Marie" });
+
+        var noahs = Assert.Single((await (await noah.GetAsync("/api/portal/change-requests")).JsonAsync()).GetProperty("items").EnumerateArray());
+        Assert.Equal(noahsRequest, noahs.GetProperty("id").GetGuid());
+        Assert.Equal("pending", noahs.GetProperty("status").GetString());
+    }
+
+    private static async Task<Guid> RequestAsync(HttpClient patient, object patch, string route = "/api/portal/profile")
+    {
+        using var response = await patient.PatchAsJsonAsync(route, patch);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.JsonAsync()).GetProperty("changeRequestId").GetGuid();
+    }
+}
