@@ -125,6 +125,50 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
         Assert.Equal("pending", noahs.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task A_new_edit_racing_an_approval_of_the_pending_request_ends_one_way_or_the_other_never_both()
+    {
+        using var ava = await _app.AvaAsync();
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        for (var round = 0; round < 5; round++)
+        {
+            var pending = await RequestAsync(ava, new { preferredName = $"Avie {round}" });
+
+            var answers = await Task.WhenAll(
+                drLee.PostAsync($"/api/practice/change-requests/{pending}/approve", null),
+                ava.PatchAsJsonAsync("/api/portal/profile", new { mobilePhone = $"0499 111 {200 + round}" }));
+            var (approval, edit) = (answers[0], answers[1]);
+
+            var old = (await (await ava.GetAsync("/api/portal/change-requests?pageSize=100")).JsonAsync()).GetProperty("items").EnumerateArray()
+                .Single(r => r.GetProperty("id").GetGuid() == pending).GetProperty("status").GetString();
+            if (old == "approved")
+            {
+                Assert.Equal(HttpStatusCode.OK, approval.StatusCode);
+                if (edit.StatusCode != HttpStatusCode.Accepted)
+                {
+                    await ProblemAssert.IsProblemAsync(edit, HttpStatusCode.Conflict, "concurrency.conflict");   // asked to try again; nothing saved
+                }
+
+                var profile = await (await ava.GetAsync("/api/portal/profile")).JsonAsync();
+                Assert.Equal($"Avie {round}", profile.GetProperty("preferredName").GetString());
+            }
+            else
+            {
+                Assert.Equal("superseded", old);
+                Assert.Equal(HttpStatusCode.Accepted, edit.StatusCode);
+                await ProblemAssert.IsProblemAsync(approval, HttpStatusCode.Conflict, "change-requests.superseded");
+            }
+
+            var queue = (await (await drLee.GetAsync("/api/practice/change-requests?status=pending")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+            Assert.True(queue.Count <= 1);
+            foreach (var leftover in queue)
+            {
+                (await drLee.PostAsJsonAsync($"/api/practice/change-requests/{leftover.GetProperty("id").GetGuid()}/reject", new { reason = "Next round" }))
+                    .EnsureSuccessStatusCode();
+            }
+        }
+    }
+
     private static async Task<Guid> RequestAsync(HttpClient patient, object patch, string route = "/api/portal/profile")
     {
         using var response = await patient.PatchAsJsonAsync(route, patch);
