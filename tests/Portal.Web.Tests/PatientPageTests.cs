@@ -63,6 +63,44 @@ public sealed class PatientPageTests
     }
 
     [Fact]
+    public async Task A_change_still_waiting_is_where_the_form_starts_and_it_can_be_withdrawn()
+    {
+        var api = new StubApi()
+            .On("GET /api/portal/profile", HttpStatusCode.OK, Profile("requireApproval"))
+            .On("PATCH /api/portal/profile", HttpStatusCode.Accepted, new { outcome = "pendingApproval", changeRequestId = Guid.NewGuid() });
+        await using var context = await ContextAsync(api);
+        var asked = DateTimeOffset.UtcNow.AddDays(-1);
+        api.On("GET /api/portal/change-requests", HttpStatusCode.OK, new
+        {
+            items = new[]
+            {
+                new
+                {
+                    id = Guid.NewGuid(), subject = "profile", submittedAt = asked, waitingSince = asked, status = "pending",
+                    changes = new[] { new { field = "mobilePhone", from = "+61412345678", to = "+61499111222" } },
+                    decidedAt = (DateTimeOffset?)null, decidedBy = (string?)null, reason = (string?)null,
+                },
+            },
+            total = 1,
+        });
+        var page = context.Render<Details>();
+        page.WaitForAssertion(() => Assert.Equal("+61499111222", page.Find("#mobilePhone").GetAttribute("value")));
+        Assert.Contains("Harbour Health has not decided yet", page.Markup, StringComparison.Ordinal);
+
+        page.Find("#preferredName").Change("Avie");
+        await page.Find("form").SubmitAsync();
+        // The waiting phone number is not sent again (the API carries it into the new request), only the new field.
+        Assert.Equal("""{"preferredName":"Avie"}""", api.Requests.Last(r => r.Route == "PATCH /api/portal/profile").Body);
+
+        await page.FindAll("button").First(b => b.TextContent.Trim() == "Withdraw this request").ClickAsync();
+        var withdrawal = api.Requests.Last(r => r.Route == "PATCH /api/portal/profile");
+        var body = System.Text.Json.JsonDocument.Parse(withdrawal.Body!).RootElement;
+        Assert.Equal("+61412345678", Assert.Single(body.EnumerateObject(), p => p.Name == "mobilePhone").Value.GetString());   // as the record says today
+        Assert.Single(body.EnumerateObject());
+        Assert.Equal("\"4\"", withdrawal.IfMatch);
+    }
+
+    [Fact]
     public async Task A_field_error_from_the_api_is_shown_at_its_field()
     {
         var api = new StubApi()

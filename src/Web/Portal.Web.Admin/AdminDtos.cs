@@ -27,7 +27,7 @@ public sealed record Patient(
 public sealed record HealthRecord(Guid PatientId, IReadOnlyList<AllergyItem> Allergies, IReadOnlyList<MedicationItem> Medications, IReadOnlyList<ConditionItem> Conditions, int Version);
 
 public sealed record ChangeRequest(
-    Guid Id, Guid PatientId, string PatientName, string Subject, DateTimeOffset SubmittedAt, string Status, IReadOnlyList<FieldChange> Changes,
+    Guid Id, Guid PatientId, string PatientName, string Subject, DateTimeOffset SubmittedAt, DateTimeOffset WaitingSince, string Status, IReadOnlyList<FieldChange> Changes,
     DateTimeOffset? DecidedAt, string? DecidedBy, string? Reason);
 
 public sealed record Invitation(Guid Id, Guid PatientId, string PatientName, string Email, string Status, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);

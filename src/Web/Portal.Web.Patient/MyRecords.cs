@@ -78,7 +78,7 @@ public sealed record MyHealthRecord(
 public sealed record EditOutcome(string Outcome, Guid? ChangeRequestId);
 
 public sealed record MyChangeRequest(
-    Guid Id, string Subject, DateTimeOffset SubmittedAt, string Status, IReadOnlyList<FieldChange> Changes, DateTimeOffset? DecidedAt, string? DecidedBy, string? Reason);
+    Guid Id, string Subject, DateTimeOffset SubmittedAt, DateTimeOffset WaitingSince, string Status, IReadOnlyList<FieldChange> Changes, DateTimeOffset? DecidedAt, string? DecidedBy, string? Reason);
 
 public sealed record AccessLogEntry(DateTimeOffset At, string ActorName, string Action, string Subject);
 

@@ -20,7 +20,7 @@ public sealed class ChangeRequestDecisionTests : IAsyncLifetime
     public async Task Approving_applies_every_field_of_the_request()
     {
         using var ava = await _app.AvaAsync();
-        var requestId = await RequestAsync(ava, new { preferredName = "Avie", mobilePhone = "0499 111 222" });
+        var requestId = await ava.RequestChangeAsync(new { preferredName = "Avie", mobilePhone = "0499 111 222" });
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
 
         using var response = await drLee.PostAsync($"/api/practice/change-requests/{requestId}/approve", null);
@@ -41,7 +41,7 @@ public sealed class ChangeRequestDecisionTests : IAsyncLifetime
     public async Task Rejecting_records_the_reason_the_patient_then_sees()
     {
         using var ava = await _app.AvaAsync();
-        var requestId = await RequestAsync(ava, new { dateOfBirth = "1991-04-12" });
+        var requestId = await ava.RequestChangeAsync(new { dateOfBirth = "1991-04-12" });
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
 
         var noReason = await ProblemAssert.IsProblemAsync(
@@ -62,7 +62,7 @@ public sealed class ChangeRequestDecisionTests : IAsyncLifetime
     public async Task A_field_changed_since_the_request_is_a_named_conflict_unless_forced()
     {
         using var ava = await _app.AvaAsync();
-        var requestId = await RequestAsync(ava, new { mobilePhone = "0499 111 222", preferredName = "Avie" });
+        var requestId = await ava.RequestChangeAsync(new { mobilePhone = "0499 111 222", preferredName = "Avie" });
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         var current = await (await drLee.GetAsync($"/api/practice/patients/{Modules.PatientProfile.Contracts.DemoPatients.AvaNguyenId}")).JsonAsync();
         (await drLee.PutAsJsonAsync($"/api/practice/patients/{Modules.PatientProfile.Contracts.DemoPatients.AvaNguyenId}",
@@ -86,7 +86,7 @@ public sealed class ChangeRequestDecisionTests : IAsyncLifetime
     public async Task Deciding_twice_gives_one_decision_and_one_already_decided()
     {
         using var ava = await _app.AvaAsync();
-        var requestId = await RequestAsync(ava, new { preferredName = "Avie" });
+        var requestId = await ava.RequestChangeAsync(new { preferredName = "Avie" });
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
 
         (await drLee.PostAsync($"/api/practice/change-requests/{requestId}/approve", null)).EnsureSuccessStatusCode();
@@ -105,7 +105,7 @@ public sealed class ChangeRequestDecisionTests : IAsyncLifetime
         using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
         for (var round = 0; round < 5; round++)
         {
-            var requestId = await RequestAsync(ava, new { preferredName = $"Avie {round}" });
+            var requestId = await ava.RequestChangeAsync(new { preferredName = $"Avie {round}" });
 
             var answers = await Task.WhenAll(
                 drLee.PostAsync($"/api/practice/change-requests/{requestId}/approve", null),
@@ -124,7 +124,7 @@ public sealed class ChangeRequestDecisionTests : IAsyncLifetime
     public async Task Another_practice_cannot_see_or_decide_the_request()
     {
         using var ava = await _app.AvaAsync();
-        var requestId = await RequestAsync(ava, new { preferredName = "Avie" });
+        var requestId = await ava.RequestChangeAsync(new { preferredName = "Avie" });
         using var summitAdmin = await _app.SignedInClientAsync(DemoData.SummitAdminEmail);
 
         Assert.Equal(0, (await (await summitAdmin.GetAsync("/api/practice/change-requests")).JsonAsync()).GetProperty("total").GetInt32());
@@ -141,7 +141,7 @@ public sealed class ChangeRequestDecisionTests : IAsyncLifetime
     public async Task An_approved_health_record_change_replaces_the_list()
     {
         using var ava = await _app.AvaAsync();
-        var requestId = await RequestAsync(ava, new { medications = Array.Empty<object>() }, "/api/portal/health-record");
+        var requestId = await ava.RequestChangeAsync(new { medications = Array.Empty<object>() }, "/api/portal/health-record");
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
 
         (await drLee.PostAsync($"/api/practice/change-requests/{requestId}/approve", null)).EnsureSuccessStatusCode();
@@ -149,12 +149,5 @@ public sealed class ChangeRequestDecisionTests : IAsyncLifetime
         var record = await (await ava.GetAsync("/api/portal/health-record")).JsonAsync();
         Assert.Equal(0, record.GetProperty("medications").GetArrayLength());
         Assert.Equal(1, record.GetProperty("allergies").GetArrayLength());
-    }
-
-    private static async Task<Guid> RequestAsync(HttpClient patient, object patch, string route = "/api/portal/profile")
-    {
-        using var response = await patient.PatchAsJsonAsync(route, patch);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.JsonAsync()).GetProperty("changeRequestId").GetGuid();
     }
 }

@@ -24,9 +24,9 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
     public async Task A_second_edit_replaces_the_pending_request_with_one_that_carries_both()
     {
         using var ava = await _app.AvaAsync();
-        var first = await RequestAsync(ava, new { mobilePhone = "0499 111 222", preferredName = "Avie" });
+        var first = await ava.RequestChangeAsync(new { mobilePhone = "0499 111 222", preferredName = "Avie" });
 
-        var second = await RequestAsync(ava, new { preferredName = "Ava-Marie", address = new { line1 = "1 New St", suburb = "Glebe", state = "NSW", postcode = "2037" } });
+        var second = await ava.RequestChangeAsync(new { preferredName = "Ava-Marie", address = new { line1 = "1 New St", suburb = "Glebe", state = "NSW", postcode = "2037" } });
 
         Assert.NotEqual(first, second);
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
@@ -58,9 +58,9 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
     public async Task Asking_for_the_same_change_again_keeps_the_pending_request_and_tells_nobody_twice()
     {
         using var ava = await _app.AvaAsync();
-        var first = await RequestAsync(ava, new { preferredName = "Avie" });
+        var first = await ava.RequestChangeAsync(new { preferredName = "Avie" });
 
-        var again = await RequestAsync(ava, new { preferredName = "Avie" });
+        var again = await ava.RequestChangeAsync(new { preferredName = "Avie" });
 
         Assert.Equal(first, again);
         await _app.RunMessagingAsync();
@@ -74,10 +74,10 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
     public async Task Setting_a_field_back_withdraws_what_was_asked_for_it()
     {
         using var ava = await _app.AvaAsync();
-        var both = await RequestAsync(ava, new { preferredName = "Avie", mobilePhone = "0499 111 222" });
+        var both = await ava.RequestChangeAsync(new { preferredName = "Avie", mobilePhone = "0499 111 222" });
         var today = await (await ava.GetAsync("/api/portal/profile")).JsonAsync();
 
-        var onlyPhone = await RequestAsync(ava, new { preferredName = (string?)null });
+        var onlyPhone = await ava.RequestChangeAsync(new { preferredName = (string?)null });
 
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         var pending = Assert.Single((await (await drLee.GetAsync("/api/practice/change-requests?status=pending")).JsonAsync()).GetProperty("items").EnumerateArray());
@@ -89,19 +89,84 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, nothingLeft.StatusCode);
         Assert.Equal("applied", (await nothingLeft.JsonAsync()).GetProperty("outcome").GetString());
         Assert.Equal(0, (await (await drLee.GetAsync("/api/practice/change-requests?status=pending")).JsonAsync()).GetProperty("total").GetInt32());
-        var mine = (await (await ava.GetAsync("/api/portal/change-requests")).JsonAsync()).GetProperty("items").EnumerateArray();
-        Assert.All(mine, r => Assert.Equal("superseded", r.GetProperty("status").GetString()));
+        var mine = (await (await ava.GetAsync("/api/portal/change-requests")).JsonAsync()).GetProperty("items").EnumerateArray()
+            .Select(r => (r.GetProperty("id").GetGuid(), r.GetProperty("status").GetString()));
+        Assert.Equal([(onlyPhone, "withdrawn"), (both, "superseded")], mine);
         Assert.Equal(today.GetProperty("version").GetInt32(), (await (await ava.GetAsync("/api/portal/profile")).JsonAsync()).GetProperty("version").GetInt32());
-        Assert.NotEqual(both, onlyPhone);
+        await ProblemAssert.IsProblemAsync(await drLee.PostAsync($"/api/practice/change-requests/{onlyPhone}/approve", null),
+            HttpStatusCode.Conflict, "change-requests.withdrawn");
+        var none = await (await ava.GetAsync("/api/portal/change-requests?status=pending")).JsonAsync();
+        Assert.Equal(0, none.GetProperty("total").GetInt32());
+        await ProblemAssert.IsProblemAsync(await ava.GetAsync("/api/portal/change-requests?status=maybe"), HttpStatusCode.BadRequest, "validation.failed");
+    }
+
+    [Fact]
+    public async Task A_wish_carried_into_a_new_request_still_names_what_the_practice_changed_since()
+    {
+        using var ava = await _app.AvaAsync();
+        await ava.RequestChangeAsync(new { mobilePhone = "0499 111 222" });
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        var record = await (await drLee.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}")).JsonAsync();
+        (await drLee.PutAsJsonAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}",
+            PracticeEditTests.WithChanges(record, ("mobilePhone", "0400 000 000")))).EnsureSuccessStatusCode();   // Ava rang the practice
+
+        var carried = await ava.RequestChangeAsync(new { preferredName = "Avie" });
+
+        var conflict = await ProblemAssert.IsProblemAsync(await drLee.PostAsync($"/api/practice/change-requests/{carried}/approve", null),
+            HttpStatusCode.Conflict, "change-requests.conflict");
+        Assert.Equal("mobilePhone", Assert.Single(conflict.GetProperty("fields").EnumerateArray()).GetString());
+        var phone = (await (await drLee.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}")).JsonAsync()).GetProperty("mobilePhone").GetString();
+        Assert.Equal("+61400000000", phone);   // nothing overwritten without the practitioner choosing to
+    }
+
+    [Fact]
+    public async Task A_replaced_request_keeps_its_place_in_the_queue_and_its_age_for_reminders()
+    {
+        _app.Settings["PatientProfile:ApprovalReminders:PendingLongerThan"] = "02:00:00";
+        await _app.LinkPatientRecordAsync("noah@example.test", PortalPatients.NoahPassword, DemoPatients.NoahSmithId, DemoData.HarbourHealthId);
+        DateTimeOffset firstAsked;
+        using (var ava = await _app.AvaAsync())
+        {
+            firstAsked = await SubmittedAtAsync(ava, await ava.RequestChangeAsync(new { preferredName = "Avie" }));
+        }
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(90));   // each step signs in again: access tokens expire on this clock too
+        using (var noah = await _app.SignedInClientAsync("noah@example.test", PortalPatients.NoahPassword))
+        {
+            await noah.RequestChangeAsync(new { preferredName = "Noey" });
+        }
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(20));
+        Guid replacement;
+        using (var ava = await _app.SignedInClientAsync("ava@example.test", PortalPatients.AvaPassword))
+        {
+            replacement = await ava.RequestChangeAsync(new { preferredName = "Ava-Marie" });
+        }
+
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        var queue = (await (await drLee.GetAsync("/api/practice/change-requests?status=pending")).JsonAsync()).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["Ava Nguyen", "Noah Smith"], queue.Select(r => r.GetProperty("patientName").GetString()));
+        Assert.Equal(replacement, queue[0].GetProperty("id").GetGuid());
+        Assert.Equal(firstAsked, queue[0].GetProperty("waitingSince").GetDateTimeOffset());
+        Assert.True(queue[0].GetProperty("submittedAt").GetDateTimeOffset() > firstAsked);
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(15));   // Ava's wish: 2 h 5 min old; her newest edit 15 min; Noah's 35 min
+        await _app.RunJobAsync("patient-profile.approval-reminders");
+        await _app.RunMessagingAsync();
+        using var anyone = _app.CreateClient();
+        var mailbox = await (await anyone.GetAsync($"/api/dev/mailbox?to={Uri.EscapeDataString(DemoData.DrLeeEmail)}")).JsonAsync();
+        var digest = Assert.Single(mailbox.EnumerateArray(), m => m.GetProperty("subject").GetString()!.Contains("waiting for approval", StringComparison.Ordinal));
+        Assert.Equal("1 patient change is waiting for approval", digest.GetProperty("subject").GetString());
+        Assert.Contains("Ava Nguyen: personal details", digest.GetProperty("body").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Each_part_of_the_record_keeps_its_own_pending_request()
     {
         using var ava = await _app.AvaAsync();
-        var details = await RequestAsync(ava, new { preferredName = "Avie" });
+        var details = await ava.RequestChangeAsync(new { preferredName = "Avie" });
 
-        var health = await RequestAsync(ava, new { allergies = new[] { new { substance = "Penicillin", reaction = "Rash", severity = "moderate" } } }, "/api/portal/health-record");
+        var health = await ava.RequestChangeAsync(new { allergies = new[] { new { substance = "Penicillin", reaction = "Rash", severity = "moderate" } } }, "/api/portal/health-record");
 
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         var pending = (await (await drLee.GetAsync("/api/practice/change-requests?status=pending")).JsonAsync()).GetProperty("items").EnumerateArray()
@@ -115,10 +180,10 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
         using var ava = await _app.AvaAsync();
         await _app.LinkPatientRecordAsync("noah@example.test", PortalPatients.NoahPassword, DemoPatients.NoahSmithId, DemoData.HarbourHealthId);
         using var noah = await _app.SignedInClientAsync("noah@example.test", PortalPatients.NoahPassword);
-        var noahsRequest = await RequestAsync(noah, new { preferredName = "Noey" });
+        var noahsRequest = await noah.RequestChangeAsync(new { preferredName = "Noey" });
 
-        await RequestAsync(ava, new { preferredName = "Avie" });
-        await RequestAsync(ava, new { preferredName = "Ava-Marie" });
+        await ava.RequestChangeAsync(new { preferredName = "Avie" });
+        await ava.RequestChangeAsync(new { preferredName = "Ava-Marie" });
 
         var noahs = Assert.Single((await (await noah.GetAsync("/api/portal/change-requests")).JsonAsync()).GetProperty("items").EnumerateArray());
         Assert.Equal(noahsRequest, noahs.GetProperty("id").GetGuid());
@@ -132,7 +197,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         for (var round = 0; round < 5; round++)
         {
-            var pending = await RequestAsync(ava, new { preferredName = $"Avie {round}" });
+            var pending = await ava.RequestChangeAsync(new { preferredName = $"Avie {round}" });
 
             var answers = await Task.WhenAll(
                 drLee.PostAsync($"/api/practice/change-requests/{pending}/approve", null),
@@ -169,10 +234,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
         }
     }
 
-    private static async Task<Guid> RequestAsync(HttpClient patient, object patch, string route = "/api/portal/profile")
-    {
-        using var response = await patient.PatchAsJsonAsync(route, patch);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.JsonAsync()).GetProperty("changeRequestId").GetGuid();
-    }
+    private static async Task<DateTimeOffset> SubmittedAtAsync(HttpClient patient, Guid requestId) =>
+        (await (await patient.GetAsync("/api/portal/change-requests")).JsonAsync()).GetProperty("items").EnumerateArray()
+        .Single(r => r.GetProperty("id").GetGuid() == requestId).GetProperty("submittedAt").GetDateTimeOffset();
 }

@@ -1,5 +1,8 @@
+using System.Net;
+using System.Net.Http.Json;
 using Portal.Modules.Identity.Contracts;
 using Portal.Testing;
+using Xunit;
 
 namespace Portal.Modules.PatientProfile.Tests;
 
@@ -20,5 +23,13 @@ internal static class PortalPatients
     {
         using var admin = await app.SignedInClientAsync(adminEmail);
         await admin.PutPortalSettingsAsync(policy, portalEnabled: portalEnabled);
+    }
+
+    /// <summary>A patient's edit that the practice must approve: asserts the 202 and answers the change request's id.</summary>
+    public static async Task<Guid> RequestChangeAsync(this HttpClient patient, object patch, string route = "/api/portal/profile")
+    {
+        using var response = await patient.PatchAsJsonAsync(route, patch);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.JsonAsync()).GetProperty("changeRequestId").GetGuid();
     }
 }

@@ -18,6 +18,12 @@ public sealed class ChangeRequest
     public Guid SubmittedBy { get; init; }
     public DateTimeOffset SubmittedAt { get; init; }
 
+    /// <summary>
+    /// When the patient first asked for what this request carries: <see cref="SubmittedAt"/>, or earlier when it
+    /// replaced older requests. The queue and the reminders go by it, so editing a wish never sends it to the back.
+    /// </summary>
+    public DateTimeOffset WaitingSince { get; init; }
+
     /// <summary>Each changed field with its value when the request was made and the value asked for.</summary>
     public IReadOnlyList<FieldChange> Changes { get; init; } = [];
 
@@ -32,17 +38,52 @@ public sealed class ChangeRequest
     /// <summary>Approved although some fields had changed since the request (the practitioner chose "apply anyway").</summary>
     public bool Forced { get; private set; }
 
+    /// <summary>A new request; <paramref name="replacing"/> are the patient's pending requests it carries on (see <see cref="Carry"/>).</summary>
     public static ChangeRequest Submit(Guid practiceGroupId, Guid patientId, string subject, IReadOnlyList<FieldChange> changes,
-        Guid submittedBy, DateTimeOffset now) => new()
+        Guid submittedBy, DateTimeOffset now, IReadOnlyList<ChangeRequest>? replacing = null)
     {
-        Id = Guid.CreateVersion7(),
-        PracticeGroupId = practiceGroupId,
-        PatientId = patientId,
-        Subject = subject,
-        Changes = changes,
-        SubmittedBy = submittedBy,
-        SubmittedAt = now,
-    };
+        var request = new ChangeRequest
+        {
+            Id = Guid.CreateVersion7(),
+            PracticeGroupId = practiceGroupId,
+            PatientId = patientId,
+            Subject = subject,
+            Changes = changes,
+            SubmittedBy = submittedBy,
+            SubmittedAt = now,
+            WaitingSince = replacing is { Count: > 0 } ? replacing.Min(r => r.WaitingSince) : now,
+        };
+        foreach (var replaced in replacing ?? [])
+        {
+            replaced.Close(ChangeRequestStatus.Superseded, now);
+        }
+
+        return request;
+    }
+
+    /// <summary>
+    /// What a patient asks for when they edit again while <paramref name="pending"/> requests (oldest first) wait:
+    /// the pending wishes with <paramref name="proposed"/> on top, each field compared with <paramref name="current"/>.
+    /// A field the new edit did not touch keeps the "from" the patient first saw, so a change the practice made since
+    /// is still a named conflict at approval; a field whose wish is today's value drops out.
+    /// </summary>
+    public static IReadOnlyList<FieldChange> Carry(
+        JsonObject current, JsonObject proposed, IReadOnlyList<ChangeRequest> pending, IReadOnlyCollection<string> editedFields)
+    {
+        var firstSeen = new Dictionary<string, JsonNode?>();
+        foreach (var change in pending.SelectMany(r => r.Changes))
+        {
+            firstSeen.TryAdd(change.Field, change.From);
+        }
+
+        return firstSeen.Keys.Concat(editedFields)
+            .Distinct()
+            .Where(field => !JsonNode.DeepEquals(current[field], proposed[field]))
+            .Select(field => new FieldChange(field,
+                (editedFields.Contains(field) ? current[field] : firstSeen[field])?.DeepClone(),
+                proposed[field]?.DeepClone()))
+            .ToList();
+    }
 
     /// <summary>The fields whose current value is no longer the one the patient saw when they asked for the change.</summary>
     public IReadOnlyList<string> FieldsChangedSince(JsonObject current) =>
@@ -90,15 +131,14 @@ public sealed class ChangeRequest
         && changes.All(change => Changes.Any(mine => mine.Field == change.Field
                                                      && JsonNode.DeepEquals(mine.From, change.From) && JsonNode.DeepEquals(mine.To, change.To)));
 
-    /// <summary>
-    /// The patient changed their mind before the practice decided: a newer request (which carries what is still
-    /// wanted of this one) replaces it, so the practice decides once, on the patient's latest wish.
-    /// </summary>
-    public void Supersede(DateTimeOffset now)
+    /// <summary>The patient set every field of the request back to today's value: nothing is left to decide.</summary>
+    public void Withdraw(DateTimeOffset now) => Close(ChangeRequestStatus.Withdrawn, now);
+
+    private void Close(ChangeRequestStatus status, DateTimeOffset now)
     {
         if (Status == ChangeRequestStatus.Pending)
         {
-            Status = ChangeRequestStatus.Superseded;
+            Status = status;
             DecidedAt = now;
         }
     }
@@ -142,8 +182,14 @@ public enum ChangeRequestStatus
     Approved,
     Rejected,
 
-    /// <summary>Replaced by the patient's newer request for the same part of the record before anyone decided.</summary>
+    /// <summary>
+    /// The patient edited again before anyone decided: a newer request, which carries what is still wanted of this
+    /// one, replaced it, so the practice decides once, on the patient's latest wish.
+    /// </summary>
     Superseded,
+
+    /// <summary>The patient set the fields back to today's values before anyone decided.</summary>
+    Withdrawn,
 }
 
 public static class ChangeRequestErrors
@@ -161,9 +207,16 @@ public static class ChangeRequestErrors
     public static readonly Error Superseded =
         Error.Conflict(SupersededCode, "The patient replaced this change request with a newer one, which is in the approvals queue.");
 
+    public static readonly Error Withdrawn =
+        Error.Conflict("change-requests.withdrawn", "The patient withdrew this change request: their record stays as it is.");
+
     /// <summary>Why a request that is no longer pending cannot be decided.</summary>
-    public static Error NotPending(ChangeRequestStatus status) =>
-        status == ChangeRequestStatus.Superseded ? Superseded : AlreadyDecided;
+    public static Error NotPending(ChangeRequestStatus status) => status switch
+    {
+        ChangeRequestStatus.Superseded => Superseded,
+        ChangeRequestStatus.Withdrawn => Withdrawn,
+        _ => AlreadyDecided,
+    };
 
     public static Error Conflict(IReadOnlyList<string> fields) =>
         Error.Conflict(ConflictCode,

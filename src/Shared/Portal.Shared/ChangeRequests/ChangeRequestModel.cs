@@ -26,10 +26,12 @@ public static class ChangeRequestModel
                         (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
                         changes => JsonSerializer.Serialize(changes, Json).GetHashCode(StringComparison.Ordinal),
                         changes => changes.ToList()));
-            // The practice's queue (pending first, oldest first), the patient's own list, and the reminder job.
+            // The practice's queue (pending, longest waiting first) and its decided lists (newest first), the patient's
+            // own list (and their pending request, read before each edit), and the reminder job.
+            request.HasIndex(r => new { r.PracticeGroupId, r.Status, r.WaitingSince });
             request.HasIndex(r => new { r.PracticeGroupId, r.Status, r.SubmittedAt });
             request.HasIndex(r => new { r.PatientId, r.SubmittedAt });
-            request.HasIndex(r => new { r.Status, r.SubmittedAt });
+            request.HasIndex(r => new { r.Status, r.WaitingSince });
         });
         return modelBuilder;
     }

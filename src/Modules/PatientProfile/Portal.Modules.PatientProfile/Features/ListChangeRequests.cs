@@ -16,9 +16,9 @@ public sealed class ListChangeRequestsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapGet("/api/practice/change-requests", async (string? status, Guid? patientId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                StatusFilter(status) is { IsSuccess: true } filter
+                ChangeRequestQueries.StatusFilter(status) is { IsSuccess: true } filter
                     ? TypedResults.Ok(await sender.Send(new ListChangeRequests(filter.Value, patientId, Paging.From(page, pageSize)), ct))
-                    : Error.Validation("validation.failed", "Use status=pending, approved, rejected or superseded.", "status").ToProblem())
+                    : ChangeRequestQueries.UnknownStatus.ToProblem())
             .RequireAuthorization(Policies.Practitioner)
             .WithTags("Change requests")
             .WithSummary("The patients' change requests of the practice: ?status=pending is the approvals queue (oldest first); otherwise newest first")
@@ -26,12 +26,6 @@ public sealed class ListChangeRequestsEndpoint : ICarterModule
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-
-    private static Result<ChangeRequestStatus?> StatusFilter(string? status) =>
-        string.IsNullOrEmpty(status) ? (ChangeRequestStatus?)null
-        : Enum.GetNames<ChangeRequestStatus>().FirstOrDefault(n => n.Equals(status, StringComparison.OrdinalIgnoreCase)) is { } name
-            ? Enum.Parse<ChangeRequestStatus>(name)
-            : Error.Validation("validation.failed", "Unknown status.");
 }
 
 public sealed record ListChangeRequests(ChangeRequestStatus? Status, Guid? PatientId, Paging Paging) : IQuery<PagedList<ChangeRequestResponse>>;

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Modules.PatientProfile.Data;
 using Portal.Modules.PatientProfile.Features.Shared;
 using Portal.Shared.Abstractions;
+using Portal.Shared.ChangeRequests;
 using Portal.Shared.Http;
 
 namespace Portal.Modules.PatientProfile.Features;
@@ -14,11 +15,13 @@ namespace Portal.Modules.PatientProfile.Features;
 public sealed class ListMyChangeRequestsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/portal/change-requests", async (Guid? patientId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                (await sender.Send(new ListMyChangeRequests(patientId, Paging.From(page, pageSize)), ct)).ToHttpResult())
+        app.MapGet("/api/portal/change-requests", async (Guid? patientId, string? status, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                ChangeRequestQueries.StatusFilter(status) is { IsSuccess: true } filter
+                    ? (await sender.Send(new ListMyChangeRequests(patientId, filter.Value, Paging.From(page, pageSize)), ct)).ToHttpResult()
+                    : ChangeRequestQueries.UnknownStatus.ToProblem())
             .RequireAuthorization(Policies.Patient)
             .WithTags("Patient portal")
-            .WithSummary("The changes you asked your practice for, newest first: pending, approved, or rejected with the reason")
+            .WithSummary("The changes you asked your practice for, newest first (?status= for one kind): pending, approved, rejected with the reason, superseded by a later edit, or withdrawn")
             .Produces<PagedList<ChangeRequestResponse>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -26,7 +29,7 @@ public sealed class ListMyChangeRequestsEndpoint : ICarterModule
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 
-public sealed record ListMyChangeRequests(Guid? PatientId, Paging Paging) : IQuery<Result<PagedList<ChangeRequestResponse>>>;
+public sealed record ListMyChangeRequests(Guid? PatientId, ChangeRequestStatus? Status, Paging Paging) : IQuery<Result<PagedList<ChangeRequestResponse>>>;
 
 internal sealed class ListMyChangeRequestsHandler(PatientProfileDbContext db, PortalPatientSelector selector)
     : IQueryHandler<ListMyChangeRequests, Result<PagedList<ChangeRequestResponse>>>
@@ -41,6 +44,11 @@ internal sealed class ListMyChangeRequestsHandler(PatientProfileDbContext db, Po
 
         var patient = selected.Value;
         var requests = db.ChangeRequests.AsNoTracking().Where(r => r.PatientId == patient.PatientId && r.PracticeGroupId == patient.PracticeGroupId);
+        if (query.Status is { } status)
+        {
+            requests = requests.Where(r => r.Status == status);
+        }
+
         return await ChangeRequestQueries.PageAsync(db, requests, oldestFirst: false, query.Paging, cancellationToken);
     }
 }

@@ -47,8 +47,8 @@ internal sealed class ApprovalRemindersJob(
         var now = clock.GetUtcNow();
         var waitingSince = now - options.Value.PendingLongerThan;
         var overdue = await db.ChangeRequests.AsNoTracking()
-            .Where(r => r.Status == ChangeRequestStatus.Pending && r.SubmittedAt <= waitingSince)
-            .Join(db.Patients, r => r.PatientId, p => p.Id, (r, p) => new OverdueRequest(r.PracticeGroupId, r.Subject, r.SubmittedAt, p.GivenName + " " + p.FamilyName))
+            .Where(r => r.Status == ChangeRequestStatus.Pending && r.WaitingSince <= waitingSince)
+            .Join(db.Patients, r => r.PatientId, p => p.Id, (r, p) => new OverdueRequest(r.PracticeGroupId, r.Subject, r.WaitingSince, p.GivenName + " " + p.FamilyName))
             .ToListAsync(cancellationToken);
 
         foreach (var group in overdue.GroupBy(r => r.PracticeGroupId))
@@ -66,7 +66,7 @@ internal sealed class ApprovalRemindersJob(
             var lastSent = await db.ApprovalReminders
                 .Where(r => practitionerIds.Contains(r.PractitionerUserId))
                 .ToDictionaryAsync(r => r.PractitionerUserId, cancellationToken);
-            var content = Digest(group.OrderBy(r => r.SubmittedAt).ToList(), timeZone);
+            var content = Digest(group.OrderBy(r => r.WaitingSince).ToList(), timeZone);
             foreach (var practitioner in practitioners)
             {
                 if (lastSent.TryGetValue(practitioner.UserId, out var reminder) && reminder.LastSentOn >= today)
@@ -95,7 +95,7 @@ internal sealed class ApprovalRemindersJob(
     {
         var lines = requests.Take(ListedInEmail).Select(r =>
             $"{r.PatientName}: {(r.Subject == RecordSubjects.HealthRecord ? "health record" : "personal details")}, waiting since "
-            + TimeZoneInfo.ConvertTime(r.SubmittedAt, timeZone).ToString("d MMM yyyy, h:mm tt", CultureInfo.GetCultureInfo("en-AU")));
+            + TimeZoneInfo.ConvertTime(r.WaitingSince, timeZone).ToString("d MMM yyyy, h:mm tt", CultureInfo.GetCultureInfo("en-AU")));
         var paragraphs = new List<string>
         {
             requests.Count == 1
@@ -115,5 +115,5 @@ internal sealed class ApprovalRemindersJob(
             new EmailAction("Review the changes", $"{baseUrl}/admin/approvals"));
     }
 
-    private sealed record OverdueRequest(Guid PracticeGroupId, string Subject, DateTimeOffset SubmittedAt, string PatientName);
+    private sealed record OverdueRequest(Guid PracticeGroupId, string Subject, DateTimeOffset WaitingSince, string PatientName);
 }

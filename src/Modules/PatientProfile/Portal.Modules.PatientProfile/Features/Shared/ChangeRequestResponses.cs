@@ -12,6 +12,7 @@ public sealed record ChangeRequestResponse(
     string PatientName,
     string Subject,
     DateTimeOffset SubmittedAt,
+    DateTimeOffset WaitingSince,
     ChangeRequestStatus Status,
     IReadOnlyList<FieldChange> Changes,
     DateTimeOffset? DecidedAt,
@@ -20,13 +21,24 @@ public sealed record ChangeRequestResponse(
 
 internal static class ChangeRequestQueries
 {
-    /// <summary>One page of change requests with their patients' names (one query for the page, one for the total).</summary>
+    public static readonly Error UnknownStatus =
+        Error.Validation("validation.failed", "Use status=pending, approved, rejected, superseded or withdrawn.", "status");
+
+    /// <summary>The <c>?status=</c> of a list, any case; none means every status.</summary>
+    public static Result<ChangeRequestStatus?> StatusFilter(string? status) =>
+        string.IsNullOrEmpty(status) ? (ChangeRequestStatus?)null
+        : Enum.GetNames<ChangeRequestStatus>().FirstOrDefault(n => n.Equals(status, StringComparison.OrdinalIgnoreCase)) is { } name
+            ? Enum.Parse<ChangeRequestStatus>(name)
+            : UnknownStatus;
+
+    /// <summary>One page of change requests with their patients' names (one query for the page, one for the total);
+    /// oldest first means the longest waiting first.</summary>
     public static async Task<PagedList<ChangeRequestResponse>> PageAsync(
         PatientProfileDbContext db, IQueryable<ChangeRequest> requests, bool oldestFirst, Paging paging, CancellationToken cancellationToken)
     {
         var total = await requests.CountAsync(cancellationToken);
         var ordered = oldestFirst
-            ? requests.OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id)
+            ? requests.OrderBy(r => r.WaitingSince).ThenBy(r => r.Id)
             : requests.OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id);
         var rows = await ordered
             .Skip(paging.Skip).Take(paging.PageSize)
@@ -37,5 +49,5 @@ internal static class ChangeRequestQueries
     }
 
     public static ChangeRequestResponse From(ChangeRequest r, string patientName) =>
-        new(r.Id, r.PatientId, patientName, r.Subject, r.SubmittedAt, r.Status, r.Changes, r.DecidedAt, r.DecidedByName, r.Reason);
+        new(r.Id, r.PatientId, patientName, r.Subject, r.SubmittedAt, r.WaitingSince, r.Status, r.Changes, r.DecidedAt, r.DecidedByName, r.Reason);
 }

@@ -90,6 +90,10 @@ internal sealed class PortalRecordEditor(PatientProfileDbContext db, PortalPatie
                 continue;
             }
 
+            // The pending requests are read before the record: a decision saved in between then fails this save
+            // (the request's status is its concurrency token) instead of leaving "from" values that are out of date.
+            var requireApproval = target.Settings.PatientUpdates == PatientUpdatePolicy.RequireApproval;
+            var pending = requireApproval ? await PendingRequestsAsync(target, part, cancellationToken) : [];
             var record = await PatientRecord.LoadAsync(db, target.PracticeGroupId, target.PatientId, cancellationToken);
             if (record is null)
             {
@@ -101,30 +105,25 @@ internal sealed class PortalRecordEditor(PatientProfileDbContext db, PortalPatie
                 return Stale;
             }
 
-            var current = part.Read(record);
-            var requireApproval = target.Settings.PatientUpdates == PatientUpdatePolicy.RequireApproval;
-            var pending = requireApproval ? await PendingRequestsAsync(target, part, cancellationToken) : [];
-
             // Under approval the edit goes on top of what the patient already asked for: one request carries all of it.
-            var asked = pending.Aggregate(current, (record, request) => request.AppliedTo(record));
-            var merged = part.Merge(asked, patch);
+            var current = part.Read(record);
+            var merged = part.Merge(pending.Aggregate(current, (asked, request) => request.AppliedTo(asked)), patch);
             if (merged.IsFailure)
             {
                 return merged.Error!;   // nothing is saved: the unit of work commits only a success
             }
 
-            var changes = FieldChange.Between(current, merged.Value,
-                pending.SelectMany(r => r.Changes.Select(c => c.Field)).Concat(patch.Select(field => field.Key)));
+            var changes = ChangeRequest.Carry(current, merged.Value, pending, patch.Select(field => field.Key).ToList());
             if (pending.Count == 1 && pending[0].AsksFor(changes))
             {
                 results.Add(new RecordEditResult(target.PatientId, EditOutcome.PendingApproval, pending[0].Id));   // asked again, nothing new
                 continue;
             }
 
-            pending.ForEach(request => request.Supersede(now));
             if (changes.Count == 0)
             {
-                results.Add(new RecordEditResult(target.PatientId, EditOutcome.Applied));   // nothing to change (any pending wish withdrawn)
+                pending.ForEach(request => request.Withdraw(now));
+                results.Add(new RecordEditResult(target.PatientId, EditOutcome.Applied));   // the record already is as asked
                 continue;
             }
 
@@ -138,7 +137,7 @@ internal sealed class PortalRecordEditor(PatientProfileDbContext db, PortalPatie
             }
             else
             {
-                var request = ChangeRequest.Submit(target.PracticeGroupId, target.PatientId, part.Subject, changes, currentUser.UserId, now);
+                var request = ChangeRequest.Submit(target.PracticeGroupId, target.PatientId, part.Subject, changes, currentUser.UserId, now, replacing: pending);
                 db.ChangeRequests.Add(request);
                 db.Publish(new PatientChangeRequested(
                     Guid.CreateVersion7(), now, request.Id, target.PatientId, target.PracticeGroupId, record.PatientName, part.Subject, fields));

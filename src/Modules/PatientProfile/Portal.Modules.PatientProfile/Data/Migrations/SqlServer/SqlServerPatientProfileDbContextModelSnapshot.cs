@@ -227,13 +227,18 @@ namespace Portal.Modules.PatientProfile.Data.Migrations.SqlServer
                     b.Property<Guid>("SubmittedBy")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset>("WaitingSince")
+                        .HasColumnType("datetimeoffset");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PatientId", "SubmittedAt");
 
-                    b.HasIndex("Status", "SubmittedAt");
+                    b.HasIndex("Status", "WaitingSince");
 
                     b.HasIndex("PracticeGroupId", "Status", "SubmittedAt");
+
+                    b.HasIndex("PracticeGroupId", "Status", "WaitingSince");
 
                     b.ToTable("ChangeRequests", "patient_profile");
                 });

@@ -221,13 +221,18 @@ namespace Portal.Modules.PatientProfile.Data.Migrations.Sqlite
                     b.Property<Guid>("SubmittedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("WaitingSince")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PatientId", "SubmittedAt");
 
-                    b.HasIndex("Status", "SubmittedAt");
+                    b.HasIndex("Status", "WaitingSince");
 
                     b.HasIndex("PracticeGroupId", "Status", "SubmittedAt");
+
+                    b.HasIndex("PracticeGroupId", "Status", "WaitingSince");
 
                     b.ToTable("ChangeRequests", (string)null);
                 });
