@@ -172,6 +172,9 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
         var pending = (await (await drLee.GetAsync("/api/practice/change-requests?status=pending")).JsonAsync()).GetProperty("items").EnumerateArray()
             .Select(r => r.GetProperty("id").GetGuid()).Order().ToList();
         Assert.Equal(new[] { details, health }.Order(), pending);
+        var healthOnly = await (await ava.GetAsync("/api/portal/change-requests?subject=healthRecord")).JsonAsync();
+        Assert.Equal(health, Assert.Single(healthOnly.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        await ProblemAssert.IsProblemAsync(await ava.GetAsync("/api/portal/change-requests?subject=notes"), HttpStatusCode.BadRequest, "validation.failed");
     }
 
     [Fact]

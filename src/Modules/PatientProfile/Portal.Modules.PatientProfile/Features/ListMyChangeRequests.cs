@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Portal.Modules.PatientProfile.Data;
+using Portal.Modules.PatientProfile.Domain;
 using Portal.Modules.PatientProfile.Features.Shared;
 using Portal.Shared.Abstractions;
 using Portal.Shared.ChangeRequests;
@@ -14,14 +15,17 @@ namespace Portal.Modules.PatientProfile.Features;
 
 public sealed class ListMyChangeRequestsEndpoint : ICarterModule
 {
+    private static readonly Error UnknownSubject =
+        Error.Validation("validation.failed", "Use subject=profile or healthRecord.", "subject");
+
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/portal/change-requests", async (Guid? patientId, string? status, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                ChangeRequestQueries.StatusFilter(status) is { IsSuccess: true } filter
-                    ? (await sender.Send(new ListMyChangeRequests(patientId, filter.Value, Paging.From(page, pageSize)), ct)).ToHttpResult()
-                    : ChangeRequestQueries.UnknownStatus.ToProblem())
+        app.MapGet("/api/portal/change-requests", async (Guid? patientId, string? status, string? subject, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                ChangeRequestQueries.StatusFilter(status) is not { IsSuccess: true } filter ? ChangeRequestQueries.UnknownStatus.ToProblem()
+                : subject is not (null or RecordSubjects.Profile or RecordSubjects.HealthRecord) ? UnknownSubject.ToProblem()
+                : (await sender.Send(new ListMyChangeRequests(patientId, filter.Value, subject, Paging.From(page, pageSize)), ct)).ToHttpResult())
             .RequireAuthorization(Policies.Patient)
             .WithTags("Patient portal")
-            .WithSummary("The changes you asked your practice for, newest first (?status= for one kind): pending, approved, rejected with the reason, superseded by a later edit, or withdrawn")
+            .WithSummary("The changes you asked your practice for, newest first: pending, approved, rejected with the reason, superseded by a later edit, or withdrawn (?status= one kind, ?subject=profile or healthRecord)")
             .Produces<PagedList<ChangeRequestResponse>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -29,7 +33,7 @@ public sealed class ListMyChangeRequestsEndpoint : ICarterModule
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 
-public sealed record ListMyChangeRequests(Guid? PatientId, ChangeRequestStatus? Status, Paging Paging) : IQuery<Result<PagedList<ChangeRequestResponse>>>;
+public sealed record ListMyChangeRequests(Guid? PatientId, ChangeRequestStatus? Status, string? Subject, Paging Paging) : IQuery<Result<PagedList<ChangeRequestResponse>>>;
 
 internal sealed class ListMyChangeRequestsHandler(PatientProfileDbContext db, PortalPatientSelector selector)
     : IQueryHandler<ListMyChangeRequests, Result<PagedList<ChangeRequestResponse>>>
@@ -47,6 +51,11 @@ internal sealed class ListMyChangeRequestsHandler(PatientProfileDbContext db, Po
         if (query.Status is { } status)
         {
             requests = requests.Where(r => r.Status == status);
+        }
+
+        if (query.Subject is { } subject)
+        {
+            requests = requests.Where(r => r.Subject == subject);
         }
 
         return await ChangeRequestQueries.PageAsync(db, requests, oldestFirst: false, query.Paging, cancellationToken);
