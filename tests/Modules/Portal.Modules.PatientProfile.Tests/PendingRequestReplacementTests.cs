@@ -71,6 +71,39 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Practitioners_get_one_notification_per_waiting_change_not_one_per_edit()
+    {
+        using var ava = await _app.AvaAsync();
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
+        await ava.RequestChangeAsync(new { preferredName = "Avie" });
+        await _app.RunMessagingAsync();
+        var adminsFirst = Assert.Single(await ChangeNotificationsAsync(admin));
+        (await admin.PostAsync($"/api/practice/notifications/{adminsFirst.GetProperty("id").GetGuid()}/read", null)).EnsureSuccessStatusCode();
+
+        await ava.RequestChangeAsync(new { mobilePhone = "0499 111 222" });
+        await _app.RunMessagingAsync();
+
+        var drLees = Assert.Single(await ChangeNotificationsAsync(drLee));   // unread: updated in place
+        Assert.Equal("Ava Nguyen changed their request about their personal details (preferredName, mobilePhone); it waits for approval.",
+            drLees.GetProperty("summary").GetString());
+        Assert.Equal(2, (await ChangeNotificationsAsync(admin)).Count);      // already read: the change is news
+        Assert.Equal(JsonValueKind.Null, drLees.GetProperty("readAt").ValueKind);
+
+        var today = await (await ava.GetAsync("/api/portal/profile")).JsonAsync();
+        (await ava.PatchAsJsonAsync("/api/portal/profile", new { preferredName = (string?)null, mobilePhone = today.GetProperty("mobilePhone").GetString() }))
+            .EnsureSuccessStatusCode();
+        await _app.RunMessagingAsync();
+
+        Assert.Equal("Ava Nguyen withdrew their request about their personal details; nothing waits for approval.",
+            Assert.Single(await ChangeNotificationsAsync(drLee)).GetProperty("summary").GetString());
+    }
+
+    private static async Task<List<JsonElement>> ChangeNotificationsAsync(HttpClient practitioner) =>
+        (await (await practitioner.GetAsync("/api/practice/notifications")).JsonAsync()).GetProperty("items").EnumerateArray()
+        .Where(n => n.GetProperty("kind").GetString() == "profileChangePending").ToList();
+
+    [Fact]
     public async Task Setting_a_field_back_withdraws_what_was_asked_for_it()
     {
         using var ava = await _app.AvaAsync();

@@ -46,5 +46,6 @@ public sealed class NotificationsModule : IModule
         services.AddScoped<IIntegrationEventConsumer<InvitationAccepted>, InvitationAcceptedConsumer>();
         services.AddScoped<IIntegrationEventConsumer<PatientChangeRequested>, PatientChangeRequestedConsumer>();
         services.AddScoped<IIntegrationEventConsumer<PatientRecordUpdatedByPatient>, PatientRecordUpdatedByPatientConsumer>();
+        services.AddScoped<IIntegrationEventConsumer<PatientChangeWithdrawn>, PatientChangeWithdrawnConsumer>();
     }
 }

@@ -16,7 +16,10 @@ public sealed record PatientRecordUpdatedByPatient(
     string Part,
     IReadOnlyList<string> Fields) : IIntegrationEvent;
 
-/// <summary>A patient asked for a change that waits for a practitioner's approval (<c>requireApproval</c>).</summary>
+/// <summary>
+/// A patient asked for a change that waits for a practitioner's approval (<c>requireApproval</c>). When it carries on
+/// the patient's earlier pending requests for the same part, <see cref="Replaces"/> names them (they are closed).
+/// </summary>
 public sealed record PatientChangeRequested(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -25,7 +28,18 @@ public sealed record PatientChangeRequested(
     Guid PracticeGroupId,
     string PatientName,
     string Part,
-    IReadOnlyList<string> Fields) : IIntegrationEvent;
+    IReadOnlyList<string> Fields,
+    IReadOnlyList<Guid>? Replaces = null) : IIntegrationEvent;
+
+/// <summary>A patient set the fields of their pending requests back to today's values: nothing waits for approval.</summary>
+public sealed record PatientChangeWithdrawn(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    IReadOnlyList<Guid> ChangeRequestIds,
+    Guid PatientId,
+    Guid PracticeGroupId,
+    string PatientName,
+    string Part) : IIntegrationEvent;
 
 /// <summary>
 /// A practitioner read or changed something of a patient's record kept by another module (e.g. a clinical note).

@@ -22,15 +22,8 @@ internal sealed class PortalSettingsChangedConsumer(NotificationsDbContext db, I
         var admins = (await identity.GetPractitionersAsync(change.PracticeGroupId, cancellationToken)).Where(p => p.IsPracticeAdmin);
         foreach (var admin in admins)
         {
-            db.Notifications.Add(new Notification
-            {
-                Id = Guid.CreateVersion7(),
-                PracticeGroupId = change.PracticeGroupId,
-                RecipientUserId = admin.UserId,
-                Kind = NotificationKinds.SettingsChanged,
-                Summary = summary.Length > 500 ? summary[..500] : summary,
-                CreatedAt = change.OccurredAt,
-            });
+            db.Notifications.Add(Notification.For(change.PracticeGroupId, admin.UserId, NotificationKinds.SettingsChanged, patientId: null,
+                summary.Length > 500 ? summary[..500] : summary, change.OccurredAt));
             await emails.QueueAsync(
                 EmailIdFor(change.EventId, admin.UserId),
                 change.PracticeGroupId,

@@ -28,6 +28,7 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
             notification.Property(n => n.Summary).HasMaxLength(500);
             notification.HasIndex(n => new { n.RecipientUserId, n.CreatedAt });
             notification.HasIndex(n => new { n.RecipientUserId, n.ReadAt });
+            notification.HasIndex(n => n.ChangeRequestId);   // a patient's newer request updates the notifications about the older one
         });
 
         modelBuilder.Entity<OutgoingEmail>(email =>

@@ -8,7 +8,32 @@ internal sealed class Notification
     public Guid RecipientUserId { get; init; }
     public string Kind { get; init; } = string.Empty;
     public Guid? PatientId { get; init; }
-    public string Summary { get; init; } = string.Empty;
-    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The change request it is about (<c>profileChangePending</c>), so a patient's newer request updates it.</summary>
+    public Guid? ChangeRequestId { get; private set; }
+
+    public string Summary { get; private set; } = string.Empty;
+    public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? ReadAt { get; set; }
+
+    public static Notification For(Guid practiceGroupId, Guid recipientUserId, string kind, Guid? patientId, string summary, DateTimeOffset at,
+        Guid? changeRequestId = null) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        PracticeGroupId = practiceGroupId,
+        RecipientUserId = recipientUserId,
+        Kind = kind,
+        PatientId = patientId,
+        Summary = summary,
+        CreatedAt = at,
+        ChangeRequestId = changeRequestId,
+    };
+
+    /// <summary>Says something new about the same matter: shown again as new while unread.</summary>
+    public void Update(string summary, DateTimeOffset at, Guid? changeRequestId)
+    {
+        Summary = summary;
+        CreatedAt = at;
+        ChangeRequestId = changeRequestId;
+    }
 }

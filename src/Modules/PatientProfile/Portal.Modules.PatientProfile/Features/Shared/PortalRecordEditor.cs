@@ -123,6 +123,12 @@ internal sealed class PortalRecordEditor(PatientProfileDbContext db, PortalPatie
             if (changes.Count == 0)
             {
                 pending.ForEach(request => request.Withdraw(now));
+                if (pending.Count > 0)
+                {
+                    db.Publish(new PatientChangeWithdrawn(
+                        Guid.CreateVersion7(), now, pending.Select(r => r.Id).ToList(), target.PatientId, target.PracticeGroupId, record.PatientName, part.Subject));
+                }
+
                 results.Add(new RecordEditResult(target.PatientId, EditOutcome.Applied));   // the record already is as asked
                 continue;
             }
@@ -139,8 +145,8 @@ internal sealed class PortalRecordEditor(PatientProfileDbContext db, PortalPatie
             {
                 var request = ChangeRequest.Submit(target.PracticeGroupId, target.PatientId, part.Subject, changes, currentUser.UserId, now, replacing: pending);
                 db.ChangeRequests.Add(request);
-                db.Publish(new PatientChangeRequested(
-                    Guid.CreateVersion7(), now, request.Id, target.PatientId, target.PracticeGroupId, record.PatientName, part.Subject, fields));
+                db.Publish(new PatientChangeRequested(Guid.CreateVersion7(), now, request.Id, target.PatientId, target.PracticeGroupId,
+                    record.PatientName, part.Subject, fields, Replaces: pending.Select(r => r.Id).ToList()));
                 results.Add(new RecordEditResult(target.PatientId, EditOutcome.PendingApproval, request.Id));
             }
         }

@@ -73,6 +73,9 @@ namespace Portal.Modules.Notifications.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("ChangeRequestId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -99,6 +102,8 @@ namespace Portal.Modules.Notifications.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(500)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeRequestId");
 
                     b.HasIndex("RecipientUserId", "CreatedAt");
 

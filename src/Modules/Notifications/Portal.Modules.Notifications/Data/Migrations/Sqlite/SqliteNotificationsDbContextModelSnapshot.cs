@@ -67,6 +67,9 @@ namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ChangeRequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -93,6 +96,8 @@ namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangeRequestId");
 
                     b.HasIndex("RecipientUserId", "CreatedAt");
 
