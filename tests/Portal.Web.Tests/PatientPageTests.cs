@@ -101,6 +101,19 @@ public sealed class PatientPageTests
     }
 
     [Fact]
+    public async Task Without_the_waiting_change_the_form_is_not_offered()
+    {
+        var api = new StubApi().On("GET /api/portal/profile", HttpStatusCode.OK, Profile("requireApproval"));
+        await using var context = await ContextAsync(api);
+        api.On("GET /api/portal/change-requests", HttpStatusCode.ServiceUnavailable, StubApi.Problem(503, "server.unavailable", "Try again shortly."));
+
+        var page = context.Render<Details>();
+
+        page.WaitForAssertion(() => Assert.Contains("Your details could not be loaded.", page.Markup, StringComparison.Ordinal));
+        Assert.Empty(page.FindAll("#mobilePhone"));   // an edit made without it could undo what the patient asked for
+    }
+
+    [Fact]
     public async Task A_field_error_from_the_api_is_shown_at_its_field()
     {
         var api = new StubApi()

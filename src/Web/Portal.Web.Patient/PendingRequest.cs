@@ -10,11 +10,15 @@ namespace Portal.Web.Patient;
 /// </summary>
 public static class PendingRequest
 {
-    /// <summary>The pending request for <paramref name="subject"/> (<c>profile</c>, <c>healthRecord</c>) of one record, if any.</summary>
-    public static async Task<MyChangeRequest?> FindAsync(PortalApi api, Guid patientId, string subject)
+    /// <summary>
+    /// The pending request for <paramref name="subject"/> (<c>profile</c>, <c>healthRecord</c>) of one record, if any.
+    /// When it cannot be read, the page must not offer its form: an edit made without it would undo what was asked.
+    /// </summary>
+    public static async Task<(MyChangeRequest? Request, ApiProblem? Problem)> FindAsync(PortalApi api, Guid patientId, string subject)
     {
-        var result = await api.GetAsync<Page<MyChangeRequest>>(MyRecords.RouteFor(patientId, "api/portal/change-requests?status=pending&pageSize=10"));
-        return result.Value?.Items.FirstOrDefault(r => r.Subject == subject);
+        var result = await api.GetAsync<Page<MyChangeRequest>>(
+            MyRecords.RouteFor(patientId, $"api/portal/change-requests?status=pending&subject={subject}&pageSize=1"));
+        return (result.Value?.Items.FirstOrDefault(), result.Problem);
     }
 
     /// <summary><paramref name="record"/> with the values <paramref name="request"/> asks for.</summary>

@@ -95,13 +95,27 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
             .EnsureSuccessStatusCode();
         await _app.RunMessagingAsync();
 
-        Assert.Equal("Ava Nguyen withdrew their request about their personal details; nothing waits for approval.",
-            Assert.Single(await ChangeNotificationsAsync(drLee)).GetProperty("summary").GetString());
+        var withdrawn = Assert.Single(await ChangeNotificationsAsync(drLee));
+        Assert.Equal("profileChangeWithdrawn", withdrawn.GetProperty("kind").GetString());
+        Assert.Equal("Ava Nguyen withdrew their request about their personal details; nothing waits for approval.", withdrawn.GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public async Task A_request_decided_before_its_notification_is_relayed_is_not_announced()
+    {
+        using var ava = await _app.AvaAsync();
+        var requestId = await ava.RequestChangeAsync(new { preferredName = "Avie" });
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        (await drLee.PostAsync($"/api/practice/change-requests/{requestId}/approve", null)).EnsureSuccessStatusCode();
+
+        await _app.RunMessagingAsync();
+
+        Assert.Empty(await ChangeNotificationsAsync(drLee));
     }
 
     private static async Task<List<JsonElement>> ChangeNotificationsAsync(HttpClient practitioner) =>
         (await (await practitioner.GetAsync("/api/practice/notifications")).JsonAsync()).GetProperty("items").EnumerateArray()
-        .Where(n => n.GetProperty("kind").GetString() == "profileChangePending").ToList();
+        .Where(n => n.GetProperty("kind").GetString() is "profileChangePending" or "profileChangeWithdrawn").ToList();
 
     [Fact]
     public async Task Setting_a_field_back_withdraws_what_was_asked_for_it()
@@ -120,7 +134,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
         // Back to today's phone too: nothing is left to ask, so nothing waits and the record is as it was.
         using var nothingLeft = await ava.PatchAsJsonAsync("/api/portal/profile", new { mobilePhone = today.GetProperty("mobilePhone").GetString() });
         Assert.Equal(HttpStatusCode.OK, nothingLeft.StatusCode);
-        Assert.Equal("applied", (await nothingLeft.JsonAsync()).GetProperty("outcome").GetString());
+        Assert.Equal("withdrawn", (await nothingLeft.JsonAsync()).GetProperty("outcome").GetString());
         Assert.Equal(0, (await (await drLee.GetAsync("/api/practice/change-requests?status=pending")).JsonAsync()).GetProperty("total").GetInt32());
         var mine = (await (await ava.GetAsync("/api/portal/change-requests")).JsonAsync()).GetProperty("items").EnumerateArray()
             .Select(r => (r.GetProperty("id").GetGuid(), r.GetProperty("status").GetString()));

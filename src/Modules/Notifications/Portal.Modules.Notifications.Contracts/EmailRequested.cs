@@ -30,5 +30,6 @@ public static class NotificationKinds
     public const string SettingsChanged = "settingsChanged";
     public const string InvitationAccepted = "invitationAccepted";
     public const string ProfileChangePending = "profileChangePending";
+    public const string ProfileChangeWithdrawn = "profileChangeWithdrawn";
     public const string ProfileUpdated = "profileUpdated";
 }

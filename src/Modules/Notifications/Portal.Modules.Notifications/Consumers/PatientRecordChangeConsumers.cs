@@ -13,19 +13,25 @@ namespace Portal.Modules.Notifications.Consumers;
 /// When it replaces the patient's earlier request, a practitioner who has not read that one yet sees it updated
 /// (one notification per waiting change, not one per edit); the others get a new one.
 /// </summary>
-internal sealed class PatientChangeRequestedConsumer(NotificationsDbContext db, IIdentityApi identity, TimeProvider clock)
+internal sealed class PatientChangeRequestedConsumer(NotificationsDbContext db, IIdentityApi identity, IPatientDirectory patients, TimeProvider clock)
     : IdempotentConsumer<PatientChangeRequested>(db, clock)
 {
     protected override async Task HandleAsync(PatientChangeRequested requested, CancellationToken cancellationToken)
     {
+        // Relayed late (a retry): the request may be decided, replaced or withdrawn by now, and then there is nothing to announce.
+        if (!await patients.IsChangeRequestPendingAsync(requested.PracticeGroupId, requested.ChangeRequestId, cancellationToken))
+        {
+            return;
+        }
+
         var part = PartName(requested.Part);
         var fields = string.Join(", ", requested.Fields);
         var replaced = requested.Replaces ?? [];
         var unread = await PractitionerNotifications.UnreadAboutAsync(db, requested.PracticeGroupId, replaced, cancellationToken);
         foreach (var notification in unread)
         {
-            notification.Update($"{requested.PatientName} changed their request about their {part} ({fields}); it waits for approval.",
-                requested.OccurredAt, requested.ChangeRequestId);
+            notification.Update(NotificationKinds.ProfileChangePending,
+                $"{requested.PatientName} changed their request about their {part} ({fields}); it waits for approval.", requested.OccurredAt, requested.ChangeRequestId);
         }
 
         var summary = replaced.Count > 0
@@ -38,7 +44,10 @@ internal sealed class PatientChangeRequestedConsumer(NotificationsDbContext db, 
     internal static string PartName(string part) => part == "healthRecord" ? "health record" : "personal details";
 }
 
-/// <summary>The patient withdrew their waiting change: unread notifications about it say so instead (nothing new is sent).</summary>
+/// <summary>
+/// The patient withdrew their waiting change: unread notifications about it say so instead (<c>profileChangeWithdrawn</c>,
+/// nothing new is sent).
+/// </summary>
 internal sealed class PatientChangeWithdrawnConsumer(NotificationsDbContext db, TimeProvider clock)
     : IdempotentConsumer<PatientChangeWithdrawn>(db, clock)
 {
@@ -47,7 +56,7 @@ internal sealed class PatientChangeWithdrawnConsumer(NotificationsDbContext db, 
         var summary = $"{withdrawn.PatientName} withdrew their request about their {PatientChangeRequestedConsumer.PartName(withdrawn.Part)}; nothing waits for approval.";
         foreach (var notification in await PractitionerNotifications.UnreadAboutAsync(db, withdrawn.PracticeGroupId, withdrawn.ChangeRequestIds, cancellationToken))
         {
-            notification.Update(summary, withdrawn.OccurredAt, notification.ChangeRequestId);
+            notification.Update(NotificationKinds.ProfileChangeWithdrawn, summary, withdrawn.OccurredAt, notification.ChangeRequestId);
         }
     }
 }

@@ -26,6 +26,7 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
             notification.ToTable("Notifications");
             notification.Property(n => n.Kind).HasMaxLength(40);
             notification.Property(n => n.Summary).HasMaxLength(500);
+            notification.Property(n => n.ReadAt).IsConcurrencyToken();
             notification.HasIndex(n => new { n.RecipientUserId, n.CreatedAt });
             notification.HasIndex(n => new { n.RecipientUserId, n.ReadAt });
             notification.HasIndex(n => n.ChangeRequestId);   // a patient's newer request updates the notifications about the older one

@@ -6,7 +6,7 @@ internal sealed class Notification
     public Guid Id { get; init; }
     public Guid PracticeGroupId { get; init; }
     public Guid RecipientUserId { get; init; }
-    public string Kind { get; init; } = string.Empty;
+    public string Kind { get; private set; } = string.Empty;
     public Guid? PatientId { get; init; }
 
     /// <summary>The change request it is about (<c>profileChangePending</c>), so a patient's newer request updates it.</summary>
@@ -14,6 +14,8 @@ internal sealed class Notification
 
     public string Summary { get; private set; } = string.Empty;
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>Also the concurrency token: an update that crosses the practitioner reading it fails and is retried, so news is never marked read unseen.</summary>
     public DateTimeOffset? ReadAt { get; set; }
 
     public static Notification For(Guid practiceGroupId, Guid recipientUserId, string kind, Guid? patientId, string summary, DateTimeOffset at,
@@ -30,8 +32,9 @@ internal sealed class Notification
     };
 
     /// <summary>Says something new about the same matter: shown again as new while unread.</summary>
-    public void Update(string summary, DateTimeOffset at, Guid? changeRequestId)
+    public void Update(string kind, string summary, DateTimeOffset at, Guid? changeRequestId)
     {
+        Kind = kind;
         Summary = summary;
         CreatedAt = at;
         ChangeRequestId = changeRequestId;

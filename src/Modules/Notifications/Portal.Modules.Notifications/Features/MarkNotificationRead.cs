@@ -31,15 +31,16 @@ internal sealed class MarkNotificationReadHandler(NotificationsDbContext db, ICu
 {
     public async ValueTask<Result> Handle(MarkNotificationRead command, CancellationToken cancellationToken)
     {
+        // One statement, so reading twice at once (or while a newer request updates the text) is no conflict.
         var userId = currentUser.UserId;
-        var notification = await db.Notifications.SingleOrDefaultAsync(
-            n => n.Id == command.NotificationId && n.RecipientUserId == userId, cancellationToken);
-        if (notification is null)
+        var mine = db.Notifications.Where(n => n.Id == command.NotificationId && n.RecipientUserId == userId);
+        var now = clock.GetUtcNow();
+        if (await mine.Where(n => n.ReadAt == null).ExecuteUpdateAsync(set => set.SetProperty(n => n.ReadAt, now), cancellationToken) > 0
+            || await mine.AnyAsync(cancellationToken))
         {
-            return Error.NotFound("notifications.not-found", "No such notification.");   // someone else's looks the same as none
+            return Result.Success();
         }
 
-        notification.ReadAt ??= clock.GetUtcNow();
-        return Result.Success();
+        return Error.NotFound("notifications.not-found", "No such notification.");   // someone else's looks the same as none
     }
 }

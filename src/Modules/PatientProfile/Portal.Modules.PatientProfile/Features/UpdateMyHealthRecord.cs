@@ -24,12 +24,12 @@ public sealed class UpdateMyHealthRecordEndpoint : ICarterModule
                 }
 
                 var result = await sender.Send(new UpdateMyHealthRecord(patientIds is [var only] ? only : null, changes, EditHttpResults.IfMatchVersion(request)), ct);
-                return result.ToEditResult(applied => new HealthRecordChangeApplied(EditOutcome.Applied, applied.HealthRecord!));
+                return result.ToEditResult(applied => new HealthRecordChangeApplied(applied.Outcome, applied.HealthRecord!));
             })
             .RequireAuthorization(Policies.Patient)
             .WithTags("Patient portal")
             .WithSummary("Change your allergies, medications or conditions (each list is replaced as a whole); the same policy as personal details")
-            .WithDescription("Under approval you have at most one pending request for this part of your record: a new edit replaces it with one request that carries both (the older one becomes `superseded`); asking for the same change again keeps it; setting the fields back to today's values withdraws it.")
+            .WithDescription("Under approval you have at most one pending request for this part of your record: a new edit replaces it with one request that carries both (the older one becomes `superseded`); asking for the same change again keeps it; setting the fields back to today's values withdraws it (200, outcome `withdrawn`).")
             .Produces<HealthRecordChangeApplied>()
             .Produces<ChangeSentForApproval>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
@@ -57,13 +57,13 @@ internal sealed class UpdateMyHealthRecordHandler(PortalRecordEditor editor, Hea
         }
 
         var (result, context) = edit.Value;
-        if (result.Outcome != EditOutcome.Applied)
+        if (result.Outcome is not (EditOutcome.Applied or EditOutcome.Withdrawn))
         {
             return new MyHealthRecordEdit(result.Outcome, result.ChangeRequestId, null);
         }
 
         var record = await db.HealthRecords.FindAsync([result.PatientId], cancellationToken);   // tracked by the edit: no query
-        return new MyHealthRecordEdit(EditOutcome.Applied, null,
+        return new MyHealthRecordEdit(result.Outcome, null,
             MyHealthRecord.From(record!, part.Parse(record!.Content), context.Settings.PatientUpdates));
     }
 }

@@ -24,12 +24,12 @@ public sealed class UpdateMyProfileEndpoint : ICarterModule
                 }
 
                 var result = await sender.Send(new UpdateMyProfile(patientIds is [var only] ? only : null, changes, EditHttpResults.IfMatchVersion(request)), ct);
-                return result.ToEditResult(applied => new ProfileChangeApplied(EditOutcome.Applied, applied.Profile!));
+                return result.ToEditResult(applied => new ProfileChangeApplied(applied.Outcome, applied.Profile!));
             })
             .RequireAuthorization(Policies.Patient)
             .WithTags("Patient portal")
             .WithSummary("Change some of your personal details; your practice's policy decides whether the change applies at once, waits for approval or is refused")
-            .WithDescription("Under approval you have at most one pending request for this part of your record: a new edit replaces it with one request that carries both (the older one becomes `superseded`); asking for the same change again keeps it; setting the fields back to today's values withdraws it.")
+            .WithDescription("Under approval you have at most one pending request for this part of your record: a new edit replaces it with one request that carries both (the older one becomes `superseded`); asking for the same change again keeps it; setting the fields back to today's values withdraws it (200, outcome `withdrawn`).")
             .Produces<ProfileChangeApplied>()
             .Produces<ChangeSentForApproval>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
@@ -60,13 +60,13 @@ internal sealed class UpdateMyProfileHandler(PortalRecordEditor editor, ProfileP
         }
 
         var (result, context) = edit.Value;
-        if (result.Outcome != EditOutcome.Applied)
+        if (result.Outcome is not (EditOutcome.Applied or EditOutcome.Withdrawn))
         {
             return new MyProfileEdit(result.Outcome, result.ChangeRequestId, null);
         }
 
         var patient = await db.Patients.FindAsync([result.PatientId], cancellationToken);   // tracked by the edit: no query
-        return new MyProfileEdit(EditOutcome.Applied, null, MyProfile.From(patient!, context.Settings.PatientUpdates));
+        return new MyProfileEdit(result.Outcome, null, MyProfile.From(patient!, context.Settings.PatientUpdates));
     }
 }
 

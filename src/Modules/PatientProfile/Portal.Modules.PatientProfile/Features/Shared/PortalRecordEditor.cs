@@ -21,6 +21,9 @@ public enum EditOutcome
     Applied,
     PendingApproval,
     Refused,
+
+    /// <summary>The edit set the fields of the patient's pending request back to today's values: nothing waits any more.</summary>
+    Withdrawn,
 }
 
 /// <summary>What became of a patient's edit of one record: <c>{patientId, outcome, changeRequestId?, code?}</c>.</summary>
@@ -129,7 +132,7 @@ internal sealed class PortalRecordEditor(PatientProfileDbContext db, PortalPatie
                         Guid.CreateVersion7(), now, pending.Select(r => r.Id).ToList(), target.PatientId, target.PracticeGroupId, record.PatientName, part.Subject));
                 }
 
-                results.Add(new RecordEditResult(target.PatientId, EditOutcome.Applied));   // the record already is as asked
+                results.Add(new RecordEditResult(target.PatientId, pending.Count > 0 ? EditOutcome.Withdrawn : EditOutcome.Applied));   // the record already is as asked
                 continue;
             }
 

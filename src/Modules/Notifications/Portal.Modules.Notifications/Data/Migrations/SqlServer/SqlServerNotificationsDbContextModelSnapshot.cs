@@ -91,6 +91,7 @@ namespace Portal.Modules.Notifications.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("ReadAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("RecipientUserId")

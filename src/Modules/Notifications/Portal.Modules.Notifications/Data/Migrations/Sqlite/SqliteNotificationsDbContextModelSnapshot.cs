@@ -85,6 +85,7 @@ namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ReadAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RecipientUserId")

@@ -11,7 +11,7 @@ using Portal.Modules.Notifications.Data;
 namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNotificationsDbContext))]
-    [Migration("20261125092335_NotificationChangeRequestId")]
+    [Migration("20261125093313_NotificationChangeRequestId")]
     partial class NotificationChangeRequestId
     {
         /// <inheritdoc />
@@ -88,6 +88,7 @@ namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ReadAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RecipientUserId")

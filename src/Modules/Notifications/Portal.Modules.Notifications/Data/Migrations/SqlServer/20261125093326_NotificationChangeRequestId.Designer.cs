@@ -12,7 +12,7 @@ using Portal.Modules.Notifications.Data;
 namespace Portal.Modules.Notifications.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerNotificationsDbContext))]
-    [Migration("20261125092350_NotificationChangeRequestId")]
+    [Migration("20261125093326_NotificationChangeRequestId")]
     partial class NotificationChangeRequestId
     {
         /// <inheritdoc />
@@ -94,6 +94,7 @@ namespace Portal.Modules.Notifications.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("ReadAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetimeoffset");
 
                     b.Property<Guid>("RecipientUserId")
