@@ -92,7 +92,10 @@ public sealed class PatientPageTests
         // The waiting phone number is not sent again (the API carries it into the new request), only the new field.
         Assert.Equal("""{"preferredName":"Avie"}""", api.Requests.Last(r => r.Route == "PATCH /api/portal/profile").Body);
 
+        api.On("PATCH /api/portal/profile", HttpStatusCode.OK, new { outcome = "withdrawn", profile = Profile("requireApproval") });
         await page.FindAll("button").First(b => b.TextContent.Trim() == "Withdraw this request").ClickAsync();
+        page.WaitForAssertion(() => Assert.Contains("Your request is withdrawn", page.Markup, StringComparison.Ordinal));
+        context.JSInterop.VerifyFocusAsyncInvoke();   // the button is gone: the focus moves to the outcome, not to the page
         var withdrawal = api.Requests.Last(r => r.Route == "PATCH /api/portal/profile");
         var body = System.Text.Json.JsonDocument.Parse(withdrawal.Body!).RootElement;
         Assert.Equal("+61412345678", Assert.Single(body.EnumerateObject(), p => p.Name == "mobilePhone").Value.GetString());   // as the record says today
