@@ -85,6 +85,8 @@ public sealed class PatientPageTests
         });
         var page = context.Render<Details>();
         page.WaitForAssertion(() => Assert.Equal("+61499111222", page.Find("#mobilePhone").GetAttribute("value")));
+        Assert.Contains(api.Requests, r => r.Route == "GET /api/portal/change-requests"
+                                           && r.Query.Contains("status=pending", StringComparison.Ordinal) && r.Query.Contains("subject=profile", StringComparison.Ordinal));
         Assert.Contains("Harbour Health has not decided yet", page.Markup, StringComparison.Ordinal);
 
         page.Find("#preferredName").Change("Avie");

@@ -13,7 +13,8 @@ internal sealed class StubApi : HttpMessageHandler
 {
     private readonly Dictionary<string, Func<HttpRequestMessage, HttpResponseMessage>> _routes = [];
 
-    public List<(string Route, string? Body, string? IfMatch, string? BearerToken)> Requests { get; } = [];
+    /// <summary>What the app sent, in order; <c>Route</c> is the method and path (what the stubs answer by), <c>Query</c> the rest.</summary>
+    public List<(string Route, string? Body, string? IfMatch, string? BearerToken, string Query)> Requests { get; } = [];
 
     public StubApi On(string route, HttpStatusCode status, object? body, string? etag = null)
     {
@@ -41,7 +42,7 @@ internal sealed class StubApi : HttpMessageHandler
     {
         var route = $"{request.Method} {request.RequestUri!.AbsolutePath}";
         Requests.Add((route, request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken),
-            request.Headers.TryGetValues("If-Match", out var values) ? values.Single() : null, request.Headers.Authorization?.Parameter));
+            request.Headers.TryGetValues("If-Match", out var values) ? values.Single() : null, request.Headers.Authorization?.Parameter, request.RequestUri.Query));
         return _routes.TryGetValue(route, out var answer)
             ? answer(request)
             : new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("""{"code":"not-found","detail":"No stub."}""") };

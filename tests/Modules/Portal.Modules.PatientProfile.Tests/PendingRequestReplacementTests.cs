@@ -101,6 +101,33 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Edits_relayed_together_still_leave_one_notification_that_tells_the_outcome()
+    {
+        using var ava = await _app.AvaAsync();
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        await ava.RequestChangeAsync(new { preferredName = "Avie" });
+        await _app.RunMessagingAsync();
+
+        // Three edits before the next relay: the second and third requests are closed by the time they are relayed.
+        await ava.RequestChangeAsync(new { preferredName = "Ava-Marie" });
+        await ava.RequestChangeAsync(new { mobilePhone = "0499 111 222" });
+        var today = await (await ava.GetAsync("/api/portal/profile")).JsonAsync();
+        (await ava.PatchAsJsonAsync("/api/portal/profile", new { preferredName = (string?)null, mobilePhone = today.GetProperty("mobilePhone").GetString() }))
+            .EnsureSuccessStatusCode();
+        await _app.RunMessagingAsync();
+
+        var only = Assert.Single(await ChangeNotificationsAsync(drLee));
+        Assert.Equal("profileChangeWithdrawn", only.GetProperty("kind").GetString());
+
+        // Asking again after the withdrawal turns the same unread notification back into news.
+        await ava.RequestChangeAsync(new { preferredName = "Avie" });
+        await _app.RunMessagingAsync();
+        var again = Assert.Single(await ChangeNotificationsAsync(drLee));
+        Assert.Equal("profileChangePending", again.GetProperty("kind").GetString());
+        Assert.StartsWith("Ava Nguyen asked to change their personal details (preferredName)", again.GetProperty("summary").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_request_decided_before_its_notification_is_relayed_is_not_announced()
     {
         using var ava = await _app.AvaAsync();

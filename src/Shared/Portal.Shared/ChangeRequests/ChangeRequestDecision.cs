@@ -7,8 +7,8 @@ public static class ChangeRequestDecision
 {
     /// <summary>
     /// Saves a decision and what it changed in one transaction. When another practitioner decided the same request
-    /// first (or the patient replaced it), nothing is saved and the answer is <c>change-requests.already-decided</c>
-    /// (<c>change-requests.superseded</c>); any other crossing edit
+    /// first (or the patient replaced or withdrew it), nothing is saved and the answer is <c>change-requests.already-decided</c>
+    /// (<c>.superseded</c>, <c>.withdrawn</c>); any other crossing edit
     /// (the record itself changed meanwhile) stays a concurrency conflict.
     /// </summary>
     public static async Task<Result> SaveAsync(DbContext db, ChangeRequest request, CancellationToken cancellationToken)

@@ -10,8 +10,8 @@ namespace Portal.Modules.Notifications.Consumers;
 
 /// <summary>
 /// Tells every practitioner of the group that a patient's change waits for approval (<c>profileChangePending</c>).
-/// When it replaces the patient's earlier request, a practitioner who has not read that one yet sees it updated
-/// (one notification per waiting change, not one per edit); the others get a new one.
+/// A patient has one waiting change per part of their record, so a practitioner has one notification about it: while
+/// unread, a newer request (or a new one after a withdrawal) updates it instead of adding another.
 /// </summary>
 internal sealed class PatientChangeRequestedConsumer(NotificationsDbContext db, IIdentityApi identity, IPatientDirectory patients, TimeProvider clock)
     : IdempotentConsumer<PatientChangeRequested>(db, clock)
@@ -24,21 +24,17 @@ internal sealed class PatientChangeRequestedConsumer(NotificationsDbContext db, 
             return;
         }
 
-        var part = PartName(requested.Part);
-        var fields = string.Join(", ", requested.Fields);
-        var replaced = requested.Replaces ?? [];
-        var unread = await PractitionerNotifications.UnreadAboutAsync(db, requested.PracticeGroupId, replaced, cancellationToken);
+        var summary = requested.Replaces is { Count: > 0 }
+            ? $"{requested.PatientName} changed their request about their {PartName(requested.Part)} ({string.Join(", ", requested.Fields)}); it waits for approval."
+            : $"{requested.PatientName} asked to change their {PartName(requested.Part)} ({string.Join(", ", requested.Fields)}); it waits for approval.";
+        var unread = await PractitionerNotifications.UnreadAboutAsync(db, requested.PracticeGroupId, requested.PatientId, requested.Part, cancellationToken);
         foreach (var notification in unread)
         {
-            notification.Update(NotificationKinds.ProfileChangePending,
-                $"{requested.PatientName} changed their request about their {part} ({fields}); it waits for approval.", requested.OccurredAt, requested.ChangeRequestId);
+            notification.Update(NotificationKinds.ProfileChangePending, summary, requested.OccurredAt);
         }
 
-        var summary = replaced.Count > 0
-            ? $"{requested.PatientName} changed their request about their {part} ({fields}); it waits for approval."
-            : $"{requested.PatientName} asked to change their {part} ({fields}); it waits for approval.";
         await PractitionerNotifications.AddForGroupAsync(db, identity, requested.PracticeGroupId, NotificationKinds.ProfileChangePending, requested.PatientId,
-            summary, requested.OccurredAt, cancellationToken, requested.ChangeRequestId, except: unread.Select(n => n.RecipientUserId).ToHashSet());
+            summary, requested.OccurredAt, cancellationToken, requested.Part, except: unread.Select(n => n.RecipientUserId).ToHashSet());
     }
 
     internal static string PartName(string part) => part == "healthRecord" ? "health record" : "personal details";
@@ -46,17 +42,22 @@ internal sealed class PatientChangeRequestedConsumer(NotificationsDbContext db, 
 
 /// <summary>
 /// The patient withdrew their waiting change: unread notifications about it say so instead (<c>profileChangeWithdrawn</c>,
-/// nothing new is sent).
+/// nothing new is sent), unless a newer request waits by the time this is relayed.
 /// </summary>
-internal sealed class PatientChangeWithdrawnConsumer(NotificationsDbContext db, TimeProvider clock)
+internal sealed class PatientChangeWithdrawnConsumer(NotificationsDbContext db, IPatientDirectory patients, TimeProvider clock)
     : IdempotentConsumer<PatientChangeWithdrawn>(db, clock)
 {
     protected override async Task HandleAsync(PatientChangeWithdrawn withdrawn, CancellationToken cancellationToken)
     {
-        var summary = $"{withdrawn.PatientName} withdrew their request about their {PatientChangeRequestedConsumer.PartName(withdrawn.Part)}; nothing waits for approval.";
-        foreach (var notification in await PractitionerNotifications.UnreadAboutAsync(db, withdrawn.PracticeGroupId, withdrawn.ChangeRequestIds, cancellationToken))
+        if (await patients.HasPendingChangeRequestAsync(withdrawn.PracticeGroupId, withdrawn.PatientId, withdrawn.Part, cancellationToken))
         {
-            notification.Update(NotificationKinds.ProfileChangeWithdrawn, summary, withdrawn.OccurredAt, notification.ChangeRequestId);
+            return;
+        }
+
+        var summary = $"{withdrawn.PatientName} withdrew their request about their {PatientChangeRequestedConsumer.PartName(withdrawn.Part)}; nothing waits for approval.";
+        foreach (var notification in await PractitionerNotifications.UnreadAboutAsync(db, withdrawn.PracticeGroupId, withdrawn.PatientId, withdrawn.Part, cancellationToken))
+        {
+            notification.Update(NotificationKinds.ProfileChangeWithdrawn, summary, withdrawn.OccurredAt);
         }
     }
 }
@@ -75,24 +76,22 @@ internal static class PractitionerNotifications
 {
     /// <summary>One notification per practitioner of the group (but those in <paramref name="except"/>).</summary>
     public static async Task AddForGroupAsync(NotificationsDbContext db, IIdentityApi identity, Guid practiceGroupId, string kind, Guid? patientId,
-        string summary, DateTimeOffset at, CancellationToken cancellationToken, Guid? changeRequestId = null, IReadOnlySet<Guid>? except = null)
+        string summary, DateTimeOffset at, CancellationToken cancellationToken, string? recordPart = null, IReadOnlySet<Guid>? except = null)
     {
         foreach (var practitioner in await identity.GetPractitionersAsync(practiceGroupId, cancellationToken))
         {
             if (except?.Contains(practitioner.UserId) != true)
             {
-                db.Notifications.Add(Notification.For(practiceGroupId, practitioner.UserId, kind, patientId, summary, at, changeRequestId));
+                db.Notifications.Add(Notification.For(practiceGroupId, practitioner.UserId, kind, patientId, summary, at, recordPart));
             }
         }
     }
 
-    /// <summary>The group's unread notifications about these change requests (tracked, to be updated).</summary>
-    public static async Task<List<Notification>> UnreadAboutAsync(
-        NotificationsDbContext db, Guid practiceGroupId, IReadOnlyCollection<Guid> changeRequestIds, CancellationToken cancellationToken) =>
-        changeRequestIds.Count == 0
-            ? []
-            : await db.Notifications
-                .Where(n => n.PracticeGroupId == practiceGroupId && n.ReadAt == null
-                            && n.ChangeRequestId != null && changeRequestIds.Contains(n.ChangeRequestId.Value))
-                .ToListAsync(cancellationToken);
+    /// <summary>The group's unread notifications about a patient's waiting change to one part of their record (tracked, to be updated).</summary>
+    public static Task<List<Notification>> UnreadAboutAsync(
+        NotificationsDbContext db, Guid practiceGroupId, Guid patientId, string recordPart, CancellationToken cancellationToken) =>
+        db.Notifications
+            .Where(n => n.PracticeGroupId == practiceGroupId && n.PatientId == patientId && n.RecordPart == recordPart && n.ReadAt == null
+                        && (n.Kind == NotificationKinds.ProfileChangePending || n.Kind == NotificationKinds.ProfileChangeWithdrawn))
+            .ToListAsync(cancellationToken);
 }

@@ -29,7 +29,8 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
             notification.Property(n => n.ReadAt).IsConcurrencyToken();
             notification.HasIndex(n => new { n.RecipientUserId, n.CreatedAt });
             notification.HasIndex(n => new { n.RecipientUserId, n.ReadAt });
-            notification.HasIndex(n => n.ChangeRequestId);   // a patient's newer request updates the notifications about the older one
+            notification.Property(n => n.RecordPart).HasMaxLength(20);
+            notification.HasIndex(n => new { n.PatientId, n.RecordPart });   // a patient's newer request updates the notifications about their waiting change
         });
 
         modelBuilder.Entity<OutgoingEmail>(email =>

@@ -9,8 +9,8 @@ internal sealed class Notification
     public string Kind { get; private set; } = string.Empty;
     public Guid? PatientId { get; init; }
 
-    /// <summary>The change request it is about (<c>profileChangePending</c>), so a patient's newer request updates it.</summary>
-    public Guid? ChangeRequestId { get; private set; }
+    /// <summary>The part of the patient's record a waiting change is about (<c>profile</c>, <c>healthRecord</c>), so a newer request updates it.</summary>
+    public string? RecordPart { get; private set; }
 
     public string Summary { get; private set; } = string.Empty;
     public DateTimeOffset CreatedAt { get; private set; }
@@ -19,7 +19,7 @@ internal sealed class Notification
     public DateTimeOffset? ReadAt { get; set; }
 
     public static Notification For(Guid practiceGroupId, Guid recipientUserId, string kind, Guid? patientId, string summary, DateTimeOffset at,
-        Guid? changeRequestId = null) => new()
+        string? recordPart = null) => new()
     {
         Id = Guid.CreateVersion7(),
         PracticeGroupId = practiceGroupId,
@@ -28,15 +28,14 @@ internal sealed class Notification
         PatientId = patientId,
         Summary = summary,
         CreatedAt = at,
-        ChangeRequestId = changeRequestId,
+        RecordPart = recordPart,
     };
 
     /// <summary>Says something new about the same matter: shown again as new while unread.</summary>
-    public void Update(string kind, string summary, DateTimeOffset at, Guid? changeRequestId)
+    public void Update(string kind, string summary, DateTimeOffset at)
     {
         Kind = kind;
         Summary = summary;
         CreatedAt = at;
-        ChangeRequestId = changeRequestId;
     }
 }

@@ -23,7 +23,7 @@ public sealed class ApproveChangeRequestEndpoint : ICarterModule
                     (await sender.Send(new ApproveChangeRequest(id, options?.Force ?? false), ct)).ToHttpResult())
             .RequireAuthorization(Policies.Practitioner)
             .WithTags("Change requests")
-            .WithSummary("Apply a patient's change request; 409 change-requests.conflict names the fields changed since, unless {force:true}")
+            .WithSummary("Apply a patient's change request; 409 change-requests.conflict names the fields changed since, unless {force:true}; 409 change-requests.already-decided, .superseded (the patient replaced it) or .withdrawn")
             .Produces<ChangeRequestResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

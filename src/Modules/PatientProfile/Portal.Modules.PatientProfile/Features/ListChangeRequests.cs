@@ -21,7 +21,7 @@ public sealed class ListChangeRequestsEndpoint : ICarterModule
                     : ChangeRequestQueries.UnknownStatus.ToProblem())
             .RequireAuthorization(Policies.Practitioner)
             .WithTags("Change requests")
-            .WithSummary("The patients' change requests of the practice: ?status=pending is the approvals queue (oldest first); otherwise newest first")
+            .WithSummary("The patients' change requests of the practice: ?status=pending is the approvals queue (longest waiting first, by waitingSince); otherwise newest first")
             .Produces<PagedList<ChangeRequestResponse>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

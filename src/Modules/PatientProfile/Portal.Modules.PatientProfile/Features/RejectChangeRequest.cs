@@ -21,7 +21,7 @@ public sealed class RejectChangeRequestEndpoint : ICarterModule
                 (await sender.Send(new RejectChangeRequest(id, body.Reason), ct)).ToHttpResult())
             .RequireAuthorization(Policies.Practitioner)
             .WithTags("Change requests")
-            .WithSummary("Reject a patient's change request with a reason the patient will see")
+            .WithSummary("Reject a patient's change request with a reason the patient will see; 409 change-requests.already-decided, .superseded or .withdrawn")
             .Produces<ChangeRequestResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -43,7 +43,7 @@ public sealed record ProfileChangeApplied(EditOutcome Outcome, MyProfile Profile
 
 public sealed record ChangeSentForApproval(EditOutcome Outcome, Guid ChangeRequestId);
 
-/// <summary>The outcome of one edit; <see cref="Profile"/> when it was applied.</summary>
+/// <summary>The outcome of one edit; <see cref="Profile"/> when it was applied or withdrew the pending request (200).</summary>
 public sealed record MyProfileEdit(EditOutcome Outcome, Guid? ChangeRequestId, MyProfile? Profile) : IPortalEdit;
 
 public sealed record UpdateMyProfile(Guid? PatientId, JsonObject Changes, int? ExpectedVersion) : ICommand<Result<MyProfileEdit>>;
@@ -88,7 +88,7 @@ internal static class EditHttpResults
         return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : -1;
     }
 
-    /// <summary>200 with the applied value, or 202 <c>{outcome:"pendingApproval", changeRequestId}</c>, or the problem.</summary>
+    /// <summary>200 with the record (outcome <c>applied</c> or <c>withdrawn</c>), or 202 <c>{outcome:"pendingApproval", changeRequestId}</c>, or the problem.</summary>
     public static IResult ToEditResult<T, TApplied>(this Result<T> result, Func<T, TApplied> applied)
         where T : IPortalEdit
     {

@@ -73,9 +73,6 @@ namespace Portal.Modules.Notifications.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<Guid?>("ChangeRequestId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -97,6 +94,10 @@ namespace Portal.Modules.Notifications.Data.Migrations.SqlServer
                     b.Property<Guid>("RecipientUserId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("RecordPart")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -104,7 +105,7 @@ namespace Portal.Modules.Notifications.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChangeRequestId");
+                    b.HasIndex("PatientId", "RecordPart");
 
                     b.HasIndex("RecipientUserId", "CreatedAt");
 

@@ -67,9 +67,6 @@ namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("ChangeRequestId")
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -91,6 +88,10 @@ namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
                     b.Property<Guid>("RecipientUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RecordPart")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -98,7 +99,7 @@ namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChangeRequestId");
+                    b.HasIndex("PatientId", "RecordPart");
 
                     b.HasIndex("RecipientUserId", "CreatedAt");
 

@@ -1,37 +1,37 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class NotificationChangeRequestId : Migration
+    public partial class NotificationRecordPart : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<Guid>(
-                name: "ChangeRequestId",
+            migrationBuilder.AddColumn<string>(
+                name: "RecordPart",
                 table: "Notifications",
                 type: "TEXT",
+                maxLength: 20,
                 nullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Notifications_ChangeRequestId",
+                name: "IX_Notifications_PatientId_RecordPart",
                 table: "Notifications",
-                column: "ChangeRequestId");
+                columns: new[] { "PatientId", "RecordPart" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Notifications_ChangeRequestId",
+                name: "IX_Notifications_PatientId_RecordPart",
                 table: "Notifications");
 
             migrationBuilder.DropColumn(
-                name: "ChangeRequestId",
+                name: "RecordPart",
                 table: "Notifications");
         }
     }
