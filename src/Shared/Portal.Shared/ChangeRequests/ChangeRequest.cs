@@ -65,7 +65,8 @@ public sealed class ChangeRequest
     /// What a patient asks for when they edit again while <paramref name="pending"/> requests (oldest first) wait:
     /// the pending wishes with <paramref name="proposed"/> on top, each field compared with <paramref name="current"/>.
     /// A field the new edit did not touch keeps the "from" the patient first saw, so a change the practice made since
-    /// is still a named conflict at approval; a field whose wish is today's value drops out.
+    /// is still a named conflict at approval; a field whose wish is today's value drops out. With nothing pending, it is
+    /// simply the edited fields whose value changes.
     /// </summary>
     public static IReadOnlyList<FieldChange> Carry(
         JsonObject current, JsonObject proposed, IReadOnlyList<ChangeRequest> pending, IReadOnlyCollection<string> editedFields)
@@ -165,16 +166,7 @@ public sealed class ChangeRequest
 }
 
 /// <summary>One field of a change request: <c>{field, from, to}</c>, the values as JSON.</summary>
-public sealed record FieldChange(string Field, JsonNode? From, JsonNode? To)
-{
-    /// <summary>The <paramref name="fields"/> whose value in <paramref name="proposed"/> differs from <paramref name="current"/>.</summary>
-    public static IReadOnlyList<FieldChange> Between(JsonObject current, JsonObject proposed, IEnumerable<string> fields) =>
-        fields
-            .Distinct()
-            .Where(field => !JsonNode.DeepEquals(current[field], proposed[field]))
-            .Select(field => new FieldChange(field, current[field]?.DeepClone(), proposed[field]?.DeepClone()))
-            .ToList();
-}
+public sealed record FieldChange(string Field, JsonNode? From, JsonNode? To);
 
 public enum ChangeRequestStatus
 {

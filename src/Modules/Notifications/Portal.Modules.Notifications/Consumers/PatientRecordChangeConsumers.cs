@@ -24,9 +24,8 @@ internal sealed class PatientChangeRequestedConsumer(NotificationsDbContext db, 
             return;
         }
 
-        var summary = requested.Replaces is { Count: > 0 }
-            ? $"{requested.PatientName} changed their request about their {PartName(requested.Part)} ({string.Join(", ", requested.Fields)}); it waits for approval."
-            : $"{requested.PatientName} asked to change their {PartName(requested.Part)} ({string.Join(", ", requested.Fields)}); it waits for approval.";
+        var asked = requested.Replaces is { Count: > 0 } ? "changed their request about" : "asked to change";
+        var summary = $"{requested.PatientName} {asked} their {PartName(requested.Part)} ({string.Join(", ", requested.Fields)}); it waits for approval.";
         var unread = await PractitionerNotifications.UnreadAboutAsync(db, requested.PracticeGroupId, requested.PatientId, requested.Part, cancellationToken);
         foreach (var notification in unread)
         {

@@ -22,10 +22,10 @@ internal sealed class NoteReading(
 {
     public static readonly Error NotFound = Error.NotFound("notes.not-found", "No such note.");
 
-    /// <summary>Every revision of the notes the caller may read, in their practice group (not tracked).</summary>
-    /// <summary>Where the current request came from, for the audit of writes.</summary>
+    /// <summary>Where the current request came from, for the audit of reads and writes.</summary>
     public string? RemoteAddressOfRequest => RemoteAddress.Of(http.HttpContext);
 
+    /// <summary>Every revision of the notes the caller may read, in their practice group (not tracked).</summary>
     public async Task<IQueryable<ClinicalNote>> VisibleNotesAsync(CancellationToken cancellationToken)
     {
         var groupId = currentUser.PracticeGroupId!.Value;
@@ -42,7 +42,7 @@ internal sealed class NoteReading(
     public async Task RecordReadsAsync(IReadOnlyCollection<ClinicalNote> notes, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var remoteAddress = RemoteAddress.Of(http.HttpContext);
+        var remoteAddress = RemoteAddressOfRequest;
         foreach (var note in notes.DistinctBy(n => n.RootNoteId))
         {
             db.AccessLog.Add(new NoteAccessEntry
