@@ -174,7 +174,13 @@ public sealed class PatientEditPolicyTests : IAsyncLifetime
         await _app.SetPatientUpdatesAsync(DemoData.HarbourAdminEmail, "autoUpdate");
         using var ava = await _app.AvaAsync();
 
-        using var first = await ava.SendAsync(PatchWithIfMatch("/api/portal/health-record", new { medications = Array.Empty<object>() }, "\"1\""));
+        // Adding a medication of the patient's own applies at once (removing the practice's would wait for approval).
+        var medications = new object[]
+        {
+            new { name = "Salbutamol inhaler", dose = "100 mcg", frequency = "As needed" },
+            new { name = "Cetirizine", dose = "10 mg", frequency = "Daily" },
+        };
+        using var first = await ava.SendAsync(PatchWithIfMatch("/api/portal/health-record", new { medications }, "\"1\""));
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         await ProblemAssert.IsProblemAsync(
             await ava.SendAsync(PatchWithIfMatch("/api/portal/health-record", new { allergies = Array.Empty<object>() }, "\"1\"")),

@@ -26,6 +26,7 @@ public sealed class PatientProfileModule : IModule
         services.Configure<ApprovalReminderSettings>(configuration.GetSection(ApprovalReminderSettings.Section));
         services.AddHttpContextAccessor();
         services.AddScoped<PatientAuditLog>();
+        services.AddScoped<RecordHistory>();
         services.AddScoped<PortalPatientSelector>();
         services.AddScoped<PortalRecordEditor>();
         services.AddScoped<ProfilePart>();

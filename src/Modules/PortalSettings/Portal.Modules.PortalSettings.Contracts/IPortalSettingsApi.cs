@@ -26,6 +26,13 @@ public sealed record PortalSettingsSnapshot(
     PatientUpdatePolicy PatientUpdates,
     bool NoteSharing)
 {
+    /// <summary>
+    /// The fields of a patient's record whose change always waits for a practitioner, even under
+    /// <see cref="PatientUpdatePolicy.AutoUpdate"/> (who a person is must not change unseen). Events written before the
+    /// setting existed read as the default.
+    /// </summary>
+    public FieldList AlwaysApproveFields { get; init; } = FieldList.DefaultAlwaysApprove;
+
     /// <summary>A new practice group's settings (API.md).</summary>
     public static readonly PortalSettingsSnapshot Defaults = new(
         PortalEnabled: true,

@@ -15,6 +15,7 @@ internal class PatientProfileDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<PatientAccessEntry> AccessLog => Set<PatientAccessEntry>();
     public DbSet<ChangeRequest> ChangeRequests => Set<ChangeRequest>();
     public DbSet<ApprovalReminder> ApprovalReminders => Set<ApprovalReminder>();
+    public DbSet<RecordVersion> RecordVersions => Set<RecordVersion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UsePortalConventions(Database);
@@ -74,6 +75,17 @@ internal class PatientProfileDbContext(DbContextOptions options) : DbContext(opt
             record.HasKey(r => r.PatientId);
             record.Property(r => r.Version).IsConcurrencyToken();
             record.HasOne<Patient>().WithOne().HasForeignKey<HealthRecord>(r => r.PatientId);
+        });
+
+        modelBuilder.Entity<RecordVersion>(version =>
+        {
+            version.ToTable("RecordVersions");
+            version.Property(v => v.Subject).HasMaxLength(50);
+            version.Property(v => v.ChangedByName).HasMaxLength(200);
+            version.Property(v => v.Source).HasConversion<string>().HasMaxLength(20);
+            // A record's history, newest first, all parts or one.
+            version.HasIndex(v => new { v.PatientId, v.At });
+            version.HasIndex(v => new { v.PatientId, v.Subject, v.At });
         });
 
         modelBuilder.Entity<ApprovalReminder>(reminder =>

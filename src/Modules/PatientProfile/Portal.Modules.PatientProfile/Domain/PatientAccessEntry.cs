@@ -29,6 +29,9 @@ internal enum PatientAccessAction
     Updated,
     ChangeApproved,
     ChangeRejected,
+
+    /// <summary>A practitioner brought back part of the record as it was before an earlier change.</summary>
+    Restored,
 }
 
 /// <summary>The parts of a patient's record this module keeps; change requests and the access log name them.</summary>
@@ -36,4 +39,7 @@ internal static class RecordSubjects
 {
     public const string Profile = "profile";
     public const string HealthRecord = "healthRecord";
+
+    /// <summary>The record's versions (every applied change with before and after).</summary>
+    public const string History = "history";
 }

@@ -37,7 +37,7 @@ public sealed record ApproveOptions(bool Force);
 public sealed record ApproveChangeRequest(Guid ChangeRequestId, bool Force) : ICommand<Result<ChangeRequestResponse>>;
 
 internal sealed class ApproveChangeRequestHandler(
-    PatientProfileDbContext db, RecordParts parts, PatientAuditLog audit, ICurrentUser currentUser, TimeProvider clock)
+    PatientProfileDbContext db, RecordParts parts, RecordHistory history, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<ApproveChangeRequest, Result<ChangeRequestResponse>>
 {
     public async ValueTask<Result<ChangeRequestResponse>> Handle(ApproveChangeRequest command, CancellationToken cancellationToken)
@@ -75,8 +75,7 @@ internal sealed class ApproveChangeRequestHandler(
             return approved.Error!;
         }
 
-        part.Write(record, approved.Value, now);
-        audit.RecordChange(record.Patient, PatientAccessAction.ChangeApproved, request.Subject);
+        history.Apply(part, record, approved.Value, now, VersionSource.Approval, changeRequestId: request.Id);
         var saved = await ChangeRequestDecision.SaveAsync(db, request, cancellationToken);   // one transaction: record, decision, audit
         return saved.IsFailure ? saved.Error! : ChangeRequestQueries.From(request, record.PatientName);
     }

@@ -21,7 +21,7 @@ public sealed class GetMyProfileEndpoint : ICarterModule
                 (await sender.Send(new GetMyProfile(patientId), ct)).ToHttpResult())
             .RequireAuthorization(Policies.Patient)
             .WithTags("Patient portal")
-            .WithSummary("Your personal details, with how your practice handles changes you make (updatePolicy)")
+            .WithSummary("Your personal details, with how your practice handles changes you make (updatePolicy) and which fields' changes will wait for its approval (fieldsNeedingApproval)")
             .Produces<MyProfile>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -43,11 +43,25 @@ public sealed record MyProfile(
     PatientUpdatePolicy UpdatePolicy,
     int Version)
 {
-    internal static MyProfile From(Patient patient, PatientUpdatePolicy policy)
+    /// <summary>
+    /// The fields whose change will wait for the practice's approval, so the patient knows before saving: every field
+    /// under <c>requireApproval</c>, the practice's "always approve" list under <c>autoUpdate</c>, none when edits are refused.
+    /// </summary>
+    public IReadOnlyList<string> FieldsNeedingApproval { get; init; } = [];
+
+    internal static MyProfile From(Patient patient, PortalSettingsSnapshot settings)
     {
         var d = PatientDetails.From(patient);
         return new MyProfile(patient.Id, d.GivenName, d.FamilyName, d.PreferredName, patient.DateOfBirth, d.Sex, d.Email, d.MobilePhone,
-            d.Address, d.EmergencyContact, policy, patient.Version);
+            d.Address, d.EmergencyContact, settings.PatientUpdates, patient.Version)
+        {
+            FieldsNeedingApproval = settings.PatientUpdates switch
+            {
+                PatientUpdatePolicy.RequireApproval => PatientProfileFields.All,
+                PatientUpdatePolicy.AutoUpdate => settings.AlwaysApproveFields.Names.Where(PatientProfileFields.All.Contains).ToList(),
+                _ => [],
+            },
+        };
     }
 }
 
@@ -72,6 +86,6 @@ internal sealed class GetMyProfileHandler(PatientProfileDbContext db, PortalPati
             return PortalPatientSelector.NotFound;
         }
 
-        return MyProfile.From(patient, context.Settings.PatientUpdates);
+        return MyProfile.From(patient, context.Settings);
     }
 }

@@ -41,7 +41,11 @@ public sealed class UpdateMyHealthRecordEndpoint : ICarterModule
 
 public sealed record HealthRecordChangeApplied(EditOutcome Outcome, MyHealthRecord HealthRecord);
 
-public sealed record MyHealthRecordEdit(EditOutcome Outcome, Guid? ChangeRequestId, MyHealthRecord? HealthRecord) : IPortalEdit;
+public sealed record MyHealthRecordEdit(EditOutcome Outcome, Guid? ChangeRequestId, MyHealthRecord? HealthRecord) : IPortalEdit
+{
+    public IReadOnlyList<string> AppliedFields { get; init; } = [];
+    public IReadOnlyList<string> PendingFields { get; init; } = [];
+}
 
 public sealed record UpdateMyHealthRecord(Guid? PatientId, JsonObject Changes, int? ExpectedVersion) : ICommand<Result<MyHealthRecordEdit>>;
 
@@ -59,7 +63,7 @@ internal sealed class UpdateMyHealthRecordHandler(PortalRecordEditor editor, Hea
         var (result, context) = edit.Value;
         if (result.Outcome is not (EditOutcome.Applied or EditOutcome.Withdrawn))
         {
-            return new MyHealthRecordEdit(result.Outcome, result.ChangeRequestId, null);
+            return new MyHealthRecordEdit(result.Outcome, result.ChangeRequestId, null) { AppliedFields = result.AppliedFields, PendingFields = result.PendingFields };
         }
 
         var record = await db.HealthRecords.FindAsync([result.PatientId], cancellationToken);   // tracked by the edit: no query

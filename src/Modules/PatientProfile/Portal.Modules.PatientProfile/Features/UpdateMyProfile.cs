@@ -41,10 +41,22 @@ public sealed class UpdateMyProfileEndpoint : ICarterModule
 
 public sealed record ProfileChangeApplied(EditOutcome Outcome, MyProfile Profile);
 
-public sealed record ChangeSentForApproval(EditOutcome Outcome, Guid ChangeRequestId);
+/// <summary>
+/// 202: something waits for approval. Under auto update the fields in <see cref="AppliedFields"/> were applied at once
+/// and those in <see cref="PendingFields"/> wait (the practice always approves them).
+/// </summary>
+public sealed record ChangeSentForApproval(EditOutcome Outcome, Guid ChangeRequestId)
+{
+    public IReadOnlyList<string> AppliedFields { get; init; } = [];
+    public IReadOnlyList<string> PendingFields { get; init; } = [];
+}
 
 /// <summary>The outcome of one edit; <see cref="Profile"/> when it was applied or withdrew the pending request (200).</summary>
-public sealed record MyProfileEdit(EditOutcome Outcome, Guid? ChangeRequestId, MyProfile? Profile) : IPortalEdit;
+public sealed record MyProfileEdit(EditOutcome Outcome, Guid? ChangeRequestId, MyProfile? Profile) : IPortalEdit
+{
+    public IReadOnlyList<string> AppliedFields { get; init; } = [];
+    public IReadOnlyList<string> PendingFields { get; init; } = [];
+}
 
 public sealed record UpdateMyProfile(Guid? PatientId, JsonObject Changes, int? ExpectedVersion) : ICommand<Result<MyProfileEdit>>;
 
@@ -62,11 +74,11 @@ internal sealed class UpdateMyProfileHandler(PortalRecordEditor editor, ProfileP
         var (result, context) = edit.Value;
         if (result.Outcome is not (EditOutcome.Applied or EditOutcome.Withdrawn))
         {
-            return new MyProfileEdit(result.Outcome, result.ChangeRequestId, null);
+            return new MyProfileEdit(result.Outcome, result.ChangeRequestId, null) { AppliedFields = result.AppliedFields, PendingFields = result.PendingFields };
         }
 
         var patient = await db.Patients.FindAsync([result.PatientId], cancellationToken);   // tracked by the edit: no query
-        return new MyProfileEdit(result.Outcome, null, MyProfile.From(patient!, context.Settings.PatientUpdates));
+        return new MyProfileEdit(result.Outcome, null, MyProfile.From(patient!, context.Settings));
     }
 }
 
@@ -97,8 +109,10 @@ internal static class EditHttpResults
             return result.Error!.ToProblem();
         }
 
-        return result.Value is { Outcome: EditOutcome.PendingApproval, ChangeRequestId: { } id }
-            ? TypedResults.Json(new ChangeSentForApproval(EditOutcome.PendingApproval, id), statusCode: StatusCodes.Status202Accepted)
+        return result.Value is { Outcome: EditOutcome.PendingApproval, ChangeRequestId: { } id } edit
+            ? TypedResults.Json(
+                new ChangeSentForApproval(EditOutcome.PendingApproval, id) { AppliedFields = edit.AppliedFields, PendingFields = edit.PendingFields },
+                statusCode: StatusCodes.Status202Accepted)
             : TypedResults.Ok(applied(result.Value));
     }
 }

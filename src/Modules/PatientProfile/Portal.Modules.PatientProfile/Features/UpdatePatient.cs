@@ -65,7 +65,8 @@ public sealed class UpdatePatientValidator : AbstractValidator<UpdatePatient>
     }
 }
 
-internal sealed class UpdatePatientHandler(PatientProfileDbContext db, PatientAuditLog audit, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class UpdatePatientHandler(
+    PatientProfileDbContext db, ProfilePart part, RecordHistory history, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<UpdatePatient, Result<PatientResponse>>
 {
     public async ValueTask<Result<PatientResponse>> Handle(UpdatePatient command, CancellationToken cancellationToken)
@@ -82,8 +83,7 @@ internal sealed class UpdatePatientHandler(PatientProfileDbContext db, PatientAu
             return PracticeRecordSave.Stale;
         }
 
-        PatientDetails.WriteTo(patient, command, clock.GetUtcNow());
-        audit.RecordChange(patient, PatientAccessAction.Updated);
+        history.Apply(part, record, part.ToJson(PatientDetails.Normalized(command)), clock.GetUtcNow(), VersionSource.PracticeEdit);
         var saved = await PracticeRecordSave.SaveAsync(db, cancellationToken);
         return saved.IsFailure ? saved.Error! : PatientResponse.From(patient);
     }

@@ -48,7 +48,7 @@ public sealed class UpdatePatientHealthRecordValidator : AbstractValidator<Updat
 }
 
 internal sealed class UpdatePatientHealthRecordHandler(
-    PatientProfileDbContext db, HealthRecordPart part, PatientAuditLog audit, ICurrentUser currentUser, TimeProvider clock)
+    PatientProfileDbContext db, HealthRecordPart part, RecordHistory history, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<UpdatePatientHealthRecord, Result<PatientHealthRecordResponse>>
 {
     public async ValueTask<Result<PatientHealthRecordResponse>> Handle(UpdatePatientHealthRecord command, CancellationToken cancellationToken)
@@ -64,9 +64,8 @@ internal sealed class UpdatePatientHealthRecordHandler(
             return PracticeRecordSave.Stale;
         }
 
-        var content = HealthRecordDetails.Normalized(command);
-        part.Write(record, part.ToJson(content), clock.GetUtcNow());
-        audit.RecordChange(record.Patient, PatientAccessAction.Updated, RecordSubjects.HealthRecord);
+        var content = part.AttributedToPractice(record, HealthRecordDetails.Normalized(command));
+        history.Apply(part, record, part.ToJson(content), clock.GetUtcNow(), VersionSource.PracticeEdit);
         var saved = await PracticeRecordSave.SaveAsync(db, cancellationToken);
         return saved.IsFailure ? saved.Error! : PatientHealthRecordResponse.From(record.HealthRecord, content);
     }

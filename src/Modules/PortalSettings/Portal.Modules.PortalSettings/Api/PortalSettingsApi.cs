@@ -61,7 +61,10 @@ internal sealed class PortalSettingsApi(PortalSettingsDbContext db, PortalSettin
         var generation = cache.Generation(practiceGroupId);
         var settings = await db.Settings.AsNoTracking()
             .Where(s => s.PracticeGroupId == practiceGroupId)
-            .Select(s => new PortalSettingsSnapshot(s.PortalEnabled, s.PatientInvitations, s.PatientUpdates, s.NoteSharing))
+            .Select(s => new PortalSettingsSnapshot(s.PortalEnabled, s.PatientInvitations, s.PatientUpdates, s.NoteSharing)
+            {
+                AlwaysApproveFields = s.AlwaysApproveFields,
+            })
             .SingleOrDefaultAsync(cancellationToken)
             ?? PortalSettingsSnapshot.Defaults;
         cache.Set(practiceGroupId, settings, generation);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Modules.PortalSettings.Contracts;
 using Portal.Modules.PortalSettings.Domain;
 using Portal.Shared.Messaging;
 using Portal.Shared.Persistence;
@@ -11,6 +12,10 @@ internal class PortalSettingsDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<PracticePortalSettings> Settings => Set<PracticePortalSettings>();
     public DbSet<PortalSettingsChange> Changes => Set<PortalSettingsChange>();
+
+    /// <summary>A field list as one text column (its canonical, comma-separated form).</summary>
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<FieldList, string> FieldListColumn =
+        new(fields => fields.Canonical, canonical => FieldList.Parse(canonical));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UsePortalConventions(Database);
@@ -27,6 +32,7 @@ internal class PortalSettingsDbContext(DbContextOptions options) : DbContext(opt
             settings.Property(s => s.PatientUpdates).HasConversion<string>().HasMaxLength(20);
             settings.Property(s => s.Version).IsConcurrencyToken();
             settings.Property(s => s.UpdatedByName).HasMaxLength(200);
+            settings.Property(s => s.AlwaysApproveFields).HasConversion(FieldListColumn).HasMaxLength(1000).HasDefaultValue(FieldList.DefaultAlwaysApprove);
         });
 
         modelBuilder.Entity<PortalSettingsChange>(change =>
@@ -36,9 +42,15 @@ internal class PortalSettingsDbContext(DbContextOptions options) : DbContext(opt
             change.HasIndex(c => new { c.PracticeGroupId, c.ChangedAt });
             // Before and after are kept as columns of their own, readable in the database without JSON.
             change.ComplexProperty(c => c.Before, before =>
-                before.Property(s => s.PatientUpdates).HasConversion<string>().HasMaxLength(20));
+            {
+                before.Property(s => s.PatientUpdates).HasConversion<string>().HasMaxLength(20);
+                before.Property(s => s.AlwaysApproveFields).HasConversion(FieldListColumn).HasMaxLength(1000).HasDefaultValue(FieldList.DefaultAlwaysApprove);
+            });
             change.ComplexProperty(c => c.After, after =>
-                after.Property(s => s.PatientUpdates).HasConversion<string>().HasMaxLength(20));
+            {
+                after.Property(s => s.PatientUpdates).HasConversion<string>().HasMaxLength(20);
+                after.Property(s => s.AlwaysApproveFields).HasConversion(FieldListColumn).HasMaxLength(1000).HasDefaultValue(FieldList.DefaultAlwaysApprove);
+            });
         });
     }
 }

@@ -13,6 +13,7 @@ internal sealed class PracticePortalSettings
     public bool PatientInvitations { get; private set; }
     public PatientUpdatePolicy PatientUpdates { get; private set; }
     public bool NoteSharing { get; private set; }
+    public FieldList AlwaysApproveFields { get; private set; } = FieldList.DefaultAlwaysApprove;
     public int Version { get; private set; }
     public DateTimeOffset? UpdatedAt { get; private set; }
     public Guid? UpdatedByUserId { get; private set; }
@@ -28,10 +29,12 @@ internal sealed class PracticePortalSettings
             PatientInvitations = defaults.PatientInvitations,
             PatientUpdates = defaults.PatientUpdates,
             NoteSharing = defaults.NoteSharing,
+            AlwaysApproveFields = defaults.AlwaysApproveFields,
         };
     }
 
-    public PortalSettingsSnapshot Snapshot() => new(PortalEnabled, PatientInvitations, PatientUpdates, NoteSharing);
+    public PortalSettingsSnapshot Snapshot() =>
+        new(PortalEnabled, PatientInvitations, PatientUpdates, NoteSharing) { AlwaysApproveFields = AlwaysApproveFields };
 
     /// <summary>Applies new values; answers the history entry, or null when nothing changed.</summary>
     public PortalSettingsChange? Change(PortalSettingsSnapshot next, Guid userId, string userName, DateTimeOffset now)
@@ -46,6 +49,7 @@ internal sealed class PracticePortalSettings
         PatientInvitations = next.PatientInvitations;
         PatientUpdates = next.PatientUpdates;
         NoteSharing = next.NoteSharing;
+        AlwaysApproveFields = next.AlwaysApproveFields;
         Version++;
         UpdatedAt = now;
         UpdatedByUserId = userId;

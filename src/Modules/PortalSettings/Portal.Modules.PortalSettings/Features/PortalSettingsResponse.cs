@@ -9,6 +9,7 @@ public sealed record PortalSettingsResponse(
     bool PatientInvitations,
     PatientUpdatePolicy PatientUpdates,
     bool NoteSharing,
+    FieldList AlwaysApproveFields,
     DateTimeOffset? UpdatedAt,
     ChangedBy? UpdatedBy)
 {
@@ -20,6 +21,7 @@ public sealed record PortalSettingsResponse(
         settings.PatientInvitations,
         settings.PatientUpdates,
         settings.NoteSharing,
+        settings.AlwaysApproveFields,
         settings.UpdatedAt,
         settings.UpdatedByUserId is { } userId ? new ChangedBy(userId, settings.UpdatedByName ?? string.Empty) : null)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PortalSettings.Api;
 using Portal.Modules.PortalSettings.Contracts;
 using Portal.Modules.PortalSettings.Data;
@@ -22,7 +23,7 @@ public sealed class UpdatePortalSettingsEndpoint : ICarterModule
             {
                 var result = await sender.Send(new UpdatePortalSettings(
                     request.PortalEnabled, request.PatientInvitations, request.PatientUpdates, request.NoteSharing,
-                    http.Request.Headers.IfMatch.ToString()), ct);
+                    request.AlwaysApproveFields, http.Request.Headers.IfMatch.ToString()), ct);
                 if (result.IsSuccess)
                 {
                     http.Response.Headers.ETag = result.Value.ETag;
@@ -40,12 +41,17 @@ public sealed class UpdatePortalSettingsEndpoint : ICarterModule
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 }
 
-/// <summary>All four settings are required: a forgotten field must not silently switch a setting off.</summary>
+/// <summary>
+/// The four switches are required: a forgotten field must not silently switch a setting off.
+/// <see cref="AlwaysApproveFields"/> (the fields whose change always waits for approval) is optional: absent keeps the list.
+/// </summary>
 public sealed record UpdatePortalSettingsRequest(
-    bool? PortalEnabled, bool? PatientInvitations, PatientUpdatePolicy? PatientUpdates, bool? NoteSharing);
+    bool? PortalEnabled, bool? PatientInvitations, PatientUpdatePolicy? PatientUpdates, bool? NoteSharing,
+    IReadOnlyList<string>? AlwaysApproveFields = null);
 
 public sealed record UpdatePortalSettings(
-    bool? PortalEnabled, bool? PatientInvitations, PatientUpdatePolicy? PatientUpdates, bool? NoteSharing, string? IfMatch)
+    bool? PortalEnabled, bool? PatientInvitations, PatientUpdatePolicy? PatientUpdates, bool? NoteSharing,
+    IReadOnlyList<string>? AlwaysApproveFields, string? IfMatch)
     : ICommand<Result<PortalSettingsResponse>>;
 
 public sealed class UpdatePortalSettingsValidator : AbstractValidator<UpdatePortalSettings>
@@ -57,6 +63,9 @@ public sealed class UpdatePortalSettingsValidator : AbstractValidator<UpdatePort
         RuleFor(u => u.PatientUpdates).NotNull().IsInEnum();
         RuleFor(u => u.NoteSharing).NotNull();
         RuleFor(u => u.IfMatch).MaximumLength(100);
+        RuleForEach(u => u.AlwaysApproveFields)
+            .Must(field => field is not null && PatientProfileFields.All.Contains(field))
+            .WithMessage("Not a field that can wait for approval. Use: " + string.Join(", ", PatientProfileFields.All) + ".");
     }
 }
 
@@ -77,7 +86,10 @@ internal sealed class UpdatePortalSettingsHandler(
         }
 
         var next = new PortalSettingsSnapshot(
-            command.PortalEnabled!.Value, command.PatientInvitations!.Value, command.PatientUpdates!.Value, command.NoteSharing!.Value);
+            command.PortalEnabled!.Value, command.PatientInvitations!.Value, command.PatientUpdates!.Value, command.NoteSharing!.Value)
+        {
+            AlwaysApproveFields = command.AlwaysApproveFields is { } fields ? FieldList.Of(fields) : settings.AlwaysApproveFields,
+        };
         var change = settings.Change(next, currentUser.UserId, currentUser.Name, clock.GetUtcNow());
         if (change is null)
         {

@@ -39,6 +39,7 @@ internal static class AccessLogQueries
         PatientAccessAction.Updated => "updated",
         PatientAccessAction.ChangeApproved => "changeApproved",
         PatientAccessAction.ChangeRejected => "changeRejected",
+        PatientAccessAction.Restored => "restored",
         _ => action.ToString(),
     };
 }

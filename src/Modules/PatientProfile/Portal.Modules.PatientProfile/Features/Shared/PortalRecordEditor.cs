@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Data;
+using Portal.Modules.PatientProfile.Domain;
 using Portal.Modules.PortalSettings.Contracts;
 using Portal.Shared.Abstractions;
 using Portal.Shared.ChangeRequests;
@@ -14,6 +15,8 @@ public interface IPortalEdit
 {
     EditOutcome Outcome { get; }
     Guid? ChangeRequestId { get; }
+    IReadOnlyList<string> AppliedFields { get; }
+    IReadOnlyList<string> PendingFields { get; }
 }
 
 public enum EditOutcome
@@ -26,17 +29,27 @@ public enum EditOutcome
     Withdrawn,
 }
 
-/// <summary>What became of a patient's edit of one record: <c>{patientId, outcome, changeRequestId?, code?}</c>.</summary>
-public sealed record RecordEditResult(Guid PatientId, EditOutcome Outcome, Guid? ChangeRequestId = null, string? Code = null, string? Message = null);
+/// <summary>
+/// What became of a patient's edit of one record: <c>{patientId, outcome, changeRequestId?, code?, appliedFields, pendingFields}</c>.
+/// Under auto update one edit can do both: the fields the practice always approves wait, the others apply.
+/// </summary>
+public sealed record RecordEditResult(Guid PatientId, EditOutcome Outcome, Guid? ChangeRequestId = null, string? Code = null, string? Message = null)
+{
+    public IReadOnlyList<string> AppliedFields { get; init; } = [];
+    public IReadOnlyList<string> PendingFields { get; init; } = [];
+}
 
 /// <summary>
 /// A patient's edit of part of their record, under the policy each record's practice has at this moment:
 /// <c>autoUpdate</c> applies it and tells the practice, <c>requireApproval</c> stores a change request with each
-/// field's before and after and tells the practitioners, <c>disabled</c> refuses it. An invalid patch changes no
-/// record; an edit that changes nothing is "applied" without a request or a notification. Under approval a patient
-/// has at most one pending request per part of the record: a new edit replaces it with one that carries both.
+/// field's before and after and tells the practitioners, <c>disabled</c> refuses it. Even under <c>autoUpdate</c> the
+/// fields on the practice's "always approve" list, and changes to health-record entries the practice recorded, wait
+/// for approval while the rest applies. An invalid patch changes no record; an edit that changes nothing is "applied"
+/// without a request or a notification. A patient has at most one pending request per part of the record: a new
+/// edit replaces it with one that carries both.
 /// </summary>
-internal sealed class PortalRecordEditor(PatientProfileDbContext db, PortalPatientSelector selector, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class PortalRecordEditor(
+    PatientProfileDbContext db, PortalPatientSelector selector, RecordHistory history, ICurrentUser currentUser, TimeProvider clock)
 {
     public static readonly Error UpdatesDisabled =
         Error.Forbidden("profile.updates-disabled", "Your practice does not accept changes online. Please contact the practice.");
@@ -95,8 +108,7 @@ internal sealed class PortalRecordEditor(PatientProfileDbContext db, PortalPatie
 
             // The pending requests are read before the record: a decision saved in between then fails this save
             // (the request's status is its concurrency token) instead of leaving "from" values that are out of date.
-            var requireApproval = target.Settings.PatientUpdates == PatientUpdatePolicy.RequireApproval;
-            var pending = requireApproval ? await PendingRequestsAsync(target, part, cancellationToken) : [];
+            var pending = await PendingRequestsAsync(target, part, cancellationToken);
             var record = await PatientRecord.LoadAsync(db, target.PracticeGroupId, target.PatientId, cancellationToken);
             if (record is null)
             {
@@ -108,22 +120,43 @@ internal sealed class PortalRecordEditor(PatientProfileDbContext db, PortalPatie
                 return Stale;
             }
 
-            // Under approval the edit goes on top of what the patient already asked for: one request carries all of it.
             var current = part.Read(record);
-            var merged = part.Merge(pending.Aggregate(current, (asked, request) => request.AppliedTo(asked)), patch);
-            if (merged.IsFailure)
+            var edited = patch.Select(field => field.Key).ToList();
+            var proposal = target.Settings.PatientUpdates == PatientUpdatePolicy.RequireApproval
+                ? ProposeForApproval(part, current, pending, patch)
+                : ProposeUnderAutoUpdate(part, current, pending, patch, target.Settings);
+            if (proposal.IsFailure)
             {
-                return merged.Error!;   // nothing is saved: the unit of work commits only a success
+                return proposal.Error!;   // nothing is saved: the unit of work commits only a success
             }
 
-            var changes = ChangeRequest.Carry(current, merged.Value, pending, patch.Select(field => field.Key).ToList());
-            if (pending.Count == 1 && pending[0].AsksFor(changes))
+            var (applicable, proposed) = proposal.Value;
+            var applied = current.Select(field => field.Key).Where(field => !JsonNode.DeepEquals(current[field], applicable[field])).ToList();
+            if (applied.Count > 0)
             {
-                results.Add(new RecordEditResult(target.PatientId, EditOutcome.PendingApproval, pending[0].Id));   // asked again, nothing new
+                history.Apply(part, record, applicable, now, VersionSource.PatientEdit);
+                db.Publish(new PatientRecordUpdatedByPatient(
+                    Guid.CreateVersion7(), now, target.PatientId, target.PracticeGroupId, record.PatientName, part.Subject, applied));
+                applicable = part.Read(record);
+            }
+
+            if (proposed is null)
+            {
+                // Applied at once; nothing of this edit waits, and what already waited is left as it was.
+                results.Add(new RecordEditResult(target.PatientId, EditOutcome.Applied) { AppliedFields = applied });
                 continue;
             }
 
-            if (changes.Count == 0)
+            var waiting = ChangeRequest.Carry(applicable, proposed, pending, edited);
+            var waitingFields = waiting.Select(c => c.Field).ToList();
+            if (pending.Count == 1 && pending[0].AsksFor(waiting))
+            {
+                // Asked again: nothing new waits.
+                results.Add(new RecordEditResult(target.PatientId, EditOutcome.PendingApproval, pending[0].Id) { AppliedFields = applied, PendingFields = waitingFields });
+                continue;
+            }
+
+            if (waiting.Count == 0)
             {
                 pending.ForEach(request => request.Withdraw(now));
                 if (pending.Count > 0)
@@ -132,29 +165,68 @@ internal sealed class PortalRecordEditor(PatientProfileDbContext db, PortalPatie
                         Guid.CreateVersion7(), now, pending.Select(r => r.Id).ToList(), target.PatientId, target.PracticeGroupId, record.PatientName, part.Subject));
                 }
 
-                results.Add(new RecordEditResult(target.PatientId, pending.Count > 0 ? EditOutcome.Withdrawn : EditOutcome.Applied));   // the record already is as asked
+                // Nothing waits: the record now is as asked (or already was).
+                var outcome = pending.Count > 0 && applied.Count == 0 ? EditOutcome.Withdrawn : EditOutcome.Applied;
+                results.Add(new RecordEditResult(target.PatientId, outcome) { AppliedFields = applied });
                 continue;
             }
 
-            var fields = changes.Select(c => c.Field).ToList();
-            if (!requireApproval)
-            {
-                part.Write(record, merged.Value, now);
-                db.Publish(new PatientRecordUpdatedByPatient(
-                    Guid.CreateVersion7(), now, target.PatientId, target.PracticeGroupId, record.PatientName, part.Subject, fields));
-                results.Add(new RecordEditResult(target.PatientId, EditOutcome.Applied));
-            }
-            else
-            {
-                var request = ChangeRequest.Submit(target.PracticeGroupId, target.PatientId, part.Subject, changes, currentUser.UserId, now, replacing: pending);
-                db.ChangeRequests.Add(request);
-                db.Publish(new PatientChangeRequested(Guid.CreateVersion7(), now, request.Id, target.PatientId, target.PracticeGroupId,
-                    record.PatientName, part.Subject, fields, Replaces: pending.Select(r => r.Id).ToList()));
-                results.Add(new RecordEditResult(target.PatientId, EditOutcome.PendingApproval, request.Id));
-            }
+            var request = ChangeRequest.Submit(target.PracticeGroupId, target.PatientId, part.Subject, waiting, currentUser.UserId, now, replacing: pending);
+            db.ChangeRequests.Add(request);
+            db.Publish(new PatientChangeRequested(Guid.CreateVersion7(), now, request.Id, target.PatientId, target.PracticeGroupId,
+                record.PatientName, part.Subject, waitingFields, Replaces: pending.Select(r => r.Id).ToList()));
+            results.Add(new RecordEditResult(target.PatientId, EditOutcome.PendingApproval, request.Id) { AppliedFields = applied, PendingFields = waitingFields });
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Under approval nothing applies now (<c>Applicable</c> is the record as it is); the edit goes on top of what the
+    /// patient already asked for, so one request carries all of it.
+    /// </summary>
+    private static Result<(JsonObject Applicable, JsonObject? Proposed)> ProposeForApproval(
+        IRecordPart part, JsonObject current, IReadOnlyList<ChangeRequest> pending, JsonObject patch)
+    {
+        var merged = part.Merge(pending.Aggregate(current, (asked, request) => request.AppliedTo(asked)), patch);
+        return merged.IsFailure ? merged.Error! : (current, merged.Value);
+    }
+
+    /// <summary>
+    /// Under auto update the edit applies at once, except the fields (or health-record entries) the practice always
+    /// approves. Those wait, together with what the patient already asked for (the patient's latest word on a field
+    /// wins). <c>Proposed</c> is null when nothing of the edit waits and it touches nothing that already waits: the
+    /// pending requests are then left as they are.
+    /// </summary>
+    private static Result<(JsonObject Applicable, JsonObject? Proposed)> ProposeUnderAutoUpdate(
+        IRecordPart part, JsonObject current, IReadOnlyList<ChangeRequest> pending, JsonObject patch, PortalSettingsSnapshot settings)
+    {
+        var merged = part.Merge(current, patch);
+        if (merged.IsFailure)
+        {
+            return merged.Error!;
+        }
+
+        var applicable = part.ApplicableAtOnce(current, merged.Value, settings);
+        var waitsNow = merged.Value.Select(field => field.Key).Where(field => !JsonNode.DeepEquals(applicable[field], merged.Value[field])).ToList();
+        var touchesPending = pending.Any(request => request.Changes.Any(change => patch.ContainsKey(change.Field)));
+        if (waitsNow.Count == 0 && !touchesPending)
+        {
+            return (applicable, (JsonObject?)null);
+        }
+
+        var proposed = applicable.DeepClone().AsObject();
+        foreach (var change in pending.SelectMany(request => request.Changes).Where(change => !patch.ContainsKey(change.Field)))
+        {
+            proposed[change.Field] = change.To?.DeepClone();
+        }
+
+        foreach (var field in waitsNow)
+        {
+            proposed[field] = merged.Value[field]?.DeepClone();
+        }
+
+        return (applicable, proposed);
     }
 
     /// <summary>The patient's undecided requests for this part of the record, oldest first (tracked: a new edit replaces them).</summary>

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Modules.PatientProfile.Data;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Domain;
+using Portal.Modules.PortalSettings.Contracts;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Behaviors;
 
@@ -53,6 +55,15 @@ internal interface IRecordPart
     /// Only the patched fields are judged: a stored value that older rules let in does not block an unrelated edit.
     /// </summary>
     Result<JsonObject> Merge(JsonObject current, JsonObject patch);
+
+    /// <summary>
+    /// What of a patient's <paramref name="merged"/> value may apply at once under auto update: the fields (or entries)
+    /// that always wait for a practitioner keep their <paramref name="current"/> value.
+    /// </summary>
+    JsonObject ApplicableAtOnce(JsonObject current, JsonObject merged, PortalSettingsSnapshot settings);
+
+    /// <summary>The fields whose change waits for a practitioner under auto update, as the patient is told before saving.</summary>
+    IReadOnlyList<string> AlwaysApprovedFields(PortalSettingsSnapshot settings);
 
     /// <summary>Stores a value <see cref="Merge"/> produced and moves the part's version on.</summary>
     void Write(PatientRecord record, JsonObject value, DateTimeOffset now);
@@ -111,8 +122,17 @@ internal abstract class RecordPart<TFields>(IOptions<JsonOptions> jsonOptions, I
             return Invalid(errors.GroupBy(f => f.Field).ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray()));
         }
 
-        return ToJson(Normalize(fields));
+        return ToJson(AttributedToPatient(current, Normalize(fields)));
     }
+
+    public abstract JsonObject ApplicableAtOnce(JsonObject current, JsonObject merged, PortalSettingsSnapshot settings);
+
+    public abstract IReadOnlyList<string> AlwaysApprovedFields(PortalSettingsSnapshot settings);
+
+    /// <summary>Who recorded what, where a part keeps it (the health record's entries); the patient made this edit.</summary>
+    protected virtual TFields AttributedToPatient(JsonObject current, TFields next) => next;
+
+    protected TFields FieldsOf(JsonObject value) => value.Deserialize<TFields>(Json)!;
 
     public void Write(PatientRecord record, JsonObject value, DateTimeOffset now) =>
         WriteFields(record, value.Deserialize<TFields>(Json)!, now);
@@ -140,6 +160,20 @@ internal sealed class ProfilePart(IOptions<JsonOptions> jsonOptions, TimeProvide
 
     protected override void WriteFields(PatientRecord record, PatientDetails fields, DateTimeOffset now) =>
         PatientDetails.WriteTo(record.Patient, fields, now);
+
+    public override IReadOnlyList<string> AlwaysApprovedFields(PortalSettingsSnapshot settings) =>
+        settings.AlwaysApproveFields.Names.Where(PatientProfileFields.All.Contains).ToList();
+
+    public override JsonObject ApplicableAtOnce(JsonObject current, JsonObject merged, PortalSettingsSnapshot settings)
+    {
+        var applicable = merged.DeepClone().AsObject();
+        foreach (var field in AlwaysApprovedFields(settings))
+        {
+            applicable[field] = current[field]?.DeepClone();
+        }
+
+        return applicable;
+    }
 }
 
 internal sealed class HealthRecordPart(IOptions<JsonOptions> jsonOptions, TimeProvider clock)
@@ -160,6 +194,19 @@ internal sealed class HealthRecordPart(IOptions<JsonOptions> jsonOptions, TimePr
     public override int VersionOf(PatientRecord record) => record.HealthRecord.Version;
 
     protected override HealthRecordDetails ReadFields(PatientRecord record) => Parse(record.HealthRecord.Content);
+
+    /// <summary>None by name: changing or removing an entry the practice recorded always waits (see <see cref="ApplicableAtOnce"/>).</summary>
+    public override IReadOnlyList<string> AlwaysApprovedFields(PortalSettingsSnapshot settings) => [];
+
+    public override JsonObject ApplicableAtOnce(JsonObject current, JsonObject merged, PortalSettingsSnapshot settings) =>
+        ToJson(HealthRecordDetails.KeepingPracticeEntries(FieldsOf(current), FieldsOf(merged)));
+
+    protected override HealthRecordDetails AttributedToPatient(JsonObject current, HealthRecordDetails next) =>
+        HealthRecordDetails.Attributed(FieldsOf(current), next, EntrySource.Patient);
+
+    /// <summary>A practitioner's new content, each entry attributed (theirs where new or changed).</summary>
+    public HealthRecordDetails AttributedToPractice(PatientRecord record, HealthRecordDetails next) =>
+        HealthRecordDetails.Attributed(ReadFields(record), next, EntrySource.Practice);
     protected override HealthRecordDetails Normalize(HealthRecordDetails fields) => HealthRecordDetails.Normalized(fields);
 
     protected override void WriteFields(PatientRecord record, HealthRecordDetails fields, DateTimeOffset now)
@@ -169,7 +216,7 @@ internal sealed class HealthRecordPart(IOptions<JsonOptions> jsonOptions, TimePr
         record.HealthRecord.Version++;
     }
 
-    public HealthRecordDetails Parse(string content) => JsonSerializer.Deserialize<HealthRecordDetails>(content, Storage)!;
+    public HealthRecordDetails Parse(string content) => JsonSerializer.Deserialize<HealthRecordDetails>(content, Storage)!.WithKnownAuthors();
 }
 
 /// <summary>The record parts by <see cref="IRecordPart.Subject"/>, for deciding a change request.</summary>

@@ -171,6 +171,65 @@ namespace Portal.Modules.PatientProfile.Data.Migrations.Sqlite
                     b.ToTable("PatientAccessLog", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Modules.PatientProfile.Domain.RecordVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChangeRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChangedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RestoredFromVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "At");
+
+                    b.HasIndex("PatientId", "Subject", "At");
+
+                    b.ToTable("RecordVersions", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Shared.ChangeRequests.ChangeRequest", b =>
                 {
                     b.Property<Guid>("Id")

@@ -48,6 +48,13 @@ namespace Portal.Modules.PortalSettings.Data.Migrations.SqlServer
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("AlwaysApproveFields")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasDefaultValue("dateOfBirth,familyName,givenName,sex");
+
                             b1.Property<bool>("NoteSharing")
                                 .HasColumnType("bit");
 
@@ -66,6 +73,13 @@ namespace Portal.Modules.PortalSettings.Data.Migrations.SqlServer
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Before", "Portal.Modules.PortalSettings.Domain.PortalSettingsChange.Before#PortalSettingsSnapshot", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<string>("AlwaysApproveFields")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasDefaultValue("dateOfBirth,familyName,givenName,sex");
 
                             b1.Property<bool>("NoteSharing")
                                 .HasColumnType("bit");
@@ -94,6 +108,13 @@ namespace Portal.Modules.PortalSettings.Data.Migrations.SqlServer
                     b.Property<Guid>("PracticeGroupId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AlwaysApproveFields")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)")
+                        .HasDefaultValue("dateOfBirth,familyName,givenName,sex");
 
                     b.Property<bool>("NoteSharing")
                         .HasColumnType("bit");

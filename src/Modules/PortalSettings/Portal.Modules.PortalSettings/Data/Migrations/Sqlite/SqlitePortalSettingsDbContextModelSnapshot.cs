@@ -42,6 +42,13 @@ namespace Portal.Modules.PortalSettings.Data.Migrations.Sqlite
                         {
                             b1.IsRequired();
 
+                            b1.Property<string>("AlwaysApproveFields")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue("dateOfBirth,familyName,givenName,sex");
+
                             b1.Property<bool>("NoteSharing")
                                 .HasColumnType("INTEGER");
 
@@ -60,6 +67,13 @@ namespace Portal.Modules.PortalSettings.Data.Migrations.Sqlite
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Before", "Portal.Modules.PortalSettings.Domain.PortalSettingsChange.Before#PortalSettingsSnapshot", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<string>("AlwaysApproveFields")
+                                .IsRequired()
+                                .ValueGeneratedOnAdd()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasDefaultValue("dateOfBirth,familyName,givenName,sex");
 
                             b1.Property<bool>("NoteSharing")
                                 .HasColumnType("INTEGER");
@@ -88,6 +102,13 @@ namespace Portal.Modules.PortalSettings.Data.Migrations.Sqlite
                     b.Property<Guid>("PracticeGroupId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("AlwaysApproveFields")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("dateOfBirth,familyName,givenName,sex");
 
                     b.Property<bool>("NoteSharing")
                         .HasColumnType("INTEGER");

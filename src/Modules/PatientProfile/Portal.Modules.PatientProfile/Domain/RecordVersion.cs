@@ -1,0 +1,48 @@
+namespace Portal.Modules.PatientProfile.Domain;
+
+/// <summary>
+/// One applied change of a part of a patient's record (<see cref="Subject"/>), by anyone: the whole part before and
+/// after, as JSON, so any earlier state can be shown and restored. Versions are only ever added.
+/// </summary>
+internal sealed class RecordVersion
+{
+    public Guid Id { get; init; }
+    public Guid PatientId { get; init; }
+    public Guid PracticeGroupId { get; init; }
+
+    /// <summary>One of <see cref="RecordSubjects"/>.</summary>
+    public string Subject { get; init; } = RecordSubjects.Profile;
+
+    /// <summary>The part's version after this change.</summary>
+    public int Version { get; init; }
+
+    public DateTimeOffset At { get; init; }
+    public Guid ChangedByUserId { get; init; }
+    public string ChangedByName { get; init; } = string.Empty;
+    public VersionSource Source { get; init; }
+
+    /// <summary>The patient's request this change applied, when a practitioner approved one.</summary>
+    public Guid? ChangeRequestId { get; init; }
+
+    /// <summary>The version whose earlier state a restore brought back.</summary>
+    public Guid? RestoredFromVersionId { get; init; }
+
+    public string Before { get; init; } = "{}";
+    public string After { get; init; } = "{}";
+}
+
+/// <summary>How a change came to be applied.</summary>
+internal enum VersionSource
+{
+    /// <summary>The patient's own edit, applied at once by the practice's policy.</summary>
+    PatientEdit,
+
+    /// <summary>A practitioner's edit of the record.</summary>
+    PracticeEdit,
+
+    /// <summary>A practitioner approved the patient's change request.</summary>
+    Approval,
+
+    /// <summary>A practitioner brought back the record as it was before an earlier change.</summary>
+    Restore,
+}
