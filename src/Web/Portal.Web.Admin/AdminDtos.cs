@@ -9,7 +9,9 @@ public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, int
 
 public sealed record NotificationItem(Guid Id, string Kind, Guid? PatientId, string Summary, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
 
-public sealed record PortalSettings(bool PortalEnabled, bool PatientInvitations, string PatientUpdates, bool NoteSharing, DateTimeOffset? UpdatedAt = null, ChangedBy? UpdatedBy = null);
+public sealed record PortalSettings(
+    bool PortalEnabled, bool PatientInvitations, string PatientUpdates, bool NoteSharing, DateTimeOffset? UpdatedAt = null, ChangedBy? UpdatedBy = null,
+    IReadOnlyList<string>? AlwaysApproveFields = null);
 
 public sealed record SettingsChange(DateTimeOffset ChangedAt, ChangedBy ChangedBy, PortalSettings Before, PortalSettings After);
 
@@ -43,3 +45,8 @@ public sealed record NoteAmendment(Guid Id, int Revision, string Body, DateTimeO
 public sealed record Note(Guid Id, Guid PatientId, NoteAuthor Author, string Visibility, string Body, DateTimeOffset CreatedAt, IReadOnlyList<NoteAmendment> Amendments);
 
 public sealed record NoteRead(Guid NoteId, Guid ReaderUserId, string ReaderName, DateTimeOffset At);
+
+/// <summary>One applied change of a patient's record, with each changed field before and after.</summary>
+public sealed record RecordVersion(
+    Guid Id, string Subject, int Version, DateTimeOffset ChangedAt, ChangedBy ChangedBy, string Source, Guid? ChangeRequestId, Guid? RestoredFromVersionId,
+    IReadOnlyList<FieldChange> Changes);

@@ -11,6 +11,7 @@ public static class AccessLogText
             "healthRecord" => "health record",
             "notes" => "clinical notes",
             "changeRequests" => "requested changes",
+            "history" => "the record's history",
             var other => other,
         };
         return action switch
@@ -20,6 +21,7 @@ public static class AccessLogText
             "updated" => $"Changed {what}",
             "changeApproved" => $"Approved a change to {what}",
             "changeRejected" => $"Rejected a change to {what}",
+            "restored" => $"Restored earlier {what}",
             var other => $"{other} {what}",
         };
     }

@@ -16,13 +16,16 @@ public sealed class HealthRecordModel
         public string? Dose { get; set; }
         public string? Frequency { get; set; }
         public string? Since { get; set; }
+
+        /// <summary>Who recorded the entry (<c>patient</c> or <c>practice</c>), as the API said; never sent back.</summary>
+        public string? RecordedBy { get; init; }
     }
 
     public static HealthRecordModel From(HealthRecordLists lists) => new()
     {
-        Allergies = lists.Allergies.Select(a => new Row { Substance = a.Substance, Reaction = a.Reaction, Severity = a.Severity }).ToList(),
-        Medications = lists.Medications.Select(m => new Row { Name = m.Name, Dose = m.Dose, Frequency = m.Frequency }).ToList(),
-        Conditions = lists.Conditions.Select(c => new Row { Name = c.Name, Since = c.Since }).ToList(),
+        Allergies = lists.Allergies.Select(a => new Row { Substance = a.Substance, Reaction = a.Reaction, Severity = a.Severity, RecordedBy = a.RecordedBy }).ToList(),
+        Medications = lists.Medications.Select(m => new Row { Name = m.Name, Dose = m.Dose, Frequency = m.Frequency, RecordedBy = m.RecordedBy }).ToList(),
+        Conditions = lists.Conditions.Select(c => new Row { Name = c.Name, Since = c.Since, RecordedBy = c.RecordedBy }).ToList(),
     };
 
     /// <summary>The three lists as the API takes them.</summary>
@@ -46,8 +49,9 @@ public sealed class HealthRecordModel
 
 public sealed record HealthRecordLists(IReadOnlyList<AllergyItem> Allergies, IReadOnlyList<MedicationItem> Medications, IReadOnlyList<ConditionItem> Conditions);
 
-public sealed record AllergyItem(string Substance, string? Reaction, string? Severity);
+/// <summary>An allergy; <paramref name="RecordedBy"/> is read from the API (who recorded it) and left null when sending.</summary>
+public sealed record AllergyItem(string Substance, string? Reaction, string? Severity, string? RecordedBy = null);
 
-public sealed record MedicationItem(string Name, string? Dose, string? Frequency);
+public sealed record MedicationItem(string Name, string? Dose, string? Frequency, string? RecordedBy = null);
 
-public sealed record ConditionItem(string Name, string? Since);
+public sealed record ConditionItem(string Name, string? Since, string? RecordedBy = null);

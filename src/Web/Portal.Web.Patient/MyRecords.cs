@@ -63,7 +63,8 @@ public sealed record LinkedRecord(Guid PatientId, Guid PracticeGroupId, string P
 
 public sealed record MyProfile(
     Guid PatientId, string GivenName, string FamilyName, string? PreferredName, DateOnly DateOfBirth, string? Sex, string? Email, string? MobilePhone,
-    AddressDetails? Address, EmergencyContactDetails? EmergencyContact, string UpdatePolicy, int Version)
+    AddressDetails? Address, EmergencyContactDetails? EmergencyContact, string UpdatePolicy, int Version,
+    IReadOnlyList<string>? FieldsNeedingApproval = null)
 {
     public PersonDetails Details => new(GivenName, FamilyName, PreferredName, DateOfBirth, Sex, Email, MobilePhone, Address, EmergencyContact);
 }
@@ -75,7 +76,21 @@ public sealed record MyHealthRecord(
     public HealthRecordLists Lists => new(Allergies, Medications, Conditions);
 }
 
-public sealed record EditOutcome(string Outcome, Guid? ChangeRequestId);
+/// <summary>
+/// The answer to an edit. Under auto update one edit can be both: <paramref name="AppliedFields"/> applied at once,
+/// <paramref name="PendingFields"/> waiting for the practice (fields it always approves, or entries it recorded).
+/// </summary>
+public sealed record EditOutcome(string Outcome, Guid? ChangeRequestId, IReadOnlyList<string>? AppliedFields = null, IReadOnlyList<string>? PendingFields = null)
+{
+    public bool PartlyApplied => Outcome == "pendingApproval" && AppliedFields is { Count: > 0 };
+
+    /// <summary>"given name, family name and date of birth".</summary>
+    public static string Words(IEnumerable<string>? fields)
+    {
+        var labels = (fields ?? []).Select(Layout.MyRequests.Label).ToList();
+        return labels.Count <= 1 ? string.Concat(labels) : string.Join(", ", labels[..^1]) + " and " + labels[^1];
+    }
+}
 
 public sealed record MyChangeRequest(
     Guid Id, string Subject, DateTimeOffset SubmittedAt, DateTimeOffset WaitingSince, string Status, IReadOnlyList<FieldChange> Changes, DateTimeOffset? DecidedAt, string? DecidedBy, string? Reason);

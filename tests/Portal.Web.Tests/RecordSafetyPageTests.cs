@@ -1,0 +1,96 @@
+using System.Net;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Web.Admin.Layout;
+using Portal.Web.Admin.Pages;
+using Portal.Web.Patient;
+using Portal.Web.Patient.Pages;
+using Xunit;
+
+namespace Portal.Web.Tests;
+
+/// <summary>
+/// The screens of record safety, with the API stubbed: the practice's always-approve list, the record's history with
+/// restore, and what a patient is told before and after saving under auto update.
+/// </summary>
+public sealed class RecordSafetyPageTests
+{
+    private static readonly Guid AvaId = Guid.NewGuid();
+
+    [Fact]
+    public async Task An_admin_chooses_the_fields_that_always_need_approval()
+    {
+        var api = new StubApi()
+            .On("GET /api/practice/settings/portal", HttpStatusCode.OK,
+                new { portalEnabled = true, patientInvitations = true, patientUpdates = "autoUpdate", noteSharing = false, alwaysApproveFields = new[] { "dateOfBirth", "givenName" } }, "\"2\"")
+            .On("GET /api/practice/settings/portal/history", HttpStatusCode.OK, new { items = Array.Empty<object>(), total = 0 })
+            .On("PUT /api/practice/settings/portal", HttpStatusCode.OK,
+                new { portalEnabled = true, patientInvitations = true, patientUpdates = "autoUpdate", noteSharing = false, alwaysApproveFields = new[] { "dateOfBirth", "email", "givenName" } }, "\"3\"");
+        await using var context = await api.SignedInContextAsync("practitioner", "practiceAdmin");
+        var page = context.Render<Settings>();
+        page.WaitForElement("#approve-email");
+        Assert.True(page.Find("#approve-givenName").HasAttribute("checked"));
+        Assert.False(page.Find("#approve-email").HasAttribute("checked"));
+
+        page.Find("#approve-email").Change(true);
+        await page.Find("form").SubmitAsync();
+
+        var put = Assert.Single(api.Requests, r => r.Route == "PUT /api/practice/settings/portal");
+        Assert.Contains("\"alwaysApproveFields\":[\"givenName\",\"dateOfBirth\",\"email\"]", put.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_practitioner_sees_each_change_before_and_after_and_restores_after_confirming()
+    {
+        var versionId = Guid.NewGuid();
+        var version = new
+        {
+            id = versionId, subject = "healthRecord", version = 3, changedAt = DateTimeOffset.UtcNow, changedBy = new { userId = Guid.NewGuid(), name = "Ava Nguyen" },
+            source = "patientEdit", changeRequestId = (Guid?)null, restoredFromVersionId = (Guid?)null,
+            changes = new[] { new { field = "allergies", from = new[] { new { substance = "Penicillin", reaction = "Hives", severity = "moderate", recordedBy = "practice" } }, to = Array.Empty<object>() } },
+        };
+        var api = new StubApi()
+            .On($"GET /api/practice/patients/{AvaId}/versions", HttpStatusCode.OK, new { items = new[] { version }, total = 1 })
+            .On($"POST /api/practice/patients/{AvaId}/versions/{versionId}/restore", HttpStatusCode.OK, version with { });
+        await using var context = await api.SignedInContextAsync("practitioner");
+        var history = context.Render<RecordHistory>(p => p.Add(c => c.PatientId, AvaId));
+        history.WaitForAssertion(() => Assert.Contains("Penicillin, Hives, moderate", history.Markup, StringComparison.Ordinal));
+        Assert.DoesNotContain("practice", history.Find("tbody td").TextContent, StringComparison.Ordinal);
+        Assert.Contains("(the patient) changed", history.Markup, StringComparison.Ordinal);
+
+        history.FindAll("button").Single(b => b.TextContent.StartsWith("Restore what was there before", StringComparison.Ordinal)).Click();
+        Assert.DoesNotContain(api.Requests, r => r.Route.Contains("/restore", StringComparison.Ordinal));   // not before confirming
+        history.FindAll("button").Single(b => b.TextContent == "Yes, restore").Click();
+
+        history.WaitForAssertion(() => Assert.Single(api.Requests, r => r.Route == $"POST /api/practice/patients/{AvaId}/versions/{versionId}/restore"));
+        history.WaitForAssertion(() => Assert.Contains("Restored:", history.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Under_auto_update_the_patient_is_told_which_fields_wait_before_and_after_saving()
+    {
+        var api = new StubApi()
+            .On("GET /api/portal/profile", HttpStatusCode.OK, new
+            {
+                patientId = AvaId, givenName = "Ava", familyName = "Nguyen", preferredName = (string?)null, dateOfBirth = "1990-04-12", sex = "female",
+                email = "ava@example.test", mobilePhone = "+61412345678", address = (object?)null, emergencyContact = (object?)null,
+                updatePolicy = "autoUpdate", version = 4, fieldsNeedingApproval = new[] { "dateOfBirth", "familyName", "givenName", "sex" },
+            })
+            .On("PATCH /api/portal/profile", HttpStatusCode.Accepted,
+                new { outcome = "pendingApproval", changeRequestId = Guid.NewGuid(), appliedFields = new[] { "mobilePhone" }, pendingFields = new[] { "givenName" } })
+            .On("GET /api/portal/profiles", HttpStatusCode.OK, new[] { new { patientId = AvaId, practiceGroupId = Guid.NewGuid(), practiceName = "Harbour Health", givenName = "Ava", familyName = "Nguyen" } })
+            .On("GET /api/portal/change-requests", HttpStatusCode.OK, new { items = Array.Empty<object>(), total = 0 });
+        await using var context = await api.SignedInContextAsync("patient");
+        await context.Services.GetRequiredService<MyRecords>().LoadAsync();
+        var page = context.Render<Details>();
+        page.WaitForElement("#givenName");
+        Assert.Contains("except changes to date of birth, family name, given name and sex", page.Markup, StringComparison.Ordinal);
+
+        page.Find("#givenName").Change("Avie");
+        page.Find("#mobilePhone").Change("0499 111 222");
+        await page.Find("form").SubmitAsync();
+
+        page.WaitForAssertion(() => Assert.Contains(
+            "Saved your mobile phone. Your change to given name is sent to Harbour Health for approval", page.Markup, StringComparison.Ordinal));
+    }
+}
