@@ -24,18 +24,9 @@ public sealed class JobsTests
     }
 
     [Fact]
-    public async Task Outside_development_the_dashboard_is_for_practice_admins_only()
+    public async Task Outside_development_the_dashboard_is_for_installation_operators_only()
     {
-        await using var app = new PortalApp
-        {
-            Environment = "Production",
-            Settings =
-            {
-                ["Bootstrap:PracticeName"] = "Bayside Clinic",
-                ["Bootstrap:AdminEmail"] = "owner@bayside.test",
-                ["Bootstrap:AdminPassword"] = "a strong first password",
-            },
-        };
+        await using var app = ProductionApp(operators: "owner@bayside.test");
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var identity = scope.ServiceProvider.GetRequiredService<IIdentityApi>();
@@ -50,11 +41,110 @@ public sealed class JobsTests
         using var forbidden = await patient.GetAsync("/hangfire");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
 
-        using var admin = await app.SignedInClientAsync("owner@bayside.test", "a strong first password");
-        using var allowed = await admin.GetAsync("/hangfire/recurring");
+        using var operatorClient = await app.SignedInClientAsync("owner@bayside.test", "a strong first password");
+        using var allowed = await operatorClient.GetAsync("/hangfire/recurring");
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         Assert.Contains("outbox-relay", await allowed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // An operator can act on jobs too: triggering a recurring job enqueues it.
+        using var trigger = await operatorClient.PostAsync("/hangfire/recurring/trigger", Form(("jobs[]", Jobs.EmailDelivery)));
+        Assert.True(trigger.IsSuccessStatusCode, $"trigger answered {(int)trigger.StatusCode}");
+        Assert.Equal(1, app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedCount("default"));
     }
+
+    [Fact]
+    public async Task A_practice_admin_who_is_not_an_operator_can_neither_see_nor_trigger_delete_or_requeue_jobs()
+    {
+        await using var app = ProductionApp(operators: null);
+        var storage = app.Services.GetRequiredService<JobStorage>();
+        // No filters: the automatic retry would move the failed job on to Scheduled.
+        var jobs = new BackgroundJobClient(storage, new Hangfire.Common.JobFilterCollection());
+        var failedJob = jobs.Create(() => Console.WriteLine("a job"), new Hangfire.States.FailedState(new InvalidOperationException("failed")));
+        var enqueuedJob = jobs.Enqueue(() => Console.WriteLine("another job"));
+        using var admin = await app.SignedInClientAsync("owner@bayside.test", "a strong first password");
+
+        var me = await (await admin.GetAsync("/api/me")).JsonAsync();
+        Assert.Contains("practiceAdmin", me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.DoesNotContain("operator", me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+
+        foreach (var page in new[] { "/hangfire", "/hangfire/recurring", "/hangfire/jobs/failed", $"/hangfire/jobs/details/{failedJob}", "/hangfire/stats" })
+        {
+            using var response = await admin.GetAsync(page);
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"GET {page} answered {(int)response.StatusCode}");
+        }
+
+        var attempts = new (string Route, (string, string) Field)[]
+        {
+            ("/hangfire/recurring/trigger", ("jobs[]", Jobs.EmailDelivery)),
+            ("/hangfire/recurring/remove", ("jobs[]", Jobs.EmailDelivery)),
+            ("/hangfire/recurring/disable", ("jobs[]", Jobs.EmailDelivery)),
+            ("/hangfire/jobs/failed/requeue", ("jobs[]", failedJob)),
+            ("/hangfire/jobs/failed/delete", ("jobs[]", failedJob)),
+            ("/hangfire/jobs/enqueued/delete", ("jobs[]", enqueuedJob)),
+            ($"/hangfire/jobs/actions/requeue/{failedJob}", ("x", "y")),
+            ($"/hangfire/jobs/actions/delete/{enqueuedJob}", ("x", "y")),
+        };
+        foreach (var (route, field) in attempts)
+        {
+            using var response = await admin.PostAsync(route, Form(field));
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"POST {route} answered {(int)response.StatusCode}");
+        }
+
+        // Nothing happened: the installation's email job is still there and no job moved.
+        using var connection = storage.GetConnection();
+        Assert.Contains(connection.GetRecurringJobs(), j => j.Id == Jobs.EmailDelivery);
+        var monitoring = storage.GetMonitoringApi();
+        Assert.Equal(1, monitoring.FailedCount());
+        Assert.Equal(1, monitoring.EnqueuedCount("default"));
+    }
+
+    [Fact]
+    public async Task An_operator_removed_from_the_configuration_loses_the_dashboard_at_the_next_start()
+    {
+        using var data = new TestDataDirectory();
+        await using (var first = ProductionApp(operators: "OWNER@bayside.test", data.Path))
+        {
+            using var operatorClient = await first.SignedInClientAsync("owner@bayside.test", "a strong first password");
+            Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync("/hangfire")).StatusCode);
+        }
+
+        await using var restarted = ProductionApp(operators: "someone-else@bayside.test", data.Path);
+        using var formerOperator = await restarted.SignedInClientAsync("owner@bayside.test", "a strong first password");
+        Assert.Equal(HttpStatusCode.Forbidden, (await formerOperator.GetAsync("/hangfire")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_patient_account_cannot_be_made_an_operator()
+    {
+        using var data = new TestDataDirectory();
+        await using (var first = ProductionApp(operators: null, data.Path))
+        {
+            await using var scope = first.Services.CreateAsyncScope();
+            var identity = scope.ServiceProvider.GetRequiredService<IIdentityApi>();
+            Assert.True((await identity.CreatePatientAccountAsync(new NewPatientAccount("pat@example.test", "a long patient password", "Pat", "Doe"), default)).IsSuccess);
+        }
+
+        await using var restarted = ProductionApp(operators: "pat@example.test", data.Path);
+        var failure = Assert.ThrowsAny<Exception>(() => restarted.Services);
+        Assert.Contains("pat@example.test, a patient account", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    private static PortalApp ProductionApp(string? operators, string? dataDirectory = null)
+    {
+        var app = dataDirectory is null ? new PortalApp { Environment = "Production" } : new PortalApp { Environment = "Production", DataDirectory = dataDirectory };
+        app.Settings["Bootstrap:PracticeName"] = "Bayside Clinic";
+        app.Settings["Bootstrap:AdminEmail"] = "owner@bayside.test";
+        app.Settings["Bootstrap:AdminPassword"] = "a strong first password";
+        if (operators is not null)
+        {
+            app.Settings["Operators:Emails"] = operators;
+        }
+
+        return app;
+    }
+
+    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
+        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 
     [Fact]
     public async Task In_development_the_dashboard_is_open()

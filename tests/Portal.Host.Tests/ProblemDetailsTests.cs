@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Portal.Modules.Identity.Contracts;
 using Portal.Testing;
 using Xunit;
@@ -14,10 +15,17 @@ namespace Portal.Host.Tests;
 /// <summary>Every error has the RFC 9457 shape with a stable code and a traceId, and says nothing of the internals.</summary>
 public sealed class ProblemDetailsTests : IAsyncLifetime
 {
-    private readonly PortalApp _app = new()
+    private readonly CapturedLogs _logs = new();
+    private readonly PortalApp _app;
+
+    public ProblemDetailsTests() => _app = new PortalApp
     {
-        // A route that fails the way a bug would, to see what a client gets from a 500.
-        ConfigureTestServices = services => services.AddSingleton<IStartupFilter, ThrowingRouteStartupFilter>(),
+        ConfigureTestServices = services =>
+        {
+            // A route that fails the way a bug would, to see what a client gets from a 500.
+            services.AddSingleton<IStartupFilter, ThrowingRouteStartupFilter>();
+            services.AddSingleton<ILoggerProvider>(_logs);
+        },
     };
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -113,6 +121,43 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
         Assert.DoesNotContain(ThrowingRouteStartupFilter.Secret, body, StringComparison.Ordinal);
         Assert.DoesNotContain("InvalidOperation", body, StringComparison.Ordinal);
         Assert.DoesNotContain(".cs", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_trace_id_a_client_gets_is_the_one_in_the_error_log()
+    {
+        using var client = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        using var first = await client.GetAsync(ThrowingRouteStartupFilter.Route);
+        using var second = await client.GetAsync(ThrowingRouteStartupFilter.Route);
+
+        var traceIds = new List<string>();
+        foreach (var response in new[] { first, second })
+        {
+            var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.InternalServerError, "server.error");
+            traceIds.Add(problem.GetProperty("traceId").GetString()!);
+        }
+
+        Assert.NotEqual(traceIds[0], traceIds[1]);
+        var logged = _logs.Entries
+            .Where(e => e.Level == LogLevel.Error && e.Exception?.Message == ThrowingRouteStartupFilter.Secret)
+            .Select(e => e.Values["TraceId"]?.ToString() ?? string.Empty)
+            .ToList();
+        Assert.Equal(traceIds, logged);
+        Assert.All(traceIds, id => Assert.Contains(_logs.Entries, e => e.Message.Contains(id, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_client_cannot_choose_the_trace_id_it_will_quote()
+    {
+        // The server's own request id, not the W3C trace a caller may send (two callers could send the same one).
+        const string chosen = "4bf92f3577b34da6a3ce929d0e0e4736";
+        using var client = _app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+        request.Headers.Add("traceparent", $"00-{chosen}-00f067aa0ba902b7-01");
+        using var response = await client.SendAsync(request);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "auth.unauthenticated");
+        Assert.DoesNotContain(chosen, problem.GetProperty("traceId").GetString()!, StringComparison.Ordinal);
     }
 
     private sealed class ThrowingRouteStartupFilter : IStartupFilter

@@ -18,8 +18,25 @@ public class PortalApp : WebApplicationFactory<Program>
     /// <summary>Starts at the real current time and moves only when a test advances it.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    /// <summary>Development (demo data, development mailbox) unless a test needs another.</summary>
-    public string Environment { get; init; } = "Development";
+    /// <summary>
+    /// Development (demo data, development mailbox) unless a test needs another. Outside Development the clients speak
+    /// HTTPS (plain HTTP is redirected there) and the key ring gets a certificate of its own (the Host refuses to
+    /// start without one) unless the test sets <c>DataProtection:CertificatePath</c> itself.
+    /// </summary>
+    public string Environment
+    {
+        get => _environment;
+        init
+        {
+            _environment = value;
+            if (value != "Development")
+            {
+                ClientOptions.BaseAddress = new Uri("https://localhost");
+            }
+        }
+    }
+
+    private readonly string _environment = "Development";
 
     private readonly string? _sharedDataDirectory;
 
@@ -52,6 +69,12 @@ public class PortalApp : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         };
+        if (Environment != "Development" && !Settings.ContainsKey("DataProtection:CertificatePath"))
+        {
+            settings["DataProtection:CertificatePath"] = TestCertificate.KeyRingCertificateIn(DataDirectory);
+            settings["DataProtection:CertificatePassword"] = TestCertificate.Password;
+        }
+
         foreach (var (key, value) in Settings)
         {
             settings[key] = value;

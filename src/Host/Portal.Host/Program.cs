@@ -15,6 +15,11 @@ using Portal.Shared.Http;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+if (StartupSafety.RefusesToStart(builder))
+{
+    return 1;
+}
+
 var services = builder.Services;
 
 foreach (var module in PortalModules.All)
@@ -47,6 +52,7 @@ services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = t
 
 services.AddPortalProblemDetails();
 services.AddPortalForwardedHeaders(builder.Configuration);
+services.AddPortalHttps(builder.Configuration, builder.Environment);
 services.AddPortalAuthorization();
 services.AddPortalRateLimiting(builder.Configuration);
 services.AddPortalOpenApi();
@@ -62,6 +68,7 @@ await app.PrepareDatabasesAsync();
 app.ScheduleRecurringJobs();
 
 app.UseForwardedHeaders();
+app.UsePortalHttps();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -69,9 +76,16 @@ app.UseAuthentication();
 app.UseActiveSessionCheck();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseJsonRequestScreening();
 
-app.MapOpenApi().AllowAnonymous().RequireRateLimiting(RateLimitPolicies.AnonymousDocuments);
-app.MapScalarApiReference(options => options.WithTitle("Portal API")).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.AnonymousDocuments);
+// The API reference tells anyone every route and field: on by default only in Development.
+var apiReference = app.Configuration.GetValue("Api:Reference:Enabled", app.Environment.IsDevelopment());
+if (apiReference)
+{
+    app.MapOpenApi().AllowAnonymous().RequireRateLimiting(RateLimitPolicies.AnonymousDocuments);
+    app.MapScalarApiReference(options => options.WithTitle("Portal API")).AllowAnonymous().RequireRateLimiting(RateLimitPolicies.AnonymousDocuments);
+}
+
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymousRateLimited();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
     .AllowAnonymousRateLimited();
@@ -85,8 +99,8 @@ app.Lifetime.ApplicationStarted.Register(() =>
     foreach (var address in addresses)
     {
         app.Logger.LogInformation(
-            "Portal is running at {Address} — API reference {Address}/scalar, readiness {Address}/health/ready",
-            address, address, address);
+            "Portal is running at {Address} — readiness {Address}/health/ready, API reference {Reference}",
+            address, address, apiReference ? address + "/scalar" : "off (Api:Reference:Enabled)");
     }
 
     if (app.Environment.IsDevelopment())
@@ -97,3 +111,4 @@ app.Lifetime.ApplicationStarted.Register(() =>
 });
 
 await app.RunAsync();
+return 0;

@@ -26,6 +26,12 @@ public static class Roles
     public const string Practitioner = "practitioner";
     public const string PracticeAdmin = "practiceAdmin";
     public const string Patient = "patient";
+
+    /// <summary>
+    /// Runs the installation (the jobs dashboard): granted by the installation's configuration, never by a practice,
+    /// so no practice admin holds it by default.
+    /// </summary>
+    public const string Operator = "operator";
 }
 
 /// <summary>Authorization policy names; every endpoint names one (or is explicitly anonymous).</summary>
@@ -34,6 +40,7 @@ public static class Policies
     public const string Practitioner = "practitioner";
     public const string PracticeAdmin = "practiceAdmin";
     public const string Patient = "patient";
+    public const string Operator = "operator";
 }
 
 /// <summary>Claim types of Portal's access tokens beyond the standard ones.</summary>

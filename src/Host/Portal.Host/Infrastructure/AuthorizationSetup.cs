@@ -22,7 +22,10 @@ internal static class AuthorizationSetup
                 .RequireClaim(PortalClaims.PracticeGroupId))
             .AddPolicy(Policies.Patient, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireRole(Roles.Patient));
+                .RequireRole(Roles.Patient))
+            .AddPolicy(Policies.Operator, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireRole(Roles.Operator));
         return services;
     }
 

@@ -71,7 +71,11 @@ internal static class JobsSetup
         }
     }
 
-    /// <summary>Open in Development; elsewhere practice admins only (a signed-in practiceAdmin; others 401/403).</summary>
+    /// <summary>
+    /// Open in Development; elsewhere installation operators only (role <c>operator</c>, from <c>Operators:Emails</c>):
+    /// the jobs are the whole installation's (every practice's email), so a practice admin gets 403 on every page and
+    /// on the trigger, delete and requeue routes like anyone else.
+    /// </summary>
     public static void MapJobsDashboard(this WebApplication app)
     {
         var dashboard = app.MapHangfireDashboard("/hangfire", new DashboardOptions
@@ -87,7 +91,7 @@ internal static class JobsSetup
         }
         else
         {
-            dashboard.RequireAuthorization(Policies.PracticeAdmin);
+            dashboard.RequireAuthorization(Policies.Operator);
         }
     }
 }

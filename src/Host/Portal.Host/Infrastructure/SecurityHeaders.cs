@@ -1,16 +1,104 @@
 namespace Portal.Host.Infrastructure;
 
-/// <summary>Headers every answer carries: no framing (clickjacking of "Apply anyway" and the like), no MIME sniffing.</summary>
+/// <summary>
+/// Headers every answer carries: no framing (clickjacking of "Apply anyway" and the like), no MIME sniffing, no
+/// referrer; no caching of API answers (they hold personal and health data, which must not stay in a browser's or a
+/// proxy's cache); and a Content-Security-Policy.
+/// </summary>
 internal static class SecurityHeaders
 {
+    /// <summary>
+    /// The browser apps (Blazor WebAssembly): their own scripts and the .NET runtime, which compiles WebAssembly
+    /// ('wasm-unsafe-eval', not 'unsafe-eval'); their own stylesheet, plus the style attributes their markup sets
+    /// (an attribute cannot load or run anything while the other sources stay closed); calls to this origin only;
+    /// the two-factor QR code is inline SVG. No plug-ins, no other origin, no framing, forms post here only.
+    /// </summary>
+    public const string WebAppPolicy =
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; style-src-attr 'unsafe-inline'; "
+        + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+        + "form-action 'self'; frame-src 'none'; frame-ancestors 'none'";
+
+    /// <summary>API answers are data, never a page: nothing in them may load or run.</summary>
+    public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// The API reference (/scalar) and the jobs dashboard (/hangfire) are third-party pages with inline scripts;
+    /// they keep only the framing rule. Both are off or restricted outside Development.
+    /// </summary>
+    public const string ToolPolicy = "frame-ancestors 'none'";
+
+    /// <summary>
+    /// Set as the answer starts, over whatever came before: an error page written after the exception handler cleared
+    /// the headers, or an endpoint that set its own, still carries them.
+    /// </summary>
     public static void UseSecurityHeaders(this WebApplication app) =>
         app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XFrameOptions = "DENY";
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                var path = context.Request.Path;
+                headers.XFrameOptions = "DENY";
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "no-referrer";
+                if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                {
+                    headers.ContentSecurityPolicy = ApiPolicy;
+                    headers.CacheControl = "no-store";
+                    headers.Pragma = "no-cache";
+                }
+                else if (path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase)
+                         || path.StartsWithSegments("/hangfire", StringComparison.OrdinalIgnoreCase)
+                         || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase))
+                {
+                    headers.ContentSecurityPolicy = ToolPolicy;
+                }
+                else
+                {
+                    headers.ContentSecurityPolicy = WebAppPolicy;
+                }
+
+                return Task.CompletedTask;
+            });
             return next(context);
         });
+
+    /// <summary>
+    /// Outside Development: HTTPS only. Plain HTTP is redirected (308, to <c>Network:HttpsPort</c>, default 443) and
+    /// HTTPS answers carry HSTS, so a browser never again uses plain HTTP for this host. Behind a TLS-terminating proxy
+    /// configure <c>Network:KnownProxies</c> so its X-Forwarded-Proto counts. The health probes stay on plain HTTP
+    /// (an orchestrator calls them inside the network).
+    /// </summary>
+    public static IServiceCollection AddPortalHttps(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (!environment.IsDevelopment())
+        {
+            services.AddHsts(options =>
+            {
+                options.MaxAge = TimeSpan.FromDays(365);
+                options.IncludeSubDomains = false;
+            });
+            services.AddHttpsRedirection(options =>
+            {
+                options.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
+                options.HttpsPort = configuration.GetValue("Network:HttpsPort", 443);
+            });
+        }
+
+        return services;
+    }
+
+    public static void UsePortalHttps(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            return;
+        }
+
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase), https =>
+        {
+            https.UseHsts();
+            https.UseHttpsRedirection();
+        });
+    }
 }

@@ -69,5 +69,6 @@ public sealed class IdentityModule : IModule
         services.AddScoped<IIdentityApi, IdentityApi>();
         services.AddScoped<IDemoDataSeeder, IdentityDemoDataSeeder>();
         services.AddScoped<IStartupTask, FirstPracticeBootstrap>();
+        services.AddScoped<IStartupTask, InstallationOperators>();   // after the bootstrap: its admin may be listed
     }
 }

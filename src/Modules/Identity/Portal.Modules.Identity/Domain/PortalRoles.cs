@@ -10,5 +10,6 @@ internal static class PortalRoles
         (new Guid("0b8f6a3e-5d1c-4c2a-9f00-000000000001"), Roles.Practitioner),
         (new Guid("0b8f6a3e-5d1c-4c2a-9f00-000000000002"), Roles.PracticeAdmin),
         (new Guid("0b8f6a3e-5d1c-4c2a-9f00-000000000003"), Roles.Patient),
+        (new Guid("0b8f6a3e-5d1c-4c2a-9f00-000000000004"), Roles.Operator),
     ];
 }

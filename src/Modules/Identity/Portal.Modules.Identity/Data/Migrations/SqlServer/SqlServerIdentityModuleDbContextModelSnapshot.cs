@@ -90,6 +90,13 @@ namespace Portal.Modules.Identity.Data.Migrations.SqlServer
                             ConcurrencyStamp = "0b8f6a3e-5d1c-4c2a-9f00-000000000003",
                             Name = "patient",
                             NormalizedName = "PATIENT"
+                        },
+                        new
+                        {
+                            Id = new Guid("0b8f6a3e-5d1c-4c2a-9f00-000000000004"),
+                            ConcurrencyStamp = "0b8f6a3e-5d1c-4c2a-9f00-000000000004",
+                            Name = "operator",
+                            NormalizedName = "OPERATOR"
                         });
                 });
 

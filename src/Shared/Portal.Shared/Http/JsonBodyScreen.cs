@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Portal.Shared.Http;
+
+/// <summary>What <see cref="JsonBodyScreen"/> found wrong in a body: the stable code and the fields it concerns.</summary>
+public sealed record JsonBodyFinding(string Code, string Detail, IReadOnlyDictionary<string, string[]> Errors)
+{
+    public const string DuplicateKeyCode = "request.duplicate-key";
+    public const string InvalidCharactersCode = "request.invalid-characters";
+}
+
+/// <summary>
+/// Checks a JSON request body before anything binds it, the same way for every route (typed records, dictionaries and
+/// <c>JsonObject</c> patches alike):
+/// <list type="bullet">
+/// <item>a member named twice in one object (also in another letter case, which the binder treats as the same
+/// field) is refused: which of the two values counts would depend on the parser, so one reader could check the
+/// first value while another stores the second;</item>
+/// <item>a text value with control or format characters (Unicode categories Cc and Cf: NUL, escape sequences,
+/// bidirectional overrides, zero-width characters) is refused, since they hide or reorder what a person reads on a
+/// record. Tab, line feed and carriage return stay allowed for free text. Passwords are exempt: they are never
+/// shown, and a password that was accepted before must still sign in.</item>
+/// </list>
+/// Malformed JSON is left to the binder, which names the field it could not read.
+/// </summary>
+public static class JsonBodyScreen
+{
+    public static JsonBodyFinding? Screen(ReadOnlySpan<byte> json)
+    {
+        var duplicates = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var invalidText = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var path = new List<Segment>();
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        AdvanceArrayIndex(path);
+                        path.Add(Segment.Object());
+                        break;
+                    case JsonTokenType.StartArray:
+                        AdvanceArrayIndex(path);
+                        path.Add(Segment.Array());
+                        break;
+                    case JsonTokenType.EndObject:
+                    case JsonTokenType.EndArray:
+                        path.RemoveAt(path.Count - 1);
+                        break;
+                    case JsonTokenType.PropertyName:
+                        var name = reader.GetString()!;
+                        var current = path[^1];
+                        current.Property = name;
+                        if (!current.Names!.Add(name))
+                        {
+                            duplicates.TryAdd(PathOf(path), ["This field appears more than once in the request: send it once."]);
+                        }
+
+                        if (HasForbiddenCharacter(name, allowLineBreaks: false))
+                        {
+                            invalidText.TryAdd(PathOf(path), [InvalidCharactersMessage]);
+                        }
+
+                        break;
+                    case JsonTokenType.String:
+                        AdvanceArrayIndex(path);
+                        if (!IsPassword(path) && HasForbiddenCharacter(reader.GetString()!, allowLineBreaks: true))
+                        {
+                            invalidText.TryAdd(PathOf(path), [InvalidCharactersMessage]);
+                        }
+
+                        break;
+                    default:
+                        AdvanceArrayIndex(path);
+                        break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (duplicates.Count > 0)
+        {
+            return new JsonBodyFinding(
+                JsonBodyFinding.DuplicateKeyCode, "The request body names a field more than once.", duplicates);
+        }
+
+        return invalidText.Count > 0
+            ? new JsonBodyFinding(
+                JsonBodyFinding.InvalidCharactersCode,
+                "Some text contains control or formatting characters (such as invisible or direction-changing characters).",
+                invalidText)
+            : null;
+    }
+
+    private const string InvalidCharactersMessage =
+        "This text contains control or invisible formatting characters; only tabs and line breaks are allowed.";
+
+    /// <summary>Cc and Cf, by code point (a surrogate pair's categories are those of the character it encodes).</summary>
+    public static bool HasForbiddenCharacter(string text, bool allowLineBreaks)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category is UnicodeCategory.Format
+                || (category is UnicodeCategory.Control && !(allowLineBreaks && rune.Value is '\t' or '\n' or '\r')))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPassword(List<Segment> path) =>
+        path.Count > 0 && path[^1].Property is { } name && name.EndsWith("password", StringComparison.OrdinalIgnoreCase);
+
+    private static void AdvanceArrayIndex(List<Segment> path)
+    {
+        if (path.Count > 0 && path[^1].Names is null)
+        {
+            path[^1].Index++;
+        }
+    }
+
+    /// <summary>Field names as the API's validation errors spell them: <c>address.postcode</c>, <c>allergies[0].substance</c>.</summary>
+    private static string PathOf(List<Segment> path)
+    {
+        var text = new StringBuilder();
+        foreach (var segment in path)
+        {
+            if (segment.Names is null)
+            {
+                text.Append('[').Append(segment.Index.ToString(CultureInfo.InvariantCulture)).Append(']');
+            }
+            else if (segment.Property is { } property)
+            {
+                if (text.Length > 0)
+                {
+                    text.Append('.');
+                }
+
+                text.Append(property);
+            }
+        }
+
+        return text.Length > 0 ? text.ToString() : "body";
+    }
+
+    /// <summary>An object (the names seen so far, the current one) or an array (the current index).</summary>
+    private sealed class Segment
+    {
+        public HashSet<string>? Names { get; private init; }
+        public string? Property { get; set; }
+        public int Index { get; set; } = -1;
+
+        public static Segment Object() => new() { Names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) };
+        public static Segment Array() => new();
+    }
+}
