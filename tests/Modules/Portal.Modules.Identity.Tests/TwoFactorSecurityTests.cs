@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Modules.Identity.Contracts;
 using Portal.Testing;
 using Xunit;
@@ -84,6 +85,24 @@ public sealed class TwoFactorSecurityTests : IAsyncLifetime
         var bodies = string.Join("\n", (await MailboxAsync(DemoData.DrLeeEmail)).Select(e => e.GetProperty("body").GetString()));
         Assert.DoesNotContain(newPassword, bodies, StringComparison.Ordinal);
         Assert.DoesNotContain(DemoData.Password, bodies, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_patient_account_with_no_practice_group_is_emailed_too()
+    {
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var identity = scope.ServiceProvider.GetRequiredService<IIdentityApi>();
+            Assert.True((await identity.CreatePatientAccountAsync(new NewPatientAccount("mail.patient@example.test", "Patient-Password-2026", "Mia", "Patient"), default)).IsSuccess);
+        }
+
+        using var client = await _app.SignedInClientAsync("mail.patient@example.test", "Patient-Password-2026");
+        using var changed = await client.PostAsJsonAsync("/api/me/password", new { currentPassword = "Patient-Password-2026", newPassword = "Another-Patient-Passphrase" });
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+
+        var email = Assert.Single(await MailboxAsync("mail.patient@example.test"));
+        Assert.Contains("password was changed", email.GetProperty("subject").GetString());
+        Assert.Contains("Hello Mia", email.GetProperty("body").GetString());
     }
 
     [Fact]
