@@ -10,6 +10,15 @@ public sealed class AccountSecurityTests
 {
     private static StubApi Api() => new StubApi()
         .On("GET /api/me/sessions", HttpStatusCode.OK, Array.Empty<object>())
+        .On("GET /api/me/security-log", HttpStatusCode.OK, new
+        {
+            items = new[]
+            {
+                new { id = Guid.NewGuid(), occurredAt = DateTimeOffset.UtcNow, kind = "lockedOut", remoteAddress = "203.0.113.7" },
+                new { id = Guid.NewGuid(), occurredAt = DateTimeOffset.UtcNow.AddMinutes(-5), kind = "signInSucceeded", remoteAddress = "198.51.100.20" },
+            },
+            total = 2,
+        })
         .On("POST /api/me/two-factor/setup", HttpStatusCode.OK, new { sharedKey = "JBSWY3DPEHPK3PXP", authenticatorUri = "otpauth://totp/Portal:dr.lee%40harbour.test?secret=JBSWY3DPEHPK3PXP&issuer=Portal&digits=6" })
         .On("POST /api/me/two-factor/enable", HttpStatusCode.OK, new { recoveryCodes = new[] { "AAAA-1111", "BBBB-2222" } })
         .On("POST /api/me/two-factor/recovery-codes", HttpStatusCode.OK, new { recoveryCodes = new[] { "CCCC-3333", "DDDD-4444" } });
@@ -37,6 +46,19 @@ public sealed class AccountSecurityTests
         Assert.Contains("\"code\":\"123 456\"", enable, StringComparison.Ordinal);
         Assert.Contains("\"currentPassword\":\"my current password\"", enable, StringComparison.Ordinal);
         Assert.Empty(section.FindAll("#twoFactorPassword"));
+    }
+
+    [Fact]
+    public async Task Recent_security_activity_is_listed_in_plain_words_with_the_address()
+    {
+        var api = Api();
+        await using var context = await api.SignedInContextAsync("patient");
+        var section = context.Render<AccountSecurity>();
+
+        section.WaitForAssertion(() => Assert.Contains("Sign-in paused after failed attempts", section.Markup, StringComparison.Ordinal));
+        Assert.Contains("203.0.113.7", section.Markup, StringComparison.Ordinal);
+        Assert.Contains("Signed in", section.Markup, StringComparison.Ordinal);
+        Assert.Contains("?pageSize=10", Assert.Single(api.Requests, r => r.Route == "GET /api/me/security-log").Query, StringComparison.Ordinal);
     }
 
     [Fact]
