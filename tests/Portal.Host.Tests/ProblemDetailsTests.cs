@@ -93,7 +93,7 @@ public sealed class ProblemDetailsTests : IAsyncLifetime
     public async Task Status_409_for_a_conflicting_state()
     {
         using var client = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        using var response = await client.PostAsJsonAsync("/api/me/two-factor/enable", new { code = "123456" });
+        using var response = await client.PostAsJsonAsync("/api/me/two-factor/enable", new { code = "123456", currentPassword = DemoData.Password });
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict, "two-factor.not-set-up");
     }
 

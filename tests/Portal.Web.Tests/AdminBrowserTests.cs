@@ -101,6 +101,7 @@ public sealed class AdminBrowserTests(ITestOutputHelper output)
         await browser.ScreenshotAsync("admin-patient-access-log");
 
         await page.ClickAsync("nav >> text=My account");
+        await page.FillAsync("#twoFactorPassword", DemoData.Password);
         await page.ClickAsync("button:has-text('Set up two-factor sign-in')");
         await Assertions.Expect(page.Locator(".qr svg")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("admin-account");

@@ -108,6 +108,7 @@ public sealed class PatientBrowserTests
         Assert.Equal("allergies", pending.GetProperty("items")[0].GetProperty("changes")[0].GetProperty("field").GetString());
 
         await page.ClickAsync("nav >> text=Account access");
+        await page.FillAsync("#twoFactorPassword", AvaPassword);
         await page.ClickAsync("button:has-text('Set up two-factor sign-in')");
         await Assertions.Expect(page.Locator(".qr svg")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("(this one)");

@@ -25,7 +25,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
         using var wrongCode = await _app.PostLoginAsync(DemoData.DrLeeEmail, twoFactorCode: OtherCode(key));
         await ProblemAssert.IsProblemAsync(wrongCode, HttpStatusCode.Unauthorized, "auth.invalid-two-factor-code");
 
-        using var withCode = await _app.PostLoginAsync(DemoData.DrLeeEmail, twoFactorCode: Totp.Code(key, DateTimeOffset.UtcNow));
+        using var withCode = await _app.PostLoginAsync(DemoData.DrLeeEmail, twoFactorCode: Totp.Code(key, _app.Clock.GetUtcNow()));
         Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
         var me = await (await _app.ClientWith((await withCode.JsonAsync()).GetProperty("accessToken").GetString()!).GetAsync("/api/me")).JsonAsync();
         Assert.True(me.GetProperty("twoFactorEnabled").GetBoolean());
@@ -45,9 +45,9 @@ public sealed class TwoFactorTests : IAsyncLifetime
     public async Task A_recovery_code_signs_in_once()
     {
         using var client = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        var setup = await (await client.PostAsync("/api/me/two-factor/setup", null)).JsonAsync();
+        var setup = await (await client.PostAsJsonAsync("/api/me/two-factor/setup", new { currentPassword = DemoData.Password })).JsonAsync();
         var key = setup.GetProperty("sharedKey").GetString()!;
-        using var enable = await client.PostAsJsonAsync("/api/me/two-factor/enable", new { code = Totp.Code(key, DateTimeOffset.UtcNow) });
+        using var enable = await client.PostAsJsonAsync("/api/me/two-factor/enable", new { code = Totp.Code(key, _app.Clock.GetUtcNow()), currentPassword = DemoData.Password });
         var recoveryCode = (await enable.JsonAsync()).GetProperty("recoveryCodes")[0].GetString()!;
 
         using var first = await _app.PostLoginAsync(DemoData.DrLeeEmail, recoveryCode: recoveryCode);
@@ -61,12 +61,12 @@ public sealed class TwoFactorTests : IAsyncLifetime
     {
         using var client = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
 
-        using var beforeSetup = await client.PostAsJsonAsync("/api/me/two-factor/enable", new { code = "123456" });
+        using var beforeSetup = await client.PostAsJsonAsync("/api/me/two-factor/enable", new { code = "123456", currentPassword = DemoData.Password });
         await ProblemAssert.IsProblemAsync(beforeSetup, HttpStatusCode.Conflict, "two-factor.not-set-up");
 
-        var setup = await (await client.PostAsync("/api/me/two-factor/setup", null)).JsonAsync();
+        var setup = await (await client.PostAsJsonAsync("/api/me/two-factor/setup", new { currentPassword = DemoData.Password })).JsonAsync();
         Assert.StartsWith("otpauth://totp/Portal:", setup.GetProperty("authenticatorUri").GetString());
-        using var wrong = await client.PostAsJsonAsync("/api/me/two-factor/enable", new { code = OtherCode(setup.GetProperty("sharedKey").GetString()!) });
+        using var wrong = await client.PostAsJsonAsync("/api/me/two-factor/enable", new { code = OtherCode(setup.GetProperty("sharedKey").GetString()!), currentPassword = DemoData.Password });
         var problem = await ProblemAssert.IsProblemAsync(wrong, HttpStatusCode.BadRequest, "two-factor.invalid-code");
         Assert.NotEmpty(ProblemAssert.FieldErrors(problem, "code"));
 
@@ -78,10 +78,10 @@ public sealed class TwoFactorTests : IAsyncLifetime
     public async Task Setting_up_again_while_enabled_is_refused_and_disabling_turns_it_off()
     {
         var key = await EnableTwoFactorAsync(DemoData.DrLeeEmail);
-        var tokens = await _app.LoginAsync(DemoData.DrLeeEmail, twoFactorCode: Totp.Code(key, DateTimeOffset.UtcNow));
+        var tokens = await _app.LoginAsync(DemoData.DrLeeEmail, twoFactorCode: Totp.Code(key, _app.Clock.GetUtcNow()));
         using var client = _app.ClientWith(tokens.AccessToken);
 
-        using var again = await client.PostAsync("/api/me/two-factor/setup", null);
+        using var again = await client.PostAsJsonAsync("/api/me/two-factor/setup", new { currentPassword = DemoData.Password });
         await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict, "two-factor.already-enabled");
 
         using var noPassword = await client.DeleteAsync("/api/me/two-factor");
@@ -106,19 +106,20 @@ public sealed class TwoFactorTests : IAsyncLifetime
     private async Task<string> EnableTwoFactorAsync(string email)
     {
         using var client = await _app.SignedInClientAsync(email);
-        using var setupResponse = await client.PostAsync("/api/me/two-factor/setup", null);
+        using var setupResponse = await client.PostAsJsonAsync("/api/me/two-factor/setup", new { currentPassword = DemoData.Password });
         Assert.Equal(HttpStatusCode.OK, setupResponse.StatusCode);
         var key = (await setupResponse.JsonAsync()).GetProperty("sharedKey").GetString()!;
-        using var enable = await client.PostAsJsonAsync("/api/me/two-factor/enable", new { code = Totp.Code(key, DateTimeOffset.UtcNow) });
+        using var enable = await client.PostAsJsonAsync("/api/me/two-factor/enable", new { code = Totp.Code(key, _app.Clock.GetUtcNow()), currentPassword = DemoData.Password });
         Assert.Equal(HttpStatusCode.OK, enable.StatusCode);
         Assert.Equal(10, (await enable.JsonAsync()).GetProperty("recoveryCodes").GetArrayLength());
+        _app.Clock.Advance(TimeSpan.FromSeconds(30));   // the code that turned it on is spent: sign-ins use the next one
         return key;
     }
 
     /// <summary>A six-digit code that is none of the codes valid around now.</summary>
-    private static string OtherCode(string key)
+    private string OtherCode(string key)
     {
-        var valid = Enumerable.Range(-3, 7).Select(step => Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30 * step))).ToHashSet();
+        var valid = Enumerable.Range(-3, 7).Select(step => Totp.Code(key, _app.Clock.GetUtcNow().AddSeconds(30 * step))).ToHashSet();
         return Enumerable.Range(0, 1000).Select(n => n.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).First(c => !valid.Contains(c));
     }
 }

@@ -8,6 +8,9 @@ using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Identity.Data;
 using Portal.Modules.Identity.Domain;
 using Portal.Modules.Identity.Features;
+using Portal.Modules.Identity.Jobs;
+using Portal.Shared.Jobs;
+using Portal.Shared.Messaging;
 using Portal.Shared.Modules;
 using Portal.Shared.Persistence;
 
@@ -37,9 +40,8 @@ public sealed class IdentityModule : IModule
                 options.Password.RequiredUniqueChars = 4;
                 options.User.RequireUniqueEmail = true;
                 options.User.AllowedUserNameCharacters = string.Empty;   // the user name is the email: o'brien@... is fine
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = settings.MaxFailedSignInAttempts;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(settings.LockoutMinutes);
+                // Not Identity's per-account lockout, which anyone could trigger: FailedSignIns throttles per email and address.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<IdentityModuleDbContext>()
@@ -65,6 +67,12 @@ public sealed class IdentityModule : IModule
         services.AddScoped<ISessionValidator, SessionValidator>();
         services.AddScoped<TokenIssuer>();
         services.AddScoped<FailedSignIns>();
+        services.AddScoped<AuthenticatorCodes>();
+        services.AddScoped<SecurityLog>();
+        services.AddScoped<SecurityNotices>();
+        services.AddScoped<SessionEnding>();
+        services.AddScoped<IIntegrationEventConsumer<SecurityEventOccurred>, SecurityEventOccurredConsumer>();
+        services.AddRecurringJob<ForgetFailedSignInsJob>(ForgetFailedSignInsJob.Id, "17 * * * *");
         services.AddScoped<AccountCreator>();
         services.AddScoped<IIdentityApi, IdentityApi>();
         services.AddScoped<IDemoDataSeeder, IdentityDemoDataSeeder>();

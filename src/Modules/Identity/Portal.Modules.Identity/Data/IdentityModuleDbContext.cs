@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Modules.Identity.Domain;
+using Portal.Shared.Http;
 using Portal.Shared.Messaging;
 using Portal.Shared.Persistence;
 
@@ -22,6 +23,9 @@ internal class IdentityModuleDbContext(DbContextOptions options)
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
+    public DbSet<AuthenticatorStep> AuthenticatorSteps => Set<AuthenticatorStep>();
+    public DbSet<SecurityLogEntry> SecurityLog => Set<SecurityLogEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UsePortalConventions(Database);
@@ -80,6 +84,33 @@ internal class IdentityModuleDbContext(DbContextOptions options)
             link.ToTable("PatientLinks");
             link.HasKey(l => new { l.UserId, l.PatientId });
             link.HasIndex(l => l.PatientId).IsUnique();
+        });
+
+        builder.Entity<SignInThrottle>(throttle =>
+        {
+            throttle.ToTable("SignInThrottles");
+            throttle.HasKey(t => new { t.NormalizedEmail, t.ClientAddress });
+            throttle.Property(t => t.NormalizedEmail).HasMaxLength(SignInThrottle.MaxEmailLength);
+            throttle.Property(t => t.ClientAddress).HasMaxLength(RemoteAddress.MaxLength);
+            throttle.HasIndex(t => t.LastFailureAt);   // forgetting old pairs
+        });
+
+        builder.Entity<AuthenticatorStep>(step =>
+        {
+            step.ToTable("AuthenticatorSteps");
+            step.HasKey(s => s.UserId);
+        });
+
+        builder.Entity<SecurityLogEntry>(entry =>
+        {
+            entry.ToTable("SecurityLog");
+            entry.Property(e => e.Kind).HasMaxLength(SecurityLogEntry.MaxKindLength);
+            entry.Property(e => e.Email).HasMaxLength(SecurityLogEntry.MaxEmailLength);
+            entry.Property(e => e.RemoteAddress).HasMaxLength(RemoteAddress.MaxLength);
+            entry.Property(e => e.Detail).HasMaxLength(SecurityLogEntry.MaxDetailLength);
+            // An account's own log and a practice's log, each newest first.
+            entry.HasIndex(e => new { e.AccountId, e.OccurredAt });
+            entry.HasIndex(e => new { e.PracticeGroupId, e.OccurredAt });
         });
     }
 }

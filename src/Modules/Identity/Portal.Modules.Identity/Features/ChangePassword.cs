@@ -5,12 +5,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Portal.Modules.Identity.Data;
+using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Identity.Domain;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Http;
-using Portal.Shared.Persistence;
 
 namespace Portal.Modules.Identity.Features;
 
@@ -43,13 +41,12 @@ public sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
 }
 
 internal sealed class ChangePasswordHandler(
-    IdentityModuleDbContext db,
     UserManager<PortalUser> users,
     FailedSignIns failedSignIns,
     ICurrentUser currentUser,
-    SessionCache sessionCache,
-    UnitOfWork unitOfWork,
-    TimeProvider clock)
+    SessionEnding sessions,
+    SecurityLog log,
+    SecurityNotices notices)
     : ICommandHandler<ChangePassword, Result>
 {
     public async ValueTask<Result> Handle(ChangePassword command, CancellationToken cancellationToken)
@@ -60,20 +57,16 @@ internal sealed class ChangePasswordHandler(
             return IdentityErrors.AccountGone;
         }
 
-        if (await failedSignIns.VerifyCurrentPasswordAsync(user, command.CurrentPassword) is { } refused)
+        if (await failedSignIns.VerifyCurrentPasswordAsync(user, command.CurrentPassword, cancellationToken) is { } refused)
         {
             return refused;
         }
 
-        // Revoke the other sessions first: ChangePasswordAsync saves the account and these revocations together.
-        var now = clock.GetUtcNow();
-        var otherSessions = await db.Sessions
-            .Where(s => s.UserId == user.Id && s.Id != currentUser.SessionId && s.RevokedAt == null)
-            .ToListAsync(cancellationToken);
-        foreach (var session in otherSessions)
-        {
-            session.Revoke(now, SessionRevocationReasons.PasswordChanged);
-        }
+        // Track the other sessions' end, the log entry and the owner's email first: ChangePasswordAsync saves the
+        // account and all of them together (and nothing when the new password is refused).
+        await sessions.EndOthersAsync(user, currentUser.SessionId, SessionRevocationReasons.PasswordChanged, cancellationToken);
+        log.Record(SecurityEventKinds.PasswordChanged, user, user.Id);
+        notices.Queue(user, "Your portal password was changed", "The password of your portal account was changed");
 
         var changed = await users.ChangePasswordAsync(user, command.CurrentPassword, command.NewPassword);
         if (!changed.Succeeded)
@@ -81,7 +74,6 @@ internal sealed class ChangePasswordHandler(
             return PasswordErrors.From(changed, "newPassword");
         }
 
-        unitOfWork.AfterCommit(() => otherSessions.ForEach(s => sessionCache.MarkRevoked(s.Id)));
         return Result.Success();
     }
 }

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
+using Portal.Modules.Identity.Contracts;
+using Portal.Modules.Identity.Data;
 using Portal.Modules.Identity.Domain;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Http;
@@ -41,7 +43,13 @@ public sealed class DisableTwoFactorValidator : AbstractValidator<DisableTwoFact
         RuleFor(c => c.CurrentPassword).NotEmpty().WithMessage("Enter your current password to turn off two-factor sign-in.");
 }
 
-internal sealed class DisableTwoFactorHandler(UserManager<PortalUser> users, FailedSignIns failedSignIns, ICurrentUser currentUser)
+internal sealed class DisableTwoFactorHandler(
+    IdentityModuleDbContext db,
+    UserManager<PortalUser> users,
+    FailedSignIns failedSignIns,
+    ICurrentUser currentUser,
+    SecurityLog log,
+    SecurityNotices notices)
     : ICommandHandler<DisableTwoFactor, Result>
 {
     public async ValueTask<Result> Handle(DisableTwoFactor command, CancellationToken cancellationToken)
@@ -52,14 +60,24 @@ internal sealed class DisableTwoFactorHandler(UserManager<PortalUser> users, Fai
             return IdentityErrors.AccountGone;
         }
 
-        if (await failedSignIns.VerifyCurrentPasswordAsync(user, command.CurrentPassword) is { } refused)
+        if (await failedSignIns.VerifyCurrentPasswordAsync(user, command.CurrentPassword, cancellationToken) is { } refused)
         {
             return refused;
         }
 
-        await users.SetTwoFactorEnabledAsync(user, false);
+        var wasOn = user.TwoFactorEnabled;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (wasOn)
+        {
+            log.Record(SecurityEventKinds.TwoFactorDisabled, user, user.Id);
+            notices.Queue(user, "Two-factor sign-in was turned off", "Two-factor sign-in was turned off for your portal account");
+        }
+
+        IdentityCheck.Succeeded(await users.SetTwoFactorEnabledAsync(user, false));
         // A new, unconfirmed key: the old authenticator stops being useful, and setup starts afresh.
-        await users.ResetAuthenticatorKeyAsync(user);
+        IdentityCheck.Succeeded(await users.ResetAuthenticatorKeyAsync(user));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Result.Success();
     }
 }

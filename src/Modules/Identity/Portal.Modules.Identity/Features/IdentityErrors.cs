@@ -38,6 +38,9 @@ internal static class IdentityErrors
     public static readonly Error TwoFactorNotSetUp =
         Error.Conflict("two-factor.not-set-up", "Set up an authenticator first.");
 
+    public static readonly Error TwoFactorNotEnabled =
+        Error.Conflict("two-factor.not-enabled", "Two-factor sign-in is off, so there are no recovery codes to replace.");
+
     public static readonly Error InvalidSetupCode =
         Error.Validation("two-factor.invalid-code", "The code is incorrect. Check the time on your device and try again.", "code");
 }

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Portal.Modules.Identity.Data;
+using Portal.Modules.Identity.Domain;
 using Portal.Shared.Abstractions;
 
 namespace Portal.Modules.Identity.Features;
@@ -25,7 +27,7 @@ public sealed record SessionResponse(Guid Id, DateTimeOffset CreatedAt, DateTime
 
 public sealed record ListSessions : IQuery<IReadOnlyList<SessionResponse>>;
 
-internal sealed class ListSessionsHandler(IdentityModuleDbContext db, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class ListSessionsHandler(IdentityModuleDbContext db, ICurrentUser currentUser, IOptions<AuthSettings> settings, TimeProvider clock)
     : IQueryHandler<ListSessions, IReadOnlyList<SessionResponse>>
 {
     // A session list is short by nature (one per device, idle ones expire), so it is a bare array.
@@ -36,8 +38,9 @@ internal sealed class ListSessionsHandler(IdentityModuleDbContext db, ICurrentUs
         var userId = currentUser.UserId;
         var current = currentUser.SessionId;
         var now = clock.GetUtcNow();
+        var signedInAfter = now - SessionLifetime.From(settings.Value).Absolute;
         return await db.Sessions.AsNoTracking()
-            .Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now)
+            .Where(s => s.UserId == userId && s.RevokedAt == null && s.ExpiresAt > now && s.CreatedAt > signedInAfter)
             .OrderByDescending(s => s.LastUsedAt)
             .Take(MaxSessionsShown)
             .Select(s => new SessionResponse(s.Id, s.CreatedAt, s.LastUsedAt, s.UserAgent, s.Id == current))

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
+using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Identity.Domain;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Http;
@@ -43,7 +44,8 @@ public sealed class LoginValidator : AbstractValidator<Login>
     }
 }
 
-internal sealed class LoginHandler(UserManager<PortalUser> users, FailedSignIns failedSignIns, TokenIssuer tokens)
+internal sealed class LoginHandler(
+    UserManager<PortalUser> users, FailedSignIns failedSignIns, AuthenticatorCodes authenticator, SecurityLog log, TokenIssuer tokens)
     : ICommandHandler<Login, Result<TokenResponse>>
 {
     // Verifying against this hash when the email is unknown makes both failures take the same time.
@@ -52,23 +54,26 @@ internal sealed class LoginHandler(UserManager<PortalUser> users, FailedSignIns 
 
     public async ValueTask<Result<TokenResponse>> Handle(Login command, CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(command.Email);
-        if (user is null)
-        {
-            users.PasswordHasher.VerifyHashedPassword(new PortalUser(), UnknownUserHash, command.Password);
-            return IdentityErrors.InvalidCredentials;
-        }
-
-        if (await users.IsLockedOutAsync(user))
+        // Waiting is per email and address, asked before anything else: a locked pair answers the same whether or
+        // not an account has the email, and whether or not the password is right.
+        if (await failedSignIns.IsLockedOutAsync(command.Email, cancellationToken))
         {
             return IdentityErrors.LockedOut;
         }
 
-        if (!await users.CheckPasswordAsync(user, command.Password))
+        var user = await users.FindByEmailAsync(command.Email.Trim());
+        if (user is null)
         {
-            return await FailedAttempt(user, IdentityErrors.InvalidCredentials);
+            users.PasswordHasher.VerifyHashedPassword(new PortalUser(), UnknownUserHash, command.Password);
+            return await FailedAttempt(command, null, IdentityErrors.InvalidCredentials, "no account has this email", cancellationToken);
         }
 
+        if (!await users.CheckPasswordAsync(user, command.Password))
+        {
+            return await FailedAttempt(command, user, IdentityErrors.InvalidCredentials, "wrong password", cancellationToken);
+        }
+
+        var detail = "password";
         if (user.TwoFactorEnabled)
         {
             if (string.IsNullOrWhiteSpace(command.TwoFactorCode) && string.IsNullOrWhiteSpace(command.RecoveryCode))
@@ -76,29 +81,32 @@ internal sealed class LoginHandler(UserManager<PortalUser> users, FailedSignIns 
                 return IdentityErrors.TwoFactorRequired;
             }
 
-            if (!await SecondFactorIsValid(user, command))
+            if (!string.IsNullOrWhiteSpace(command.TwoFactorCode))
             {
-                return await FailedAttempt(user, IdentityErrors.InvalidTwoFactorCode);
+                if (!await authenticator.RedeemAsync(user, command.TwoFactorCode, cancellationToken))
+                {
+                    return await FailedAttempt(command, user, IdentityErrors.InvalidTwoFactorCode, "wrong or used authenticator code", cancellationToken);
+                }
+
+                detail = "password and authenticator code";
+            }
+            else
+            {
+                if (!(await users.RedeemTwoFactorRecoveryCodeAsync(user, command.RecoveryCode!.Trim())).Succeeded)
+                {
+                    return await FailedAttempt(command, user, IdentityErrors.InvalidTwoFactorCode, "wrong or used recovery code", cancellationToken);
+                }
+
+                detail = "password and a recovery code";
             }
         }
 
-        await users.ResetAccessFailedCountAsync(user);
+        await failedSignIns.ResetAsync(command.Email, cancellationToken);
         var session = tokens.StartSession(user, command.UserAgent);
+        log.Record(SecurityEventKinds.SignInSucceeded, user, user.Id, detail);
         return await tokens.IssueAsync(user, session);
     }
 
-    private async Task<bool> SecondFactorIsValid(PortalUser user, Login command)
-    {
-        if (!string.IsNullOrWhiteSpace(command.TwoFactorCode))
-        {
-            var code = command.TwoFactorCode.Replace(" ", string.Empty, StringComparison.Ordinal);
-            return await users.VerifyTwoFactorTokenAsync(
-                user, users.Options.Tokens.AuthenticatorTokenProvider, code);
-        }
-
-        return (await users.RedeemTwoFactorRecoveryCodeAsync(user, command.RecoveryCode!.Trim())).Succeeded;
-    }
-
-    private async Task<Error> FailedAttempt(PortalUser user, Error error) =>
-        await failedSignIns.CountAsync(user) ? IdentityErrors.LockedOut : error;
+    private async Task<Error> FailedAttempt(Login command, PortalUser? user, Error error, string reason, CancellationToken cancellationToken) =>
+        await failedSignIns.CountAsync(command.Email, user, reason, cancellationToken) ? IdentityErrors.LockedOut : error;
 }

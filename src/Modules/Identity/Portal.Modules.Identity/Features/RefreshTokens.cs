@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Identity.Data;
 using Portal.Modules.Identity.Domain;
 using Portal.Shared.Abstractions;
@@ -37,7 +38,7 @@ public sealed class RefreshTokensValidator : AbstractValidator<RefreshTokens>
 }
 
 internal sealed class RefreshTokensHandler(
-    IdentityModuleDbContext db, UserManager<PortalUser> users, TokenIssuer tokens, SessionCache sessionCache, TimeProvider clock)
+    IdentityModuleDbContext db, UserManager<PortalUser> users, TokenIssuer tokens, SessionCache sessionCache, SecurityLog log, TimeProvider clock)
     : ICommandHandler<RefreshTokens, Result<TokenResponse>>
 {
     public async ValueTask<Result<TokenResponse>> Handle(RefreshTokens command, CancellationToken cancellationToken)
@@ -51,7 +52,7 @@ internal sealed class RefreshTokensHandler(
         }
 
         var session = await db.Sessions.SingleAsync(s => s.Id == token.SessionId, cancellationToken);
-        if (!session.IsActiveAt(now))
+        if (!session.IsActiveAt(now, tokens.Lifetime))
         {
             return IdentityErrors.InvalidRefreshToken;
         }
@@ -68,6 +69,9 @@ internal sealed class RefreshTokensHandler(
         if (claimed == 0)
         {
             session.Revoke(now, SessionRevocationReasons.RefreshTokenReused);
+            var practiceGroupId = await db.Users.Where(u => u.Id == session.UserId).Select(u => u.PracticeGroupId).SingleOrDefaultAsync(cancellationToken);
+            log.Record(SecurityEventKinds.SessionRevoked, session.UserId, practiceGroupId, actorUserId: null,
+                detail: $"{SessionRevocationReasons.RefreshTokenReused}: an old refresh token was used again, so it may have leaked");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             sessionCache.MarkRevoked(session.Id);

@@ -8,7 +8,6 @@ using Portal.Modules.Identity.Data;
 using Portal.Modules.Identity.Domain;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Http;
-using Portal.Shared.Persistence;
 
 namespace Portal.Modules.Identity.Features;
 
@@ -40,8 +39,7 @@ public sealed class RevokeSessionEndpoints : ICarterModule
 
 public sealed record RevokeSession(Guid SessionId, string Reason) : ICommand<Result>;
 
-internal sealed class RevokeSessionHandler(
-    IdentityModuleDbContext db, ICurrentUser currentUser, SessionCache sessionCache, UnitOfWork unitOfWork, TimeProvider clock)
+internal sealed class RevokeSessionHandler(IdentityModuleDbContext db, ICurrentUser currentUser, SessionEnding sessions)
     : ICommandHandler<RevokeSession, Result>
 {
     public async ValueTask<Result> Handle(RevokeSession command, CancellationToken cancellationToken)
@@ -54,8 +52,7 @@ internal sealed class RevokeSessionHandler(
             return IdentityErrors.SessionNotFound;   // another account's session looks the same as none
         }
 
-        session.Revoke(clock.GetUtcNow(), command.Reason);
-        unitOfWork.AfterCommit(() => sessionCache.MarkRevoked(session.Id));
+        sessions.End(session, currentUser.PracticeGroupId, userId, command.Reason);
         return Result.Success();
     }
 }

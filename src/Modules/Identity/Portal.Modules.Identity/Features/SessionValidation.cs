@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using Portal.Modules.Identity.Data;
+using Portal.Modules.Identity.Domain;
 using Portal.Shared.Modules;
 
 namespace Portal.Modules.Identity.Features;
@@ -51,7 +53,7 @@ internal sealed class SessionCache(IMemoryCache cache)
     private static string Key(Guid sessionId) => $"identity:session:{sessionId}";
 }
 
-internal sealed class SessionValidator(IdentityModuleDbContext db, SessionCache cache, TimeProvider clock) : ISessionValidator
+internal sealed class SessionValidator(IdentityModuleDbContext db, SessionCache cache, IOptions<AuthSettings> settings, TimeProvider clock) : ISessionValidator
 {
     public async ValueTask<bool> IsActiveAsync(Guid userId, Guid sessionId, CancellationToken cancellationToken)
     {
@@ -63,9 +65,10 @@ internal sealed class SessionValidator(IdentityModuleDbContext db, SessionCache 
         var now = clock.GetUtcNow();
         var session = await db.Sessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.UserId == userId)
-            .Select(s => new { s.RevokedAt, s.ExpiresAt })
+            .Select(s => new { s.RevokedAt, s.ExpiresAt, s.CreatedAt })
             .SingleOrDefaultAsync(cancellationToken);
-        active = session is not null && session.RevokedAt is null && session.ExpiresAt > now;
+        active = session is not null && UserSession.IsActive(
+            session.RevokedAt, session.ExpiresAt, session.CreatedAt, now, SessionLifetime.From(settings.Value));
         cache.Set(sessionId, active);
         return active;
     }

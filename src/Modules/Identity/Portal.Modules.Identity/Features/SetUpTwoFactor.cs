@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Carter;
+using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,22 +16,37 @@ namespace Portal.Modules.Identity.Features;
 public sealed class SetUpTwoFactorEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/me/two-factor/setup", async (ISender sender, CancellationToken ct) =>
-                (await sender.Send(new SetUpTwoFactor(), ct)).ToHttpResult())
+        app.MapPost("/api/me/two-factor/setup", async (CurrentPasswordRequest request, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new SetUpTwoFactor(request.CurrentPassword ?? string.Empty), ct)).ToHttpResult())
             .RequireAuthorization()
+            .RequireRateLimiting(RateLimitPolicies.Anonymous)
             .WithTags("Accounts")
-            .WithSummary("Create a new authenticator key; two-factor sign-in starts once it is enabled with a code")
+            .WithSummary("Create a new authenticator key (needs the current password {currentPassword}); two-factor sign-in starts once it is enabled with a code")
             .Produces<TwoFactorSetupResponse>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status423Locked);
 }
+
+/// <summary>
+/// The current password: a stolen access token alone must not be enough to change an account's second factor.
+/// </summary>
+public sealed record CurrentPasswordRequest(string? CurrentPassword);
 
 /// <summary><paramref name="AuthenticatorUri"/> is the <c>otpauth://</c> link a QR code shows.</summary>
 public sealed record TwoFactorSetupResponse(string SharedKey, string AuthenticatorUri);
 
-public sealed record SetUpTwoFactor : ICommand<Result<TwoFactorSetupResponse>>;
+public sealed record SetUpTwoFactor(string CurrentPassword) : ICommand<Result<TwoFactorSetupResponse>>;
 
-internal sealed class SetUpTwoFactorHandler(UserManager<PortalUser> users, ICurrentUser currentUser, IOptions<AuthSettings> settings)
+public sealed class SetUpTwoFactorValidator : AbstractValidator<SetUpTwoFactor>
+{
+    public SetUpTwoFactorValidator() =>
+        RuleFor(c => c.CurrentPassword).NotEmpty().MaximumLength(1024).WithMessage("Enter your current password to set up two-factor sign-in.");
+}
+
+internal sealed class SetUpTwoFactorHandler(
+    UserManager<PortalUser> users, FailedSignIns failedSignIns, ICurrentUser currentUser, IOptions<AuthSettings> settings)
     : ICommandHandler<SetUpTwoFactor, Result<TwoFactorSetupResponse>>
 {
     public async ValueTask<Result<TwoFactorSetupResponse>> Handle(SetUpTwoFactor command, CancellationToken cancellationToken)
@@ -44,6 +60,11 @@ internal sealed class SetUpTwoFactorHandler(UserManager<PortalUser> users, ICurr
         if (user.TwoFactorEnabled)
         {
             return IdentityErrors.TwoFactorAlreadyEnabled;
+        }
+
+        if (await failedSignIns.VerifyCurrentPasswordAsync(user, command.CurrentPassword, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         await users.ResetAuthenticatorKeyAsync(user);

@@ -27,26 +27,14 @@ internal sealed class TokenIssuer(
 
     public UserSession StartSession(PortalUser user, string? userAgent)
     {
-        var now = clock.GetUtcNow();
-        var session = new UserSession
-        {
-            Id = Guid.CreateVersion7(),
-            UserId = user.Id,
-            CreatedAt = now,
-            LastUsedAt = now,
-            ExpiresAt = now.AddDays(settings.Value.SessionIdleDays),
-            UserAgent = userAgent is { Length: > 256 } ? userAgent[..256] : userAgent,
-        };
+        var session = UserSession.Start(user.Id, clock.GetUtcNow(), Lifetime, userAgent);
         db.Sessions.Add(session);
         return session;
     }
 
-    /// <summary>A used session stays alive for another idle period.</summary>
-    public void Touch(UserSession session)
-    {
-        session.LastUsedAt = clock.GetUtcNow();
-        session.ExpiresAt = session.LastUsedAt.AddDays(settings.Value.SessionIdleDays);
-    }
+    public void Touch(UserSession session) => session.Touch(clock.GetUtcNow(), Lifetime);
+
+    public SessionLifetime Lifetime => SessionLifetime.From(settings.Value);
 
     /// <summary>Adds a new refresh token to the session (saved with the unit of work) and signs an access token.</summary>
     public async Task<TokenResponse> IssueAsync(PortalUser user, UserSession session)
