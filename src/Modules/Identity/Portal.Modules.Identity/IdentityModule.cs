@@ -8,6 +8,7 @@ using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Identity.Data;
 using Portal.Modules.Identity.Domain;
 using Portal.Modules.Identity.Features;
+using Portal.Modules.Identity.Passwords;
 using Portal.Shared.Modules;
 using Portal.Shared.Persistence;
 
@@ -43,7 +44,9 @@ public sealed class IdentityModule : IModule
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<IdentityModuleDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PortalPasswordValidator>()
+            .AddErrorDescriber<PortalIdentityErrorDescriber>();
 
         services.AddAuthentication(TokenIssuer.Scheme)
             .AddBearerToken(TokenIssuer.Scheme, options =>
