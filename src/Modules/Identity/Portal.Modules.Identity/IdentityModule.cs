@@ -8,7 +8,9 @@ using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Identity.Data;
 using Portal.Modules.Identity.Domain;
 using Portal.Modules.Identity.Features;
+using Portal.Modules.Identity.Features.PasswordReset;
 using Portal.Modules.Identity.Passwords;
+using Portal.Shared.Messaging;
 using Portal.Shared.Modules;
 using Portal.Shared.Persistence;
 
@@ -23,6 +25,7 @@ public sealed class IdentityModule : IModule
     {
         var settings = configuration.GetSection(AuthSettings.Section).Get<AuthSettings>() ?? new AuthSettings();
         services.Configure<AuthSettings>(configuration.GetSection(AuthSettings.Section));
+        services.Configure<PasswordResetSettings>(configuration.GetSection(PasswordResetSettings.Section));
 
         services.AddModuleDbContext<IdentityModuleDbContext, SqliteIdentityModuleDbContext, SqlServerIdentityModuleDbContext>(
             configuration, IdentityModuleDbContext.DatabaseName);
@@ -70,6 +73,9 @@ public sealed class IdentityModule : IModule
         services.AddScoped<FailedSignIns>();
         services.AddScoped<AccountCreator>();
         services.AddScoped<IIdentityApi, IdentityApi>();
+        services.AddScoped<PasswordResetLookup>();
+        services.AddScoped<PasswordResetEmails>();
+        services.AddScoped<IIntegrationEventConsumer<PasswordResetAsked>, PasswordResetAskedConsumer>();
         services.AddScoped<IDemoDataSeeder, IdentityDemoDataSeeder>();
         services.AddScoped<IStartupTask, FirstPracticeBootstrap>();
     }

@@ -22,6 +22,7 @@ internal class IdentityModuleDbContext(DbContextOptions options)
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<PasswordResetToken> PasswordResetTokens => Set<PasswordResetToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UsePortalConventions(Database);
@@ -31,6 +32,7 @@ internal class IdentityModuleDbContext(DbContextOptions options)
         base.OnModelCreating(builder);
         builder.UseModuleSchema(Database, DatabaseName.Schema);
         builder.AddOutboxAndInbox();
+        builder.ApplyConfiguration(new PasswordResetTokenConfiguration());
 
         builder.Entity<PortalUser>(user =>
         {
