@@ -266,6 +266,48 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Nobody_can_flood_an_owners_mailbox_with_links()
+    {
+        using var anonymous = _app.CreateClient();
+        for (var i = 0; i < 7; i++)
+        {
+            (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = DemoData.DrLeeEmail })).EnsureSuccessStatusCode();
+        }
+
+        await _app.RunJobAsync(Jobs.OutboxRelay);
+        await _app.RunMessagingAsync();
+        Assert.Equal(5, (await MailboxAsync(DemoData.DrLeeEmail)).Count(m => m.Subject == "Reset your portal password"));
+
+        _app.Clock.Advance(TimeSpan.FromMinutes(61));
+        (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = DemoData.DrLeeEmail })).EnsureSuccessStatusCode();
+        var (_, token) = await LatestResetLinkAsync(DemoData.DrLeeEmail);
+        Assert.Equal(6, (await MailboxAsync(DemoData.DrLeeEmail)).Count(m => m.Subject == "Reset your portal password"));
+        using var reset = await anonymous.PostAsJsonAsync($"/api/auth/password-reset/{token}", new { newPassword = NewPassword });
+        Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("""{"newPassword":5}""")]
+    [InlineData("""{"newPassword":null}""")]
+    [InlineData("""{}""")]
+    [InlineData("""null""")]
+    [InlineData("""[]""")]
+    [InlineData("""{"newPassword":"a brand new harbour passphrase","newPassword":"password1234"}""")]
+    public async Task A_malformed_reset_is_400_and_spends_nothing(string body)
+    {
+        using var anonymous = _app.CreateClient();
+        (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = DemoData.DrLeeEmail })).EnsureSuccessStatusCode();
+        var (_, token) = await LatestResetLinkAsync(DemoData.DrLeeEmail);
+
+        using var reset = await anonymous.PostAsync($"/api/auth/password-reset/{token}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, reset.StatusCode);
+        Assert.Equal("application/problem+json", reset.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/auth/password-reset/{token}")).StatusCode);
+        await _app.LoginAsync(DemoData.DrLeeEmail);
+    }
+
+    [Fact]
     public async Task Asking_for_links_is_rate_limited_per_address()
     {
         await using var app = new PortalApp();

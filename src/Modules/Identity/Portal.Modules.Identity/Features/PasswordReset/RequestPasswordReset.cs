@@ -51,7 +51,10 @@ internal sealed class RequestPasswordResetHandler(IdentityModuleDbContext db, Ti
 /// <summary>Someone asked for a reset link for this email; Identity's own event, relayed to its own consumer.</summary>
 internal sealed record PasswordResetAsked(Guid EventId, DateTimeOffset OccurredAt, string Email) : IIntegrationEvent;
 
-/// <summary>Makes the account's new link (ending its older unused ones) and emails it; for an unknown email, nothing.</summary>
+/// <summary>
+/// Makes the account's new link (ending its older unused ones) and emails it; for an unknown email, or past the
+/// hourly allowance of links for the account, nothing.
+/// </summary>
 internal sealed class PasswordResetAskedConsumer(
     IdentityModuleDbContext db,
     UserManager<PortalUser> users,
@@ -71,6 +74,12 @@ internal sealed class PasswordResetAskedConsumer(
         }
 
         var now = _clock.GetUtcNow();
+        var sentLastHour = await db.PasswordResetTokens.CountAsync(t => t.UserId == user.Id && t.CreatedAt > now.AddHours(-1), cancellationToken);
+        if (sentLastHour >= settings.Value.MaxLinksPerHour)
+        {
+            return;
+        }
+
         var older = await db.PasswordResetTokens
             .Where(t => t.UserId == user.Id && t.UsedAt == null && t.ExpiresAt > now)
             .ToListAsync(cancellationToken);
