@@ -40,6 +40,19 @@ public sealed class AnonymousRoutesTests : IClassFixture<PortalApp>
         });
     }
 
+    [Theory]
+    [InlineData("POST", "/api/auth/password-reset")]
+    [InlineData("GET", "/api/auth/password-reset/{token}")]
+    [InlineData("POST", "/api/auth/password-reset/{token}")]
+    public void The_forgotten_password_routes_are_anonymous_and_rate_limited(string method, string route)
+    {
+        // Whoever forgot their password has no token: asking for a link, checking it and using it must work signed out.
+        var endpoint = Assert.Single(_app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>(),
+            e => e.RoutePattern.RawText == route && e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Contains(method));
+        Assert.NotNull(endpoint.Metadata.GetMetadata<IAllowAnonymous>());
+        Assert.NotNull(endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>());
+    }
+
     [Fact]
     public void The_web_apps_files_are_files_only()
     {

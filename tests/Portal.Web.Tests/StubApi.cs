@@ -72,6 +72,7 @@ internal sealed class StubApi : HttpMessageHandler
         context.Services.AddSingleton(http);
         context.Services.AddSingleton<AuthSession>();
         context.Services.AddSingleton<PortalApi>();
+        context.Services.AddSingleton<PasswordResets>();
         context.Services.AddSingleton<NotificationCounter>();
         context.Services.AddSingleton<Portal.Web.Patient.MyRecords>();
         context.Services.AddSingleton(TimeProvider.System);

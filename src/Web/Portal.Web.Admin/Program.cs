@@ -12,6 +12,7 @@ var apiBase = new Uri(new Uri(builder.HostEnvironment.BaseAddress), "/");
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = apiBase });
 builder.Services.AddScoped<AuthSession>();
 builder.Services.AddScoped<PortalApi>();
+builder.Services.AddScoped<PasswordResets>();
 builder.Services.AddScoped<NotificationCounter>();
 builder.Services.AddSingleton(TimeProvider.System);
 

@@ -10,6 +10,7 @@ builder.RootComponents.Add<HeadOutlet>("head::after");
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
 builder.Services.AddScoped<AuthSession>();
 builder.Services.AddScoped<PortalApi>();
+builder.Services.AddScoped<PasswordResets>();
 builder.Services.AddScoped<MyRecords>();
 builder.Services.AddSingleton(TimeProvider.System);
 

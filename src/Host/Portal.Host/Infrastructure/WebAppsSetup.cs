@@ -7,8 +7,12 @@ namespace Portal.Host.Infrastructure;
 /// </summary>
 internal static class WebAppsSetup
 {
-    /// <summary>The patients' app's addresses (its router's pages); the invitation email links to <c>/invite/{token}</c>.</summary>
-    public static readonly string[] PatientAppPages = ["/", "/invite/{token}", "/details", "/health-record", "/account", "/access-log"];
+    /// <summary>
+    /// The patients' app's addresses (its router's pages); the invitation email links to <c>/invite/{token}</c>, a patient's
+    /// password reset email to <c>/reset-password/{token}</c> (a practitioner's to the admin app's).
+    /// </summary>
+    public static readonly string[] PatientAppPages =
+        ["/", "/invite/{token}", "/details", "/health-record", "/account", "/access-log", "/forgot-password", "/reset-password/{token}"];
 
     public static void MapWebApps(this WebApplication app)
     {

@@ -10,6 +10,8 @@ using Portal.Modules.Identity.Domain;
 using Portal.Modules.Identity.Features;
 using Portal.Modules.Identity.Jobs;
 using Portal.Shared.Jobs;
+using Portal.Modules.Identity.Features.PasswordReset;
+using Portal.Modules.Identity.Passwords;
 using Portal.Shared.Messaging;
 using Portal.Shared.Modules;
 using Portal.Shared.Persistence;
@@ -25,6 +27,7 @@ public sealed class IdentityModule : IModule
     {
         var settings = configuration.GetSection(AuthSettings.Section).Get<AuthSettings>() ?? new AuthSettings();
         services.Configure<AuthSettings>(configuration.GetSection(AuthSettings.Section));
+        services.Configure<PasswordResetSettings>(configuration.GetSection(PasswordResetSettings.Section));
 
         services.AddModuleDbContext<IdentityModuleDbContext, SqliteIdentityModuleDbContext, SqlServerIdentityModuleDbContext>(
             configuration, IdentityModuleDbContext.DatabaseName);
@@ -45,7 +48,9 @@ public sealed class IdentityModule : IModule
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<IdentityModuleDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PortalPasswordValidator>()
+            .AddErrorDescriber<PortalIdentityErrorDescriber>();
 
         services.AddAuthentication(TokenIssuer.Scheme)
             .AddBearerToken(TokenIssuer.Scheme, options =>
@@ -75,6 +80,9 @@ public sealed class IdentityModule : IModule
         services.AddRecurringJob<ForgetFailedSignInsJob>(ForgetFailedSignInsJob.Id, "17 * * * *");
         services.AddScoped<AccountCreator>();
         services.AddScoped<IIdentityApi, IdentityApi>();
+        services.AddScoped<PasswordResetLookup>();
+        services.AddScoped<PasswordResetEmails>();
+        services.AddScoped<IIntegrationEventConsumer<PasswordResetAsked>, PasswordResetAskedConsumer>();
         services.AddScoped<IDemoDataSeeder, IdentityDemoDataSeeder>();
         services.AddScoped<IStartupTask, FirstPracticeBootstrap>();
         services.AddScoped<IStartupTask, InstallationOperators>();   // after the bootstrap: its admin may be listed

@@ -26,6 +26,7 @@ internal class IdentityModuleDbContext(DbContextOptions options)
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<AuthenticatorStep> AuthenticatorSteps => Set<AuthenticatorStep>();
     public DbSet<SecurityLogEntry> SecurityLog => Set<SecurityLogEntry>();
+    public DbSet<PasswordResetToken> PasswordResetTokens => Set<PasswordResetToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UsePortalConventions(Database);
@@ -35,6 +36,7 @@ internal class IdentityModuleDbContext(DbContextOptions options)
         base.OnModelCreating(builder);
         builder.UseModuleSchema(Database, DatabaseName.Schema);
         builder.AddOutboxAndInbox();
+        builder.ApplyConfiguration(new PasswordResetTokenConfiguration());
 
         builder.Entity<PortalUser>(user =>
         {

@@ -83,5 +83,6 @@ internal static class SessionRevocationReasons
     public const string RevokedByUser = "revoked-by-user";
     public const string PasswordChanged = "password-changed";
     public const string TwoFactorEnabled = "two-factor-enabled";
+    public const string PasswordReset = "password-reset";
     public const string RefreshTokenReused = "refresh-token-reused";
 }

@@ -90,13 +90,6 @@ namespace Portal.Modules.Identity.Data.Migrations.SqlServer
                             ConcurrencyStamp = "0b8f6a3e-5d1c-4c2a-9f00-000000000003",
                             Name = "patient",
                             NormalizedName = "PATIENT"
-                        },
-                        new
-                        {
-                            Id = new Guid("0b8f6a3e-5d1c-4c2a-9f00-000000000004"),
-                            ConcurrencyStamp = "0b8f6a3e-5d1c-4c2a-9f00-000000000004",
-                            Name = "operator",
-                            NormalizedName = "OPERATOR"
                         });
                 });
 
@@ -203,18 +196,38 @@ namespace Portal.Modules.Identity.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", "identity");
                 });
 
-            modelBuilder.Entity("Portal.Modules.Identity.Domain.AuthenticatorStep", b =>
+            modelBuilder.Entity("Portal.Modules.Identity.Domain.PasswordResetToken", b =>
                 {
-                    b.Property<Guid>("UserId")
+                    b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<long>("LastTimeStep")
-                        .HasColumnType("bigint");
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
 
-                    b.HasKey("UserId");
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
 
-                    b.ToTable("AuthenticatorSteps", "identity");
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasswordResetTokens", "identity");
                 });
 
             modelBuilder.Entity("Portal.Modules.Identity.Domain.PatientLink", b =>
@@ -384,76 +397,6 @@ namespace Portal.Modules.Identity.Data.Migrations.SqlServer
                     b.ToTable("RefreshTokens", "identity");
                 });
 
-            modelBuilder.Entity("Portal.Modules.Identity.Domain.SecurityLogEntry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid?>("AccountId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid?>("ActorUserId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<Guid?>("PracticeGroupId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("RemoteAddress")
-                        .HasMaxLength(45)
-                        .HasColumnType("nvarchar(45)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AccountId", "OccurredAt");
-
-                    b.HasIndex("PracticeGroupId", "OccurredAt");
-
-                    b.ToTable("SecurityLog", "identity");
-                });
-
-            modelBuilder.Entity("Portal.Modules.Identity.Domain.SignInThrottle", b =>
-                {
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)");
-
-                    b.Property<string>("ClientAddress")
-                        .HasMaxLength(45)
-                        .HasColumnType("nvarchar(45)");
-
-                    b.Property<int>("Failures")
-                        .HasColumnType("int");
-
-                    b.Property<DateTimeOffset>("LastFailureAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<DateTimeOffset?>("LockedUntil")
-                        .HasColumnType("datetimeoffset");
-
-                    b.HasKey("NormalizedEmail", "ClientAddress");
-
-                    b.HasIndex("LastFailureAt");
-
-                    b.ToTable("SignInThrottles", "identity");
-                });
-
             modelBuilder.Entity("Portal.Modules.Identity.Domain.UserSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -588,6 +531,15 @@ namespace Portal.Modules.Identity.Data.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<System.Guid>", b =>
+                {
+                    b.HasOne("Portal.Modules.Identity.Domain.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Modules.Identity.Domain.PasswordResetToken", b =>
                 {
                     b.HasOne("Portal.Modules.Identity.Domain.PortalUser", null)
                         .WithMany()

@@ -1,0 +1,90 @@
+using Carter;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Identity.Data;
+using Portal.Modules.Identity.Domain;
+using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
+using Portal.Shared.Persistence;
+
+namespace Portal.Modules.Identity.Features.PasswordReset;
+
+public sealed class ResetPasswordEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/auth/password-reset/{token}", async (string token, ResetPasswordRequest request, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ResetPassword(token, request.NewPassword), ct)).ToNoContentResult())
+            .AllowAnonymousRateLimited()
+            .WithTags("Accounts")
+            .WithSummary("Set a new password with a reset link; every session of the account is signed out and the owner is emailed")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+}
+
+public sealed record ResetPasswordRequest(string NewPassword);
+
+public sealed record ResetPassword(string Token, string NewPassword) : ICommand<Result>;
+
+public sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
+{
+    public ResetPasswordValidator() => RuleFor(r => r.NewPassword).NotEmpty().MaximumLength(1024);
+}
+
+internal sealed class ResetPasswordHandler(
+    IdentityModuleDbContext db,
+    PasswordResetLookup lookup,
+    UserManager<PortalUser> users,
+    PasswordResetEmails emails,
+    SessionCache sessionCache,
+    UnitOfWork unitOfWork,
+    TimeProvider clock)
+    : ICommandHandler<ResetPassword, Result>
+{
+    public async ValueTask<Result> Handle(ResetPassword command, CancellationToken cancellationToken)
+    {
+        var found = await lookup.FindUsableAsync(command.Token, cancellationToken);
+        if (found.IsFailure)
+        {
+            return found.Error!;
+        }
+
+        var link = found.Value;
+        var user = await users.FindByIdAsync(link.UserId.ToString());
+        if (user is null || !link.TryUse(clock.GetUtcNow()))
+        {
+            return PasswordResetErrors.NotFound;
+        }
+
+        // Everything below is saved by Identity's one SaveChanges in ResetPasswordAsync, or nothing is (a refused password).
+        var now = clock.GetUtcNow();
+        var sessions = await db.Sessions.Where(s => s.UserId == user.Id && s.RevokedAt == null).ToListAsync(cancellationToken);
+        sessions.ForEach(s => s.Revoke(now, SessionRevocationReasons.PasswordReset));
+        // Whoever guessed at the password before no longer keeps the owner locked out.
+        user.AccessFailedCount = 0;
+        user.LockoutEnd = null;
+        emails.QueuePasswordChanged(user);
+
+        // Identity's own reset path, so its password validators, hasher and new security stamp apply. Its token is
+        // made and spent here in one go: the link's token above is what proves the person may do this.
+        var identityToken = await users.GeneratePasswordResetTokenAsync(user);
+        var reset = await users.ResetPasswordAsync(user, identityToken, command.NewPassword);
+        if (!reset.Succeeded)
+        {
+            // A second reset with the same link that lost the race finds the link used when saving.
+            return reset.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
+                ? PasswordResetErrors.Used
+                : PasswordErrors.From(reset, "newPassword");
+        }
+
+        unitOfWork.AfterCommit(() => sessions.ForEach(s => sessionCache.MarkRevoked(s.Id)));
+        return Result.Success();
+    }
+}
