@@ -11,6 +11,7 @@ public static class AccessLogText
             "healthRecord" => "health record",
             "notes" => "clinical notes",
             "changeRequests" => "requested changes",
+            "portalAccess" => "portal access",
             var other => other,
         };
         return action switch
@@ -20,6 +21,11 @@ public static class AccessLogText
             "updated" => $"Changed {what}",
             "changeApproved" => $"Approved a change to {what}",
             "changeRejected" => $"Rejected a change to {what}",
+            "invited" => "Invited to the portal",
+            "invitationResent" => "Sent the portal invitation again",
+            "invitationRevoked" => "Revoked the portal invitation",
+            "accepted" => "Accepted the portal invitation",
+            "unlinked" => "Removed portal access",
             var other => $"{other} {what}",
         };
     }

@@ -29,6 +29,13 @@ internal enum PatientAccessAction
     Updated,
     ChangeApproved,
     ChangeRejected,
+
+    // Portal access, reported by Invitations and Identity.
+    Invited,
+    InvitationResent,
+    InvitationRevoked,
+    Accepted,
+    Unlinked,
 }
 
 /// <summary>The parts of a patient's record this module keeps; change requests and the access log name them.</summary>

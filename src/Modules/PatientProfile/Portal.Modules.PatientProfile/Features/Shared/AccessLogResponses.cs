@@ -39,6 +39,11 @@ internal static class AccessLogQueries
         PatientAccessAction.Updated => "updated",
         PatientAccessAction.ChangeApproved => "changeApproved",
         PatientAccessAction.ChangeRejected => "changeRejected",
+        PatientAccessAction.Invited => "invited",
+        PatientAccessAction.InvitationResent => "invitationResent",
+        PatientAccessAction.InvitationRevoked => "invitationRevoked",
+        PatientAccessAction.Accepted => "accepted",
+        PatientAccessAction.Unlinked => "unlinked",
         _ => action.ToString(),
     };
 }
