@@ -66,6 +66,7 @@ public sealed class IdentityModule : IModule
         services.AddScoped<TokenIssuer>();
         services.AddScoped<FailedSignIns>();
         services.AddScoped<AccountCreator>();
+        services.AddScoped<Features.Staff.StaffAccounts>();
         services.AddScoped<IIdentityApi, IdentityApi>();
         services.AddScoped<IDemoDataSeeder, IdentityDemoDataSeeder>();
         services.AddScoped<IStartupTask, FirstPracticeBootstrap>();

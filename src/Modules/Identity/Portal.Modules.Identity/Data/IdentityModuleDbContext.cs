@@ -21,6 +21,7 @@ internal class IdentityModuleDbContext(DbContextOptions options)
     public DbSet<UserSession> Sessions => Set<UserSession>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
+    public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -80,6 +81,21 @@ internal class IdentityModuleDbContext(DbContextOptions options)
             link.ToTable("PatientLinks");
             link.HasKey(l => new { l.UserId, l.PatientId });
             link.HasIndex(l => l.PatientId).IsUnique();
+        });
+
+        builder.Entity<StaffInvitation>(invitation =>
+        {
+            invitation.ToTable("StaffInvitations");
+            invitation.Property(i => i.Email).HasMaxLength(256);
+            invitation.Property(i => i.GivenName).HasMaxLength(100);
+            invitation.Property(i => i.FamilyName).HasMaxLength(100);
+            invitation.Property(i => i.InvitedByName).HasMaxLength(200);
+            invitation.Property(i => i.TokenHash).HasMaxLength(64);
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
+            invitation.HasIndex(i => new { i.PracticeGroupId, i.CreatedAt });
+            // Accepting twice at once, or accepting while it is revoked: one wins, the other's save fails.
+            invitation.Property(i => i.AcceptedAt).IsConcurrencyToken();
+            invitation.Property(i => i.RevokedAt).IsConcurrencyToken();
         });
     }
 }
