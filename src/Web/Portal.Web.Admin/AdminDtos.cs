@@ -43,3 +43,9 @@ public sealed record NoteAmendment(Guid Id, int Revision, string Body, DateTimeO
 public sealed record Note(Guid Id, Guid PatientId, NoteAuthor Author, string Visibility, string Body, DateTimeOffset CreatedAt, IReadOnlyList<NoteAmendment> Amendments);
 
 public sealed record NoteRead(Guid NoteId, Guid ReaderUserId, string ReaderName, DateTimeOffset At);
+
+public sealed record StaffMember(Guid UserId, string Email, string Name, bool PracticeAdmin, bool Active, DateTimeOffset CreatedAt, DateTimeOffset? DeactivatedAt);
+
+public sealed record StaffInvitation(Guid Id, string Email, string? GivenName, string? FamilyName, bool PracticeAdmin, string Status, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, string InvitedBy);
+
+public sealed record StaffInvitationDetails(string PracticeName, string Email, string? GivenName, string? FamilyName, bool PracticeAdmin, DateTimeOffset ExpiresAt);
