@@ -173,6 +173,26 @@ public sealed partial class StaffTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Two_admins_removing_each_other_at_once_leave_the_practice_one_admin()
+    {
+        using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
+        (await admin.PutAsJsonAsync($"/api/practice/staff/{DemoData.DrLeeId}/roles", new { practiceAdmin = true })).EnsureSuccessStatusCode();
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+
+        var answers = await Task.WhenAll(
+            admin.PutAsJsonAsync($"/api/practice/staff/{DemoData.DrLeeId}/roles", new { practiceAdmin = false }),
+            drLee.PostAsync($"/api/practice/staff/{DemoData.HarbourAdminId}/deactivate", null));
+
+        Assert.Single(answers, a => a.IsSuccessStatusCode);
+        // The loser is refused, or (when the winner ended its sessions first) no longer signed in.
+        Assert.Contains(answers.Single(a => !a.IsSuccessStatusCode).StatusCode, new[] { HttpStatusCode.Conflict, HttpStatusCode.Unauthorized });
+        using var survivor = await _app.SignedInClientAsync(answers[0].IsSuccessStatusCode ? DemoData.HarbourAdminEmail : DemoData.DrLeeEmail);
+        var admins = (await (await survivor.GetAsync("/api/practice/staff")).JsonAsync()).EnumerateArray()
+            .Count(s => s.GetProperty("practiceAdmin").GetBoolean() && s.GetProperty("active").GetBoolean());
+        Assert.Equal(1, admins);
+    }
+
+    [Fact]
     public async Task A_deactivated_practitioner_is_signed_out_everywhere_at_once_cannot_sign_in_and_what_they_did_stays_theirs()
     {
         using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);

@@ -63,6 +63,10 @@ internal sealed class ChangeStaffRolesHandler(StaffAccounts staff) : ICommandHan
 
         staff.Log(SecurityEventKinds.StaffRolesChanged, user.Id,
             command.PracticeAdmin ? $"{user.Email} made a practice admin." : $"{user.Email} is no longer a practice admin.");
+        if (!command.PracticeAdmin && !await staff.SaveKeepingAnAdminAsync(cancellationToken))
+        {
+            return StaffErrors.LastAdmin;
+        }
         return member with { PracticeAdmin = command.PracticeAdmin };
     }
 }

@@ -56,7 +56,8 @@ internal sealed class DeactivateStaffHandler(StaffAccounts staff, TimeProvider c
             return StaffErrors.AlreadyDeactivated;
         }
 
-        if (await staff.IsAdminAsync(user.Id, cancellationToken) && !await staff.AnotherActiveAdminAsync(user.Id, cancellationToken))
+        var admin = await staff.IsAdminAsync(user.Id, cancellationToken);
+        if (admin && !await staff.AnotherActiveAdminAsync(user.Id, cancellationToken))
         {
             return StaffErrors.LastAdmin;
         }
@@ -68,6 +69,10 @@ internal sealed class DeactivateStaffHandler(StaffAccounts staff, TimeProvider c
         user.LockoutEnd = DateTimeOffset.MaxValue;
         await staff.EndSessionsAsync(user.Id, StaffSessionEndings.Deactivated, cancellationToken);
         staff.Log(SecurityEventKinds.StaffDeactivated, user.Id, $"{user.Email} deactivated.");
+        if (admin && !await staff.SaveKeepingAnAdminAsync(cancellationToken))
+        {
+            return StaffErrors.LastAdmin;
+        }
         return await staff.DescribeAsync(user, cancellationToken);
     }
 }

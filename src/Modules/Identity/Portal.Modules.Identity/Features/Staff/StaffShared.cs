@@ -75,6 +75,25 @@ internal sealed class StaffAccounts(
             cancellationToken);
     }
 
+    /// <summary>
+    /// Saves a change that takes an admin away and checks, inside the same transaction, that the practice still has an
+    /// active admin: two admins demoting each other at once cannot both succeed (the second sees the first's change).
+    /// False when the change was rolled back.
+    /// </summary>
+    public async Task<bool> SaveKeepingAnAdminAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (!await AnotherActiveAdminAsync(userId: Guid.Empty, cancellationToken))   // any active admin at all
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     public void GrantAdmin(PortalUser user) =>
         db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = user.Id, RoleId = AdminRoleId });
 
