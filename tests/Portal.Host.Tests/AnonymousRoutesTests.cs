@@ -15,6 +15,7 @@ public sealed class AnonymousRoutesTests : IClassFixture<PortalApp>
     [
         "/health/live", "/health/ready", "/openapi/", "/scalar", "/api/auth/login", "/api/auth/refresh",
         "/api/auth/password-reset", "/api/invitations/", "/api/pay/", "/api/dev/",
+        "/api/staff-invitations/",   // a practice's invited practitioner has no account yet: the link's token is the credential
         "/hangfire",   // Development only; practice admins elsewhere
     ];
 

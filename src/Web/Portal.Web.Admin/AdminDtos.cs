@@ -50,3 +50,9 @@ public sealed record NoteRead(Guid NoteId, Guid ReaderUserId, string ReaderName,
 public sealed record RecordVersion(
     Guid Id, string Subject, int Version, DateTimeOffset ChangedAt, ChangedBy ChangedBy, string Source, Guid? ChangeRequestId, Guid? RestoredFromVersionId,
     IReadOnlyList<FieldChange> Changes);
+
+public sealed record StaffMember(Guid UserId, string Email, string Name, bool PracticeAdmin, bool Active, DateTimeOffset CreatedAt, DateTimeOffset? DeactivatedAt);
+
+public sealed record StaffInvitation(Guid Id, string Email, string? GivenName, string? FamilyName, bool PracticeAdmin, string Status, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, string InvitedBy);
+
+public sealed record StaffInvitationDetails(string PracticeName, string Email, string? GivenName, string? FamilyName, bool PracticeAdmin, DateTimeOffset ExpiresAt);

@@ -12,6 +12,7 @@ public static class AccessLogText
             "notes" => "clinical notes",
             "changeRequests" => "requested changes",
             "history" => "the record's history",
+            "portalAccess" => "portal access",
             var other => other,
         };
         return action switch
@@ -22,6 +23,11 @@ public static class AccessLogText
             "changeApproved" => $"Approved a change to {what}",
             "changeRejected" => $"Rejected a change to {what}",
             "restored" => $"Restored earlier {what}",
+            "invited" => "Invited to the portal",
+            "invitationResent" => "Sent the portal invitation again",
+            "invitationRevoked" => "Revoked the portal invitation",
+            "accepted" => "Accepted the portal invitation",
+            "unlinked" => "Removed portal access",
             var other => $"{other} {what}",
         };
     }

@@ -36,4 +36,5 @@ public static class SecurityEventKinds
     public const string StaffInvited = "staffInvited";
     public const string StaffRolesChanged = "staffRolesChanged";
     public const string StaffDeactivated = "staffDeactivated";
+    public const string StaffReactivated = "staffReactivated";
 }

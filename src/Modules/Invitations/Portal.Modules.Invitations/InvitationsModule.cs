@@ -23,6 +23,9 @@ public sealed class InvitationsModule : IModule
         services.AddScoped<InvitationLookup>();
         services.AddScoped<InvitationIssuer>();
         services.AddScoped<InvitationEligibility>();
+        services.AddScoped<InvitationAddress>();
+        services.AddScoped<PortalAccessLog>();
+        services.AddHttpContextAccessor();
         services.AddRecurringJob<SendBulkInvitationsJob>(SendBulkInvitationsJob.Id, "*/10 * * * * *");
         services.AddRecurringJob<ExpireInvitationsJob>(ExpireInvitationsJob.Id, "*/15 * * * *");
         services.AddRecurringJob<SendInvitationRemindersJob>(SendInvitationRemindersJob.Id, "5 * * * *");

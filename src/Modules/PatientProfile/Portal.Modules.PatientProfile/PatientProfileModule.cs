@@ -38,6 +38,7 @@ public sealed class PatientProfileModule : IModule
         services.AddScoped<IIntegrationEventConsumer<InvitationAccepted>, InvitationAcceptedConsumer>();
         services.AddScoped<IIntegrationEventConsumer<InvitationClosed>, InvitationClosedConsumer>();
         services.AddScoped<IIntegrationEventConsumer<PatientRecordAccessed>, PatientRecordAccessedConsumer>();
+        services.AddScoped<IIntegrationEventConsumer<Portal.Modules.Identity.Contracts.PatientRecordUnlinked>, PatientRecordUnlinkedConsumer>();
         services.AddRecurringJob<ApprovalRemindersJob>(ApprovalRemindersJob.Id, "0 22 * * *");   // 08:00–09:00 in Sydney
     }
 }

@@ -19,7 +19,7 @@ internal sealed class IdentityApi(IdentityModuleDbContext db, UserManager<Portal
     {
         var adminRoleId = await RoleIdAsync(Roles.PracticeAdmin, cancellationToken);
         return await db.Users.AsNoTracking()
-            .Where(u => u.PracticeGroupId == practiceGroupId && u.Kind == AccountKind.Practitioner)
+            .Where(u => u.PracticeGroupId == practiceGroupId && u.Kind == AccountKind.Practitioner && u.DeactivatedAt == null)
             .OrderBy(u => u.FamilyName).ThenBy(u => u.GivenName)
             .Select(u => new PractitionerInfo(
                 u.Id,

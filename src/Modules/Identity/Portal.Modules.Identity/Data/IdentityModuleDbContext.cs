@@ -22,6 +22,7 @@ internal class IdentityModuleDbContext(DbContextOptions options)
     public DbSet<UserSession> Sessions => Set<UserSession>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<PatientLink> PatientLinks => Set<PatientLink>();
+    public DbSet<StaffInvitation> StaffInvitations => Set<StaffInvitation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<SignInThrottle> SignInThrottles => Set<SignInThrottle>();
     public DbSet<AuthenticatorStep> AuthenticatorSteps => Set<AuthenticatorStep>();
@@ -113,6 +114,21 @@ internal class IdentityModuleDbContext(DbContextOptions options)
             // An account's own log and a practice's log, each newest first.
             entry.HasIndex(e => new { e.AccountId, e.OccurredAt });
             entry.HasIndex(e => new { e.PracticeGroupId, e.OccurredAt });
+        });
+
+        builder.Entity<StaffInvitation>(invitation =>
+        {
+            invitation.ToTable("StaffInvitations");
+            invitation.Property(i => i.Email).HasMaxLength(256);
+            invitation.Property(i => i.GivenName).HasMaxLength(100);
+            invitation.Property(i => i.FamilyName).HasMaxLength(100);
+            invitation.Property(i => i.InvitedByName).HasMaxLength(200);
+            invitation.Property(i => i.TokenHash).HasMaxLength(64);
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
+            invitation.HasIndex(i => new { i.PracticeGroupId, i.CreatedAt });
+            // Accepting twice at once, or accepting while it is revoked: one wins, the other's save fails.
+            invitation.Property(i => i.AcceptedAt).IsConcurrencyToken();
+            invitation.Property(i => i.RevokedAt).IsConcurrencyToken();
         });
     }
 }

@@ -17,5 +17,11 @@ internal sealed class PortalUser : IdentityUser<Guid>
     public string FamilyName { get; set; } = string.Empty;
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// When a practice admin deactivated this practitioner: the account can no longer sign in, and stays so that what it
+    /// wrote (notes, decisions, audit entries) is still attributed to it.
+    /// </summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
     public string DisplayName => $"{GivenName} {FamilyName}".Trim();
 }

@@ -40,7 +40,7 @@ public sealed record AcceptedInvitation(Guid UserId);
 public sealed record AcceptInvitation(string Token, string? Password) : ICommand<Result<AcceptedInvitation>>;
 
 internal sealed class AcceptInvitationHandler(
-    InvitationsDbContext db, InvitationLookup lookup, IIdentityApi identity, IPortalSettingsApi settings, ICurrentUser currentUser, TimeProvider clock)
+    InvitationsDbContext db, InvitationLookup lookup, IIdentityApi identity, IPortalSettingsApi settings, ICurrentUser currentUser, PortalAccessLog accessLog, TimeProvider clock)
     : ICommandHandler<AcceptInvitation, Result<AcceptedInvitation>>
 {
     public async ValueTask<Result<AcceptedInvitation>> Handle(AcceptInvitation command, CancellationToken cancellationToken)
@@ -121,8 +121,9 @@ internal sealed class AcceptInvitationHandler(
 
         await db.Invitations.Where(i => i.Id == invitation.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.AcceptedByUserId, userId), cancellationToken);
-        db.Publish(new InvitationAccepted(Guid.CreateVersion7(), now, invitation.PracticeGroupId, invitation.PatientId, invitation.Id, userId,
-            $"{invitation.PatientGivenName} {invitation.PatientFamilyName}".Trim()));
+        var patientName = $"{invitation.PatientGivenName} {invitation.PatientFamilyName}".Trim();
+        db.Publish(new InvitationAccepted(Guid.CreateVersion7(), now, invitation.PracticeGroupId, invitation.PatientId, invitation.Id, userId, patientName));
+        accessLog.Record(invitation.PatientId, invitation.PracticeGroupId, userId, patientName, PortalAccessLog.Accepted);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new AcceptedInvitation(userId);

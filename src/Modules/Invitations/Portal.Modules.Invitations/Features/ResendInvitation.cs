@@ -10,6 +10,7 @@ using Portal.Modules.Invitations.Contracts;
 using Portal.Modules.Invitations.Data;
 using Portal.Modules.Invitations.Domain;
 using Portal.Modules.Invitations.Features.Shared;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PortalSettings.Contracts;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Http;
@@ -38,7 +39,10 @@ internal sealed class ResendInvitationHandler(
     InvitationsDbContext db,
     IPortalSettingsApi settings,
     IIdentityApi identity,
+    IPatientDirectory patients,
     InvitationMailer mailer,
+    InvitationAddress address,
+    PortalAccessLog accessLog,
     ICurrentUser currentUser,
     IOptions<InvitationSettings> options,
     TimeProvider clock)
@@ -75,6 +79,13 @@ internal sealed class ResendInvitationHandler(
             return InvitationErrors.PendingExists;   // a newer invitation for the patient is already out
         }
 
+        // The record's address today: it may have been corrected since the invitation was first sent.
+        var recordEmail = (await patients.FindAsync(groupId, invitation.PatientId, cancellationToken))?.Email;
+        if (address.Refusal(invitation.Email, recordEmail) is { } otherAddress)
+        {
+            return otherAddress;
+        }
+
         // Every earlier link stops working, including the first one a reminder had left valid.
         foreach (var earlier in await db.SupersededTokens.Where(t => t.InvitationId == invitation.Id && t.StillValid).ToListAsync(cancellationToken))
         {
@@ -92,6 +103,8 @@ internal sealed class ResendInvitationHandler(
         invitation.ReminderSentAt = null;
         await mailer.QueueAsync(invitation, token, reminder: false, cancellationToken);
         db.Publish(new InvitationSent(Guid.CreateVersion7(), now, groupId, invitation.PatientId, invitation.Id));
+        await address.TellIfOtherAsync(invitation, recordEmail, cancellationToken);
+        accessLog.Record(invitation.PatientId, groupId, currentUser.UserId, currentUser.Name, PortalAccessLog.Resent);
         try
         {
             await db.SaveChangesAsync(cancellationToken);   // here, so racing resends or invitations become 409s, not 500s

@@ -31,7 +31,7 @@ public sealed class RevokeInvitationEndpoint : ICarterModule
 
 public sealed record RevokeInvitation(Guid InvitationId) : ICommand<Result<InvitationResponse>>;
 
-internal sealed class RevokeInvitationHandler(InvitationsDbContext db, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class RevokeInvitationHandler(InvitationsDbContext db, ICurrentUser currentUser, PortalAccessLog accessLog, TimeProvider clock)
     : ICommandHandler<RevokeInvitation, Result<InvitationResponse>>
 {
     public async ValueTask<Result<InvitationResponse>> Handle(RevokeInvitation command, CancellationToken cancellationToken)
@@ -53,6 +53,7 @@ internal sealed class RevokeInvitationHandler(InvitationsDbContext db, ICurrentU
         invitation.ClosedAt = now;
         invitation.ClosedByUserId = currentUser.UserId;
         db.Publish(new InvitationClosed(Guid.CreateVersion7(), now, groupId, invitation.PatientId, invitation.Id, "revoked"));
+        accessLog.Record(invitation.PatientId, groupId, currentUser.UserId, currentUser.Name, PortalAccessLog.Revoked);
         return InvitationResponse.From(invitation, now);
     }
 }

@@ -24,7 +24,7 @@ public sealed class SendInvitationEndpoint : ICarterModule
                     .ToCreatedResult(i => $"/api/practice/invitations/{i.Id}"))
             .RequireAuthorization(Policies.Practitioner)
             .WithTags("Invitations")
-            .WithSummary("Invite a patient to the portal; the email links to {PublicBaseUrl}/invite/{token}")
+            .WithSummary("Invite a patient to the portal; the email links to {PublicBaseUrl}/invite/{token}. Another address than the record's needs a practice admin (403 invitations.other-address-needs-admin) and is told to the address on record")
             .Produces<InvitationResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -52,6 +52,7 @@ internal sealed class SendInvitationHandler(
     IPatientDirectory patients,
     IIdentityApi identity,
     InvitationIssuer issuer,
+    InvitationAddress address,
     ICurrentUser currentUser,
     TimeProvider clock) : ICommandHandler<SendInvitation, Result<InvitationResponse>>
 {
@@ -86,8 +87,14 @@ internal sealed class SendInvitationHandler(
             return InvitationErrors.EmailRequired;
         }
 
+        if (address.Refusal(email, patient.Email) is { } otherAddress)
+        {
+            return otherAddress;
+        }
+
         await issuer.CloseLapsedAsync([patient.PatientId], cancellationToken);
         var invitation = await issuer.IssueAsync(patient, email, command.Message, currentUser.UserId, currentUser.Name, cancellationToken);
+        await address.TellIfOtherAsync(invitation, patient.Email, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);   // here, so a concurrent second invitation becomes a 409

@@ -36,6 +36,18 @@ internal sealed class Patient
         PortalStatus = status;
         PortalStatusAt = occurredAt;
     }
+
+    /// <summary>The practice removed the patient account's access (unlinked it): the one way out of <c>active</c>.</summary>
+    public void EndPortalAccess(DateTimeOffset occurredAt)
+    {
+        if (PortalStatusAt is { } last && occurredAt < last)
+        {
+            return;
+        }
+
+        PortalStatus = PortalStatus.NotInvited;
+        PortalStatusAt = occurredAt;
+    }
     public DateTimeOffset CreatedAt { get; init; }
     public Guid CreatedBy { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }

@@ -32,6 +32,13 @@ internal enum PatientAccessAction
 
     /// <summary>A practitioner brought back part of the record as it was before an earlier change.</summary>
     Restored,
+
+    // Portal access, reported by Invitations and Identity.
+    Invited,
+    InvitationResent,
+    InvitationRevoked,
+    Accepted,
+    Unlinked,
 }
 
 /// <summary>The parts of a patient's record this module keeps; change requests and the access log name them.</summary>

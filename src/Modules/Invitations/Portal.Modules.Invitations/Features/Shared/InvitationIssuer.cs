@@ -13,7 +13,7 @@ namespace Portal.Modules.Invitations.Features.Shared;
 /// Creates an invitation with its token, queues its email and tells the other modules, all tracked in this
 /// module's context to be saved together. Used by the single invite and by the bulk send.
 /// </summary>
-internal sealed class InvitationIssuer(InvitationsDbContext db, InvitationMailer mailer, IOptions<InvitationSettings> options, TimeProvider clock)
+internal sealed class InvitationIssuer(InvitationsDbContext db, InvitationMailer mailer, PortalAccessLog accessLog, IOptions<InvitationSettings> options, TimeProvider clock)
 {
     /// <summary>
     /// Closes the patients' pending invitations that are past their expiry but not yet marked by the expiry job:
@@ -58,6 +58,7 @@ internal sealed class InvitationIssuer(InvitationsDbContext db, InvitationMailer
         db.Invitations.Add(invitation);
         await mailer.QueueAsync(invitation, token, reminder: false, cancellationToken);
         db.Publish(new InvitationSent(Guid.CreateVersion7(), now, patient.PracticeGroupId, patient.PatientId, invitation.Id));
+        accessLog.Record(patient.PatientId, patient.PracticeGroupId, invitedByUserId, invitedByName, PortalAccessLog.Invited);
         return invitation;
     }
 }

@@ -18,12 +18,7 @@ internal sealed class InvitationMailer(InvitationsDbContext db, IIdentityApi ide
 
     public async Task QueueAsync(Invitation invitation, string token, bool reminder, CancellationToken cancellationToken)
     {
-        if (!_practiceNames.TryGetValue(invitation.PracticeGroupId, out var practice))
-        {
-            practice = (await identity.GetPracticeGroupAsync(invitation.PracticeGroupId, cancellationToken))?.Name ?? "Your practice";
-            _practiceNames[invitation.PracticeGroupId] = practice;
-        }
-
+        var practice = await PracticeNameAsync(invitation.PracticeGroupId, cancellationToken);
         var baseUrl = PublicBaseUrl.From(configuration);
         var link = $"{baseUrl}/invite/{token}";
         var paragraphs = new List<string>
@@ -43,5 +38,37 @@ internal sealed class InvitationMailer(InvitationsDbContext db, IIdentityApi ide
             invitation.PracticeGroupId,
             invitation.Email,
             new EmailContent(subject, $"Hello {invitation.PatientGivenName}", paragraphs, new EmailAction("Set up your account", link))));
+    }
+
+    /// <summary>
+    /// Tells the address on the patient's record that an invitation went to another address, so a patient whose
+    /// portal access was sent elsewhere learns of it. The email carries no link: the practice is who to call.
+    /// </summary>
+    public async Task QueueOtherAddressNoticeAsync(Invitation invitation, string recordEmail, CancellationToken cancellationToken)
+    {
+        var practice = await PracticeNameAsync(invitation.PracticeGroupId, cancellationToken);
+        var paragraphs = new List<string>
+        {
+            $"{practice} has sent an invitation to its patient portal for your patient record to another email address ({invitation.Email}).",
+            "Whoever accepts it will be able to see and manage your personal details, appointments and health record online.",
+            $"If you did not ask for this, please contact {practice} straight away.",
+        };
+        db.Publish(new EmailRequested(
+            Guid.CreateVersion7(),
+            clock.GetUtcNow(),
+            invitation.PracticeGroupId,
+            recordEmail,
+            new EmailContent($"{practice}: portal invitation sent to another address", $"Hello {invitation.PatientGivenName}", paragraphs, null)));
+    }
+
+    private async Task<string> PracticeNameAsync(Guid practiceGroupId, CancellationToken cancellationToken)
+    {
+        if (!_practiceNames.TryGetValue(practiceGroupId, out var practice))
+        {
+            practice = (await identity.GetPracticeGroupAsync(practiceGroupId, cancellationToken))?.Name ?? "Your practice";
+            _practiceNames[practiceGroupId] = practice;
+        }
+
+        return practice;
     }
 }

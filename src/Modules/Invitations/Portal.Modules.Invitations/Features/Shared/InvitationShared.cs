@@ -64,5 +64,7 @@ internal static class InvitationErrors
     public static readonly Error NotPending = Error.Conflict("invitations.not-pending", "Only a pending or expired invitation can be resent, and only a pending one revoked.");
     public static readonly Error SignInRequired = Error.Conflict("invitations.sign-in-required", "You already have a Portal account with this email. Sign in, then accept the invitation to add this practice to it.");
     public static readonly Error WrongAccount = Error.Forbidden("invitations.wrong-account", "This invitation is for another email address than the account you are signed in with.");
+    public static readonly Error OtherAddressNeedsAdmin = Error.Forbidden("invitations.other-address-needs-admin",
+        "Only a practice admin can send an invitation to another address than the patient's email on record. Use that address, or correct the record first.");
     public static readonly Error PasswordRequired = Error.Validation("invitations.password-required", "Choose a password of at least 12 characters.", "password");
 }

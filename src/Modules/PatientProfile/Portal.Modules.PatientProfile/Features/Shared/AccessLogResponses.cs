@@ -40,6 +40,11 @@ internal static class AccessLogQueries
         PatientAccessAction.ChangeApproved => "changeApproved",
         PatientAccessAction.ChangeRejected => "changeRejected",
         PatientAccessAction.Restored => "restored",
+        PatientAccessAction.Invited => "invited",
+        PatientAccessAction.InvitationResent => "invitationResent",
+        PatientAccessAction.InvitationRevoked => "invitationRevoked",
+        PatientAccessAction.Accepted => "accepted",
+        PatientAccessAction.Unlinked => "unlinked",
         _ => action.ToString(),
     };
 }

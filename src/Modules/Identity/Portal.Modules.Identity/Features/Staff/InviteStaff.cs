@@ -1,0 +1,105 @@
+using Carter;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Portal.Modules.Identity.Contracts;
+using Portal.Modules.Identity.Data;
+using Portal.Modules.Identity.Domain;
+using Portal.Modules.Notifications.Contracts;
+using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
+using Portal.Shared.Messaging;
+
+namespace Portal.Modules.Identity.Features.Staff;
+
+public sealed class InviteStaffEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/practice/staff/invitations", async (InviteStaff command, ISender sender, CancellationToken ct) =>
+                (await sender.Send(command, ct)).ToCreatedResult(i => $"/api/practice/staff/invitations/{i.Id}"))
+            .RequireAuthorization(Policies.PracticeAdmin)
+            .WithTags("Staff")
+            .WithSummary("Invite someone to join the practice as a practitioner (or practice admin); the email links to {PublicBaseUrl}/admin/join/{token}")
+            .Produces<StaffInvitationResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}
+
+public sealed record InviteStaff(string Email, string? GivenName, string? FamilyName, bool PracticeAdmin) : ICommand<Result<StaffInvitationResponse>>;
+
+public sealed class InviteStaffValidator : AbstractValidator<InviteStaff>
+{
+    public InviteStaffValidator()
+    {
+        RuleFor(i => i.Email).NotEmpty().EmailAddress().MaximumLength(256);
+        RuleFor(i => i.GivenName).MaximumLength(100);
+        RuleFor(i => i.FamilyName).MaximumLength(100);
+    }
+}
+
+internal sealed class InviteStaffHandler(
+    IdentityModuleDbContext db, UserManager<PortalUser> users, StaffAccounts staff, ICurrentUser currentUser, IConfiguration configuration, TimeProvider clock)
+    : ICommandHandler<InviteStaff, Result<StaffInvitationResponse>>
+{
+    public async ValueTask<Result<StaffInvitationResponse>> Handle(InviteStaff command, CancellationToken cancellationToken)
+    {
+        var groupId = currentUser.PracticeGroupId!.Value;
+        var email = command.Email.Trim();
+        var normalized = users.NormalizeEmail(email);
+        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
+        {
+            return StaffErrors.EmailTaken;   // one account per email: a patient's or another practice's account cannot join
+        }
+
+        var now = clock.GetUtcNow();
+        var lowered = email.ToLowerInvariant();
+        if (await db.StaffInvitations.AnyAsync(
+                i => i.PracticeGroupId == groupId && i.Email.ToLower() == lowered && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now,
+                cancellationToken))
+        {
+            return StaffErrors.InvitationPendingExists;
+        }
+
+        var token = SecretTokens.New();
+        var invitation = new StaffInvitation
+        {
+            Id = Guid.CreateVersion7(),
+            PracticeGroupId = groupId,
+            Email = email,
+            GivenName = string.IsNullOrWhiteSpace(command.GivenName) ? null : command.GivenName.Trim(),
+            FamilyName = string.IsNullOrWhiteSpace(command.FamilyName) ? null : command.FamilyName.Trim(),
+            PracticeAdmin = command.PracticeAdmin,
+            TokenHash = SecretTokens.Hash(token),
+            CreatedAt = now,
+            InvitedByUserId = currentUser.UserId,
+            InvitedByName = currentUser.Name,
+            ExpiresAt = now.AddDays(configuration.GetValue("StaffInvitations:ExpiryDays", 7)),
+        };
+        db.StaffInvitations.Add(invitation);
+
+        var practice = await db.PracticeGroups.Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync(cancellationToken);
+        var role = command.PracticeAdmin ? "a practitioner and practice admin" : "a practitioner";
+        db.Publish(new EmailRequested(
+            Guid.CreateVersion7(),
+            now,
+            groupId,
+            email,
+            new EmailContent(
+                $"Join {practice} on Portal",
+                invitation.GivenName is null ? "Hello" : $"Hello {invitation.GivenName}",
+                [
+                    $"{currentUser.Name} invites you to join {practice} on Portal as {role}.",
+                    $"The link below works once and until {invitation.ExpiresAt:d MMMM yyyy} (UTC). If you did not expect this email, you can ignore it.",
+                ],
+                new EmailAction("Join the practice", $"{PublicBaseUrl.From(configuration)}/admin/join/{token}"))));
+        staff.Log(SecurityEventKinds.StaffInvited, accountId: null, $"{email} invited to join as {role}.");
+        return StaffInvitationResponse.From(invitation, now);
+    }
+}

@@ -1,0 +1,46 @@
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Identity.Data;
+using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
+
+namespace Portal.Modules.Identity.Features.Staff;
+
+public sealed class RevokeStaffInvitationEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/practice/staff/invitations/{id:guid}/revoke", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new RevokeStaffInvitation(id), ct)).ToHttpResult())
+            .RequireAuthorization(Policies.PracticeAdmin)
+            .WithTags("Staff")
+            .WithSummary("Withdraw a pending staff invitation; its link stops working")
+            .Produces<StaffInvitationResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+}
+
+public sealed record RevokeStaffInvitation(Guid InvitationId) : ICommand<Result<StaffInvitationResponse>>;
+
+internal sealed class RevokeStaffInvitationHandler(IdentityModuleDbContext db, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<RevokeStaffInvitation, Result<StaffInvitationResponse>>
+{
+    public async ValueTask<Result<StaffInvitationResponse>> Handle(RevokeStaffInvitation command, CancellationToken cancellationToken)
+    {
+        var groupId = currentUser.PracticeGroupId!.Value;
+        var invitation = await db.StaffInvitations.SingleOrDefaultAsync(i => i.Id == command.InvitationId && i.PracticeGroupId == groupId, cancellationToken);
+        if (invitation is null)
+        {
+            return StaffErrors.InvitationNotFound;
+        }
+
+        var now = clock.GetUtcNow();
+        var revoked = invitation.Revoke(now);
+        return revoked.IsFailure ? revoked.Error! : StaffInvitationResponse.From(invitation, now);
+    }
+}

@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Identity.Contracts;
+using Portal.Modules.Identity.Data;
+using Portal.Modules.Identity.Domain;
+using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
+using Portal.Shared.Messaging;
+using Portal.Shared.Persistence;
+
+namespace Portal.Modules.Identity.Features.Staff;
+
+/// <summary>A member of the practice's staff as a practice admin sees them.</summary>
+public sealed record StaffMember(Guid UserId, string Email, string Name, bool PracticeAdmin, bool Active, DateTimeOffset CreatedAt, DateTimeOffset? DeactivatedAt);
+
+/// <summary>A staff invitation as the practice sees it.</summary>
+public sealed record StaffInvitationResponse(
+    Guid Id, string Email, string? GivenName, string? FamilyName, bool PracticeAdmin, string Status, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, string InvitedBy)
+{
+    internal static StaffInvitationResponse From(StaffInvitation i, DateTimeOffset now) => new(
+        i.Id, i.Email, i.GivenName, i.FamilyName, i.PracticeAdmin, i.StatusAt(now).ToString().ToLowerInvariant(), i.CreatedAt, i.ExpiresAt, i.InvitedByName);
+}
+
+internal static class StaffErrors
+{
+    public static readonly Error NotFound = Error.NotFound("staff.not-found", "No such member of your practice's staff.");
+    public static readonly Error LastAdmin = Error.Conflict("staff.last-admin",
+        "The practice needs at least one active practice admin: make someone else a practice admin first.");
+    public static readonly Error AlreadyDeactivated = Error.Conflict("staff.already-deactivated", "This account is already deactivated.");
+    public static readonly Error NotDeactivated = Error.Conflict("staff.not-deactivated", "This account is active.");
+    public static readonly Error EmailTaken = Error.Conflict("staff.email-taken", "An account with this email already exists.");
+    public static readonly Error InvitationPendingExists = Error.Conflict("staff-invitations.pending-exists",
+        "Someone at this address already has a pending invitation to your practice. Revoke it to send a new one.");
+    public static readonly Error InvitationNotFound = Error.NotFound("staff-invitations.not-found", "No such invitation.");
+    public static readonly Error InvitationNotPending = Error.Conflict("staff-invitations.not-pending", "Only a pending invitation can be revoked.");
+    public static readonly Error InvitationExpired = Error.Gone("staff-invitations.expired", "This invitation has expired. Ask your practice admin for a new one.");
+    public static readonly Error InvitationUsed = Error.Gone("staff-invitations.used", "This invitation has already been used. Sign in instead.");
+    public static readonly Error InvitationRevoked = Error.Gone("staff-invitations.revoked", "This invitation was withdrawn. Ask your practice admin for a new one.");
+    public static readonly Error NameRequired = Error.Validation("staff-invitations.name-required", "Enter your given and family name.", "givenName");
+}
+
+internal static class StaffSessionEndings
+{
+    public const string Deactivated = "deactivated";
+    public const string RolesChanged = "roles-changed";
+}
+
+/// <summary>
+/// The rules every staff change shares: only this practice's practitioners are found, the practice always keeps an
+/// active practice admin, a change ends the account's sessions when its tokens would otherwise outlive it, and each
+/// change goes to the security log.
+/// </summary>
+internal sealed class StaffAccounts(
+    IdentityModuleDbContext db, SessionCache sessionCache, UnitOfWork unitOfWork, ICurrentUser currentUser, IHttpContextAccessor http, TimeProvider clock)
+{
+    private static readonly Guid AdminRoleId = PortalRoles.All.Single(r => r.Name == Roles.PracticeAdmin).Id;
+
+    public async Task<PortalUser?> FindAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var groupId = currentUser.PracticeGroupId!.Value;
+        return await db.Users.SingleOrDefaultAsync(
+            u => u.Id == userId && u.PracticeGroupId == groupId && u.Kind == AccountKind.Practitioner, cancellationToken);
+    }
+
+    public Task<bool> IsAdminAsync(Guid userId, CancellationToken cancellationToken) =>
+        db.UserRoles.AnyAsync(r => r.UserId == userId && r.RoleId == AdminRoleId, cancellationToken);
+
+    /// <summary>Whether an active practice admin other than <paramref name="userId"/> remains in the caller's practice.</summary>
+    public Task<bool> AnotherActiveAdminAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var groupId = currentUser.PracticeGroupId!.Value;
+        return db.Users.AnyAsync(
+            u => u.Id != userId && u.PracticeGroupId == groupId && u.Kind == AccountKind.Practitioner && u.DeactivatedAt == null
+                 && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == AdminRoleId),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves a change that takes an admin away and checks, inside the same transaction, that the practice still has an
+    /// active admin: two admins demoting each other at once cannot both succeed (the second sees the first's change).
+    /// False when the change was rolled back.
+    /// </summary>
+    public async Task<bool> SaveKeepingAnAdminAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (!await AnotherActiveAdminAsync(userId: Guid.Empty, cancellationToken))   // any active admin at all
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public void GrantAdmin(PortalUser user) =>
+        db.UserRoles.Add(new Microsoft.AspNetCore.Identity.IdentityUserRole<Guid> { UserId = user.Id, RoleId = AdminRoleId });
+
+    public async Task RemoveAdminAsync(PortalUser user, CancellationToken cancellationToken)
+    {
+        var role = await db.UserRoles.SingleAsync(r => r.UserId == user.Id && r.RoleId == AdminRoleId, cancellationToken);
+        db.UserRoles.Remove(role);
+    }
+
+    /// <summary>Ends every active session of the account; its access tokens stop working on this instance at once.</summary>
+    public async Task EndSessionsAsync(Guid userId, string reason, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var sessions = await db.Sessions.Where(s => s.UserId == userId && s.RevokedAt == null).ToListAsync(cancellationToken);
+        foreach (var session in sessions)
+        {
+            session.Revoke(now, reason);
+            unitOfWork.AfterCommit(() => sessionCache.MarkRevoked(session.Id));
+        }
+    }
+
+    public void Log(string kind, Guid? accountId, string detail) =>
+        db.Publish(new SecurityEventOccurred(
+            Guid.CreateVersion7(), clock.GetUtcNow(), kind, accountId, currentUser.PracticeGroupId, currentUser.UserId, RemoteAddress.Of(http.HttpContext), detail));
+
+    public async Task<StaffMember> DescribeAsync(PortalUser user, CancellationToken cancellationToken) =>
+        new(user.Id, user.Email ?? string.Empty, user.DisplayName, await IsAdminAsync(user.Id, cancellationToken), user.DeactivatedAt is null,
+            user.CreatedAt, user.DeactivatedAt);
+}

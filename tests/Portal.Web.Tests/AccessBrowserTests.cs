@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Portal.Modules.Identity.Contracts;
+using Portal.Modules.PatientProfile.Contracts;
+using Portal.Testing;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Portal.Web.Tests;
+
+/// <summary>Who may reach the practice and a record, in Chromium against the real Host: staff join and leave, a patient's access is removed.</summary>
+public sealed partial class AccessBrowserTests(ITestOutputHelper output)
+{
+    [BrowserFact]
+    public async Task A_practice_admin_invites_a_practitioner_who_joins_then_deactivates_them_and_removes_a_patients_portal_access()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        var page = browser.Page;
+        using var api = await browser.App.SignedInClientAsync(DemoData.HarbourAdminEmail);
+
+        await browser.OpenSignInAsync(output);
+        await browser.SignInAsync(DemoData.HarbourAdminEmail, DemoData.Password);
+        await page.ClickAsync("nav >> text=Staff");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Sam Lee");
+        await page.FillAsync("#staffEmail", "alex@harbour.test");
+        await page.FillAsync("#staffGivenName", "Alex");
+        await page.FillAsync("#staffFamilyName", "Park");
+        await page.ClickAsync("button:has-text('Send invitation')");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Invitation sent to alex@harbour.test");
+        await browser.ScreenshotAsync("admin-staff");
+
+        // Alex opens the emailed link (signed out), chooses a password and lands in the practice's app.
+        var token = await JoinTokenAsync(browser.App, "alex@harbour.test");
+        await page.ClickAsync("button:has-text('Sign out')");
+        await browser.OpenAsync($"/admin/join/{token}");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Join Harbour Health on Portal");
+        await Assertions.Expect(page.Locator("#givenName")).ToHaveValueAsync("Alex");
+        await page.FillAsync("#newPassword", "Alex's long passphrase");
+        await page.FillAsync("#confirmPassword", "Alex's long passphrase");
+        await browser.ScreenshotAsync("admin-join");
+        await page.ClickAsync("button:has-text('Join Harbour Health')");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Patients");
+        await Assertions.Expect(page.Locator(".who")).ToContainTextAsync("Alex Park");
+        await Assertions.Expect(page.Locator("nav >> text=Staff")).ToHaveCountAsync(0);   // not a practice admin
+
+        // The admin deactivates Alex, after confirming.
+        await page.ClickAsync("button:has-text('Sign out')");
+        await browser.SignInAsync(DemoData.HarbourAdminEmail, DemoData.Password);
+        await page.ClickAsync("nav >> text=Staff");
+        var alexRow = page.Locator("tr[id^='staff-']", new() { HasText = "alex@harbour.test" });
+        await alexRow.Locator("button:has-text('Deactivate')").ClickAsync();
+        await Assertions.Expect(alexRow).ToContainTextAsync("Deactivate Alex Park?");
+        await alexRow.Locator(".confirm button:has-text('Deactivate')").ClickAsync();
+        await Assertions.Expect(alexRow).ToContainTextAsync("Deactivated");
+        Assert.False((await browser.App.PostLoginAsync("alex@harbour.test", "Alex's long passphrase")).IsSuccessStatusCode);
+
+        // Ava uses the portal; the admin removes her access from her record's portal-access tab.
+        (await api.PostAsJsonAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/invitations", new { })).EnsureSuccessStatusCode();
+        var invitation = await browser.App.LatestInvitationTokenAsync("ava@example.test");
+        using (var anonymous = browser.App.CreateClient())
+        {
+            (await anonymous.PostAsJsonAsync($"/api/invitations/{invitation}/accept", new { password = "Ava's own long passphrase" })).EnsureSuccessStatusCode();
+        }
+
+        await browser.App.RunMessagingAsync();
+        using var ava = await browser.App.SignedInClientAsync("ava@example.test", "Ava's own long passphrase");
+        Assert.True((await ava.GetAsync("/api/portal/profile")).IsSuccessStatusCode);
+        await page.ClickAsync("nav >> text=Patients");
+        await page.ClickAsync("text=Nguyen, Ava");
+        await page.ClickAsync(".tabs button:has-text('Portal access')");
+        await page.ClickAsync("button:has-text('Remove portal access')");
+        await Assertions.Expect(page.Locator(".confirm")).ToContainTextAsync("Remove this patient's portal access?");
+        await browser.ScreenshotAsync("admin-patient-remove-access");
+        await page.ClickAsync(".confirm button:has-text('Remove access')");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Portal access removed");
+        Assert.False((await ava.GetAsync("/api/portal/profile")).IsSuccessStatusCode);
+        Assert.Empty((await (await ava.GetAsync("/api/me")).JsonAsync()).GetProperty("patientIds").EnumerateArray());
+    }
+
+    private static async Task<string> JoinTokenAsync(PortalApp app, string email)
+    {
+        await app.RunMessagingAsync();
+        using var client = app.CreateClient();
+        var mailbox = await (await client.GetAsync($"/api/dev/mailbox?to={Uri.EscapeDataString(email)}")).JsonAsync();
+        var match = JoinLink().Match(mailbox[0].GetProperty("body").GetString()!);
+        Assert.True(match.Success, "the email has no join link");
+        return match.Groups[1].Value;
+    }
+
+    [GeneratedRegex(@"/admin/join/([A-Za-z0-9_-]+)")]
+    private static partial Regex JoinLink();
+}
