@@ -90,6 +90,13 @@ namespace Portal.Modules.Identity.Data.Migrations.SqlServer
                             ConcurrencyStamp = "0b8f6a3e-5d1c-4c2a-9f00-000000000003",
                             Name = "patient",
                             NormalizedName = "PATIENT"
+                        },
+                        new
+                        {
+                            Id = new Guid("0b8f6a3e-5d1c-4c2a-9f00-000000000004"),
+                            ConcurrencyStamp = "0b8f6a3e-5d1c-4c2a-9f00-000000000004",
+                            Name = "operator",
+                            NormalizedName = "OPERATOR"
                         });
                 });
 
@@ -194,6 +201,20 @@ namespace Portal.Modules.Identity.Data.Migrations.SqlServer
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", "identity");
+                });
+
+            modelBuilder.Entity("Portal.Modules.Identity.Domain.AuthenticatorStep", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("LastTimeStep")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("AuthenticatorSteps", "identity");
                 });
 
             modelBuilder.Entity("Portal.Modules.Identity.Domain.PasswordResetToken", b =>
@@ -398,6 +419,76 @@ namespace Portal.Modules.Identity.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("RefreshTokens", "identity");
+                });
+
+            modelBuilder.Entity("Portal.Modules.Identity.Domain.SecurityLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("PracticeGroupId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("nvarchar(45)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "OccurredAt");
+
+                    b.HasIndex("PracticeGroupId", "OccurredAt");
+
+                    b.ToTable("SecurityLog", "identity");
+                });
+
+            modelBuilder.Entity("Portal.Modules.Identity.Domain.SignInThrottle", b =>
+                {
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("nvarchar(45)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("NormalizedEmail", "ClientAddress");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInThrottles", "identity");
                 });
 
             modelBuilder.Entity("Portal.Modules.Identity.Domain.StaffInvitation", b =>

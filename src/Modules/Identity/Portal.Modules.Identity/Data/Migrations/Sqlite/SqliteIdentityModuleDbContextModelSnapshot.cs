@@ -81,6 +81,13 @@ namespace Portal.Modules.Identity.Data.Migrations.Sqlite
                             ConcurrencyStamp = "0b8f6a3e-5d1c-4c2a-9f00-000000000003",
                             Name = "patient",
                             NormalizedName = "PATIENT"
+                        },
+                        new
+                        {
+                            Id = new Guid("0b8f6a3e-5d1c-4c2a-9f00-000000000004"),
+                            ConcurrencyStamp = "0b8f6a3e-5d1c-4c2a-9f00-000000000004",
+                            Name = "operator",
+                            NormalizedName = "OPERATOR"
                         });
                 });
 
@@ -181,6 +188,20 @@ namespace Portal.Modules.Identity.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Modules.Identity.Domain.AuthenticatorStep", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastTimeStep")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("AuthenticatorSteps", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Modules.Identity.Domain.PasswordResetToken", b =>
@@ -383,6 +404,76 @@ namespace Portal.Modules.Identity.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("RefreshTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Modules.Identity.Domain.SecurityLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PracticeGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "OccurredAt");
+
+                    b.HasIndex("PracticeGroupId", "OccurredAt");
+
+                    b.ToTable("SecurityLog", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Modules.Identity.Domain.SignInThrottle", b =>
+                {
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailureAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NormalizedEmail", "ClientAddress");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("SignInThrottles", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Modules.Identity.Domain.StaffInvitation", b =>
