@@ -73,7 +73,7 @@ internal sealed class LoginHandler(
             return await FailedAttempt(command, user, IdentityErrors.InvalidCredentials, "wrong password", cancellationToken);
         }
 
-        var detail = "password";
+        var detail = "with the password";
         if (user.TwoFactorEnabled)
         {
             if (string.IsNullOrWhiteSpace(command.TwoFactorCode) && string.IsNullOrWhiteSpace(command.RecoveryCode))
@@ -88,7 +88,7 @@ internal sealed class LoginHandler(
                     return await FailedAttempt(command, user, IdentityErrors.InvalidTwoFactorCode, "wrong or used authenticator code", cancellationToken);
                 }
 
-                detail = "password and authenticator code";
+                detail = "with the password and an authenticator code";
             }
             else
             {
@@ -97,7 +97,7 @@ internal sealed class LoginHandler(
                     return await FailedAttempt(command, user, IdentityErrors.InvalidTwoFactorCode, "wrong or used recovery code", cancellationToken);
                 }
 
-                detail = "password and a recovery code";
+                detail = "with the password and a recovery code";
             }
         }
 
