@@ -105,6 +105,10 @@ public sealed class AdminBrowserTests(ITestOutputHelper output)
         await page.ClickAsync("button:has-text('Set up two-factor sign-in')");
         await Assertions.Expect(page.Locator(".qr svg")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("admin-account");
+
+        await page.ClickAsync("nav >> text=Security log");
+        await Assertions.Expect(page.Locator("main li.card").First).ToContainTextAsync("Signed in");
+        await browser.ScreenshotAsync("admin-security-log");
     }
 
     [BrowserFact]

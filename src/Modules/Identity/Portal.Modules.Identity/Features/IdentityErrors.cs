@@ -17,6 +17,9 @@ internal static class IdentityErrors
     public static readonly Error LockedOut =
         Error.Locked("auth.locked-out", "Too many failed sign-in attempts. Try again later.");
 
+    public static readonly Error Deactivated =
+        Error.Forbidden("auth.account-deactivated", "This account has been deactivated. Ask a practice admin of your practice.");
+
     public static readonly Error InvalidRefreshToken =
         Error.Unauthorized("auth.invalid-refresh-token", "The refresh token is not valid. Sign in again.");
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Portal.Modules.Identity.Contracts;
+using Portal.Modules.Identity.Data;
 using Portal.Modules.Identity.Domain;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Http;
@@ -45,7 +46,8 @@ public sealed class LoginValidator : AbstractValidator<Login>
 }
 
 internal sealed class LoginHandler(
-    UserManager<PortalUser> users, FailedSignIns failedSignIns, AuthenticatorCodes authenticator, SecurityLog log, TokenIssuer tokens)
+    UserManager<PortalUser> users, FailedSignIns failedSignIns, AuthenticatorCodes authenticator, SecurityLog log, TokenIssuer tokens,
+    IdentityModuleDbContext db)
     : ICommandHandler<Login, Result<TokenResponse>>
 {
     // Verifying against this hash when the email is unknown makes both failures take the same time.
@@ -73,7 +75,15 @@ internal sealed class LoginHandler(
             return await FailedAttempt(command, user, IdentityErrors.InvalidCredentials, "wrong password", cancellationToken);
         }
 
-        var detail = "password";
+        // Checked only once the password is right: a deactivated account's owner learns why, nobody else does.
+        if (user.DeactivatedAt is not null)
+        {
+            log.Record(SecurityEventKinds.SignInFailed, user, user.Id, "the account is deactivated");
+            await db.SaveChangesAsync(cancellationToken);   // a refusal is not committed by the unit of work
+            return IdentityErrors.Deactivated;
+        }
+
+        var detail = "with the password";
         if (user.TwoFactorEnabled)
         {
             if (string.IsNullOrWhiteSpace(command.TwoFactorCode) && string.IsNullOrWhiteSpace(command.RecoveryCode))
@@ -88,7 +98,7 @@ internal sealed class LoginHandler(
                     return await FailedAttempt(command, user, IdentityErrors.InvalidTwoFactorCode, "wrong or used authenticator code", cancellationToken);
                 }
 
-                detail = "password and authenticator code";
+                detail = "with the password and an authenticator code";
             }
             else
             {
@@ -97,7 +107,7 @@ internal sealed class LoginHandler(
                     return await FailedAttempt(command, user, IdentityErrors.InvalidTwoFactorCode, "wrong or used recovery code", cancellationToken);
                 }
 
-                detail = "password and a recovery code";
+                detail = "with the password and a recovery code";
             }
         }
 
