@@ -58,13 +58,18 @@ internal sealed class ResetPasswordHandler(
 
         var link = found.Value;
         var user = await users.FindByIdAsync(link.UserId.ToString());
-        if (user is null || !link.TryUse(clock.GetUtcNow()))
+        if (user is null)
         {
             return PasswordResetErrors.NotFound;
         }
 
-        // Everything below is saved by Identity's one SaveChanges in ResetPasswordAsync, or nothing is (a refused password).
         var now = clock.GetUtcNow();
+        if (!link.TryUse(now))
+        {
+            return PasswordResetErrors.Expired;   // it lapsed in the moment since it was looked up
+        }
+
+        // Everything below is saved by Identity's one SaveChanges in ResetPasswordAsync, or nothing is (a refused password).
         var sessions = await db.Sessions.Where(s => s.UserId == user.Id && s.RevokedAt == null).ToListAsync(cancellationToken);
         sessions.ForEach(s => s.Revoke(now, SessionRevocationReasons.PasswordReset));
         // Whoever guessed at the password before no longer keeps the owner locked out.
