@@ -109,7 +109,7 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
             Assert.Equal(2, asked.Count);
         }
 
-        await _app.RunJobAsync(Jobs.OutboxRelay);
+        await _app.RunJobAsync(Portal.Testing.Jobs.OutboxRelay);
         await _app.RunMessagingAsync();
         Assert.Single(await MailboxAsync(DemoData.DrLeeEmail));
         Assert.Empty(await MailboxAsync("nobody@harbour.test"));
@@ -274,7 +274,7 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
             (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = DemoData.DrLeeEmail })).EnsureSuccessStatusCode();
         }
 
-        await _app.RunJobAsync(Jobs.OutboxRelay);
+        await _app.RunJobAsync(Portal.Testing.Jobs.OutboxRelay);
         await _app.RunMessagingAsync();
         Assert.Equal(5, (await MailboxAsync(DemoData.DrLeeEmail)).Count(m => m.Subject == "Reset your portal password"));
 
@@ -337,7 +337,7 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
     /// <summary>Relays the request (Identity's own consumer makes the link), then the email, and reads the newest link.</summary>
     private async Task<(string Link, string Token)> LatestResetLinkAsync(string email)
     {
-        await _app.RunJobAsync(Jobs.OutboxRelay);
+        await _app.RunJobAsync(Portal.Testing.Jobs.OutboxRelay);
         await _app.RunMessagingAsync();
         var latest = (await MailboxAsync(email)).First(m => m.Subject == "Reset your portal password");
         var match = ResetLink().Match(latest.Body);
