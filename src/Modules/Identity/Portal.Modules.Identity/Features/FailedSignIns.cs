@@ -68,6 +68,16 @@ internal sealed class FailedSignIns(
     }
 
     /// <summary>
+    /// The owner proved they hold the email (a reset link): the failures of every address trying it are forgotten,
+    /// so the owner is not kept waiting by what anyone guessed before.
+    /// </summary>
+    public async Task ForgetEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var (normalizedEmail, _) = Key(email);
+        await db.SignInThrottles.Where(t => t.NormalizedEmail == normalizedEmail).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Checks the signed-in account's current password before a sensitive change (new password, two-factor).
     /// Guessing it with a stolen token counts like a failed sign-in of the account's email. Null when it is right.
     /// </summary>

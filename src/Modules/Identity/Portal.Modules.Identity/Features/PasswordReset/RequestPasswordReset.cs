@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Identity.Data;
 using Portal.Modules.Identity.Domain;
 using Portal.Shared.Abstractions;
@@ -59,6 +60,7 @@ internal sealed class PasswordResetAskedConsumer(
     IdentityModuleDbContext db,
     UserManager<PortalUser> users,
     PasswordResetEmails emails,
+    SecurityLog log,
     IOptions<PasswordResetSettings> settings,
     TimeProvider time)
     : IdempotentConsumer<PasswordResetAsked>(db, time)
@@ -68,7 +70,7 @@ internal sealed class PasswordResetAskedConsumer(
     protected override async Task HandleAsync(PasswordResetAsked asked, CancellationToken cancellationToken)
     {
         var user = await users.FindByEmailAsync(asked.Email);
-        if (user is null)
+        if (user is null || user.DeactivatedAt is not null)
         {
             return;
         }
@@ -88,5 +90,6 @@ internal sealed class PasswordResetAskedConsumer(
         var (link, token) = PasswordResetToken.Issue(user.Id, now, TimeSpan.FromMinutes(settings.Value.LinkMinutes));
         db.PasswordResetTokens.Add(link);
         emails.QueueLink(user, token, link.ExpiresAt);
+        log.Record(SecurityEventKinds.PasswordResetRequested, user, actorUserId: null, "a link to choose a new password was emailed");
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Identity.Data;
 using Portal.Modules.Identity.Domain;
 using Portal.Shared.Abstractions;
@@ -44,6 +45,8 @@ internal sealed class ResetPasswordHandler(
     UserManager<PortalUser> users,
     PasswordResetEmails emails,
     SessionCache sessionCache,
+    FailedSignIns failedSignIns,
+    SecurityLog log,
     UnitOfWork unitOfWork,
     TimeProvider clock)
     : ICommandHandler<ResetPassword, Result>
@@ -58,9 +61,9 @@ internal sealed class ResetPasswordHandler(
 
         var link = found.Value;
         var user = await users.FindByIdAsync(link.UserId.ToString());
-        if (user is null)
+        if (user is null || user.DeactivatedAt is not null)
         {
-            return PasswordResetErrors.NotFound;
+            return PasswordResetErrors.NotFound;   // a deactivated account stays closed, whoever holds its mail
         }
 
         var now = clock.GetUtcNow();
@@ -76,6 +79,7 @@ internal sealed class ResetPasswordHandler(
         user.AccessFailedCount = 0;
         user.LockoutEnd = null;
         emails.QueuePasswordChanged(user);
+        log.Record(SecurityEventKinds.PasswordReset, user, actorUserId: null, $"password set through an emailed link; {sessions.Count} session(s) ended");
 
         // Identity's own reset path, so its password validators, hasher and new security stamp apply. Its token is
         // made and spent here in one go: the link's token above is what proves the person may do this.
@@ -89,6 +93,7 @@ internal sealed class ResetPasswordHandler(
                 : PasswordErrors.From(reset, "newPassword");
         }
 
+        await failedSignIns.ForgetEmailAsync(user.Email ?? string.Empty, cancellationToken);
         unitOfWork.AfterCommit(() => sessions.ForEach(s => sessionCache.MarkRevoked(s.Id)));
         return Result.Success();
     }
