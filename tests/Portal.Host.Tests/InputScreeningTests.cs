@@ -109,6 +109,18 @@ public sealed class InputScreeningTests(PortalApp app) : IClassFixture<PortalApp
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "request.invalid-json");
     }
 
+    [Fact]
+    public async Task A_byte_order_mark_or_another_charset_cannot_slip_a_body_past_the_screen()
+    {
+        using var patient = await SignedInPatientAsync();
+        var withMark = new ByteArrayContent(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("{\"preferredName\":\"a\u202eb\"}")).ToArray());
+        withMark.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        await ProblemAssert.IsProblemAsync(await patient.PatchAsync("/api/portal/profile", withMark), HttpStatusCode.BadRequest, "request.invalid-characters");
+
+        using var utf16 = new StringContent("{\"preferredName\":\"a\",\"preferredName\":\"b\"}", Encoding.Unicode, "application/json");
+        await ProblemAssert.IsProblemAsync(await patient.PatchAsync("/api/portal/profile", utf16), HttpStatusCode.UnsupportedMediaType, "request.unsupported-charset");
+    }
+
     private async Task<HttpClient> SignedInPatientAsync()
     {
         using var drLee = await app.SignedInClientAsync(DemoData.DrLeeEmail);
@@ -132,8 +144,21 @@ public sealed class JsonBodyScreenTests
     [InlineData("{\"text\":\"tab\\tline\\nreturn\\r\"}")]
     [InlineData("{\"name\":\"Zoë Ñúñez 李 😀 \\u00e9\"}")]
     [InlineData("{\"newPassword\":\"a\\u202eb\"}")]
-    [InlineData("{\"a\":")]                                             // malformed: the binder's to report
     public void Allowed(string json) => Assert.Null(JsonBodyScreen.Screen(Encoding.UTF8.GetBytes(json)));
+
+    [Theory]
+    [InlineData("{\"a\":")]
+    [InlineData("{\"a\":1}{\"a\":2}")]
+    [InlineData("{\"a\":1,}")]
+    public void Malformed_json_is_refused_not_passed_on(string json) =>
+        Assert.Equal(JsonBodyFinding.InvalidJsonCode, JsonBodyScreen.Screen(Encoding.UTF8.GetBytes(json))?.Code);
+
+    [Fact]
+    public void A_byte_order_mark_does_not_hide_the_body_from_the_screen()
+    {
+        var body = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("{\"a\":1,\"a\":2}")).ToArray();
+        Assert.Equal(JsonBodyFinding.DuplicateKeyCode, JsonBodyScreen.Screen(body)?.Code);
+    }
 
     [Theory]
     [InlineData("{\"a\":1,\"a\":1}", "request.duplicate-key", "a")]

@@ -26,6 +26,10 @@ public sealed class PasswordRulesTests : IAsyncLifetime
     [InlineData("123456789012")]
     [InlineData("qwerty123456")]
     [InlineData("1qaz2wsx3edc")]
+    [InlineData("password12345")]
+    [InlineData("Password1234!")]
+    [InlineData("iloveyou1234")]
+    [InlineData("Welcome12345")]
     public async Task A_commonly_used_password_is_refused_with_the_reason_and_changes_nothing(string newPassword)
     {
         using var client = await _app.SignedInClientAsync(DemoData.DrLeeEmail);

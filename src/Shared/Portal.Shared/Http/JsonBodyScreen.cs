@@ -9,6 +9,7 @@ public sealed record JsonBodyFinding(string Code, string Detail, IReadOnlyDictio
 {
     public const string DuplicateKeyCode = "request.duplicate-key";
     public const string InvalidCharactersCode = "request.invalid-characters";
+    public const string InvalidJsonCode = "request.invalid-json";
 }
 
 /// <summary>
@@ -23,7 +24,9 @@ public sealed record JsonBodyFinding(string Code, string Detail, IReadOnlyDictio
 /// record. Tab, line feed and carriage return stay allowed for free text. Passwords are exempt: they are never
 /// shown, and a password that was accepted before must still sign in.</item>
 /// </list>
-/// Malformed JSON is left to the binder, which names the field it could not read.
+/// A body that is not well-formed JSON is refused here too (400 <c>request.invalid-json</c>), so nothing the screen
+/// could not read reaches a binder that might read it another way. A leading UTF-8 byte-order mark is skipped, as
+/// the binder skips it.
 /// </summary>
 public static class JsonBodyScreen
 {
@@ -32,6 +35,11 @@ public static class JsonBodyScreen
         var duplicates = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var invalidText = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var path = new List<Segment>();
+        if (json.StartsWith("\uFEFF"u8))
+        {
+            json = json[3..];
+        }
+
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         try
         {
@@ -80,9 +88,11 @@ public static class JsonBodyScreen
                 }
             }
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return null;
+            return new JsonBodyFinding(JsonBodyFinding.InvalidJsonCode,
+                $"The request body is not well-formed JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}).",
+                new Dictionary<string, string[]>());
         }
 
         if (duplicates.Count > 0)

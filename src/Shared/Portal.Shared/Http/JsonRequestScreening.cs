@@ -25,6 +25,22 @@ public static class JsonRequestScreening
                 return;
             }
 
+            // The screen reads UTF-8; a body declared in another charset would be read one way here and another by the binder.
+            if (Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+                && mediaType.Charset.HasValue
+                && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+                && !mediaType.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+            {
+                var unsupported = new ProblemDetails
+                {
+                    Status = StatusCodes.Status415UnsupportedMediaType,
+                    Detail = "Send JSON in UTF-8 (Content-Type: application/json; charset=utf-8, or no charset).",
+                };
+                unsupported.Extensions["code"] = "request.unsupported-charset";
+                await WriteAsync(context, unsupported);
+                return;
+            }
+
             if (request.ContentLength > MaxBodyBytes)
             {
                 await WriteAsync(context, TooLarge());

@@ -20,7 +20,7 @@ internal sealed class PortalPasswordValidator : IPasswordValidator<PortalUser>
             return Task.FromResult(IdentityResult.Success);   // Identity's own validator reports the missing password
         }
 
-        if (CommonPasswords.Contains(password))
+        if (CommonPasswords.Contains(password) || CommonPasswords.Contains(CoreOf(password)))
         {
             return Task.FromResult(IdentityResult.Failed(new IdentityError
             {
@@ -40,6 +40,15 @@ internal sealed class PortalPasswordValidator : IPasswordValidator<PortalUser>
 
         return Task.FromResult(IdentityResult.Success);
     }
+
+    /// <summary>
+    /// A password without the digits and punctuation added at its ends, the way people stretch a common one to the
+    /// required length: "Password1234!" is "Password", "iloveyou2024" is "iloveyou".
+    /// </summary>
+    internal static string CoreOf(string password) =>
+        password.Trim().TrimStart(NotLetters).TrimEnd(NotLetters);
+
+    private static readonly char[] NotLetters = "0123456789 !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".ToCharArray();
 
     /// <summary>
     /// The whole email in it, or nothing but the email's name part or the person's name once digits, spaces and
