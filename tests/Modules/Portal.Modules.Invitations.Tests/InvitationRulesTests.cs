@@ -41,7 +41,11 @@ public sealed class InvitationRulesTests : IAsyncLifetime
 
         var problem = await ProblemAssert.IsProblemAsync(await drLee.InviteAsync(DemoPatients.LiamWilsonId), HttpStatusCode.BadRequest, "invitations.email-required");
         Assert.NotEmpty(ProblemAssert.FieldErrors(problem, "email"));
-        using var withEmail = await drLee.InviteAsync(DemoPatients.LiamWilsonId, new { email = "liam@example.test" });
+        // A typed address is not the record's: a plain practitioner may not send there, a practice admin may.
+        await ProblemAssert.IsProblemAsync(
+            await drLee.InviteAsync(DemoPatients.LiamWilsonId, new { email = "liam@example.test" }), HttpStatusCode.Forbidden, "invitations.other-address-needs-admin");
+        using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
+        using var withEmail = await admin.InviteAsync(DemoPatients.LiamWilsonId, new { email = "liam@example.test" });
         Assert.Equal("liam@example.test", (await withEmail.JsonAsync()).GetProperty("email").GetString());
 
         await ProblemAssert.IsProblemAsync(await drLee.InviteAsync(DemoPatients.MiaChenId, new { email = "not an email" }), HttpStatusCode.BadRequest, "validation.failed");

@@ -227,5 +227,30 @@ public sealed class RecordSafetyTests : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(await drLee.GetAsync($"/api/practice/patients/{avaId}/versions?subject=notes"), HttpStatusCode.BadRequest, "validation.failed");
     }
 
+    [Fact]
+    public async Task When_the_practice_changes_a_records_email_the_old_address_is_told_and_the_security_log_keeps_it()
+    {
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        var avaId = Modules.PatientProfile.Contracts.DemoPatients.AvaNguyenId;
+        var patient = await (await drLee.GetAsync($"/api/practice/patients/{avaId}")).JsonAsync();
+        using var put = await drLee.PutAsJsonAsync($"/api/practice/patients/{avaId}", new
+        {
+            givenName = patient.GetProperty("givenName").GetString(),
+            familyName = patient.GetProperty("familyName").GetString(),
+            dateOfBirth = patient.GetProperty("dateOfBirth").GetString(),
+            email = "someone.else@example.test",
+            version = patient.GetProperty("version").GetInt32(),
+        });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+
+        await _app.RunMessagingAsync();
+        using var anonymous = _app.CreateClient();
+        var mailbox = await (await anonymous.GetAsync("/api/dev/mailbox?to=ava@example.test")).JsonAsync();
+        Assert.Contains(mailbox.EnumerateArray(), m => m.GetProperty("subject").GetString()!.Contains("email address on your record was changed", StringComparison.Ordinal));
+        using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
+        var log = await (await admin.GetAsync("/api/practice/security-log")).JsonAsync();
+        Assert.Contains(log.GetProperty("items").EnumerateArray(), e => e.GetProperty("kind").GetString() == "recordEmailChanged");
+    }
+
     private static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
 }

@@ -33,6 +33,7 @@ public static class SecurityEventKinds
     public const string SessionRevoked = "sessionRevoked";
     public const string InvitationToOtherAddress = "invitationToOtherAddress";
     public const string PatientUnlinked = "patientUnlinked";
+    public const string RecordEmailChanged = "recordEmailChanged";
     public const string StaffInvited = "staffInvited";
     public const string StaffRolesChanged = "staffRolesChanged";
     public const string StaffDeactivated = "staffDeactivated";

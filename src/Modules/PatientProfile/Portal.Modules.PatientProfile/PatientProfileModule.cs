@@ -27,6 +27,7 @@ public sealed class PatientProfileModule : IModule
         services.AddHttpContextAccessor();
         services.AddScoped<PatientAuditLog>();
         services.AddScoped<RecordHistory>();
+        services.AddScoped<RecordEmailNotice>();
         services.AddScoped<PortalPatientSelector>();
         services.AddScoped<PortalRecordEditor>();
         services.AddScoped<ProfilePart>();

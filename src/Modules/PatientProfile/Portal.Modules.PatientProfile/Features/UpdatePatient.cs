@@ -66,7 +66,7 @@ public sealed class UpdatePatientValidator : AbstractValidator<UpdatePatient>
 }
 
 internal sealed class UpdatePatientHandler(
-    PatientProfileDbContext db, ProfilePart part, RecordHistory history, ICurrentUser currentUser, TimeProvider clock)
+    PatientProfileDbContext db, ProfilePart part, RecordHistory history, RecordEmailNotice emailNotice, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<UpdatePatient, Result<PatientResponse>>
 {
     public async ValueTask<Result<PatientResponse>> Handle(UpdatePatient command, CancellationToken cancellationToken)
@@ -83,7 +83,9 @@ internal sealed class UpdatePatientHandler(
             return PracticeRecordSave.Stale;
         }
 
+        var previousEmail = patient.Email;
         history.Apply(part, record, part.ToJson(PatientDetails.Normalized(command)), clock.GetUtcNow(), VersionSource.PracticeEdit);
+        await emailNotice.TellIfChangedAsync(patient, previousEmail, cancellationToken);
         var saved = await PracticeRecordSave.SaveAsync(db, cancellationToken);
         return saved.IsFailure ? saved.Error! : PatientResponse.From(patient);
     }

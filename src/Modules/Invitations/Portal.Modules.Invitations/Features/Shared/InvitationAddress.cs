@@ -16,12 +16,13 @@ namespace Portal.Modules.Invitations.Features.Shared;
 internal sealed class InvitationAddress(InvitationsDbContext db, InvitationMailer mailer, ICurrentUser currentUser, IHttpContextAccessor http, TimeProvider clock)
 {
     /// <summary>
-    /// The record has an address and the invitation goes elsewhere (case and surrounding spaces aside). A record without
-    /// an address has nothing to differ from: the practice enters the one it was given.
+    /// The invitation goes elsewhere than the record's address (case and surrounding spaces aside). A record without an
+    /// address counts too: a typed address is not the record's, so only a practice admin sends to it (or the address
+    /// is first recorded on the patient, a change that is versioned and in the access log).
     /// </summary>
     public static bool IsOther(string invitationEmail, string? recordEmail) =>
-        !string.IsNullOrWhiteSpace(recordEmail)
-        && !string.Equals(invitationEmail.Trim(), recordEmail.Trim(), StringComparison.OrdinalIgnoreCase);
+        string.IsNullOrWhiteSpace(recordEmail)
+        || !string.Equals(invitationEmail.Trim(), recordEmail.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Null when the caller may send to <paramref name="invitationEmail"/>, else why not.</summary>
     public Error? Refusal(string invitationEmail, string? recordEmail) =>
@@ -35,7 +36,11 @@ internal sealed class InvitationAddress(InvitationsDbContext db, InvitationMaile
             return;
         }
 
-        await mailer.QueueOtherAddressNoticeAsync(invitation, recordEmail!.Trim(), cancellationToken);
+        if (!string.IsNullOrWhiteSpace(recordEmail))
+        {
+            await mailer.QueueOtherAddressNoticeAsync(invitation, recordEmail.Trim(), cancellationToken);
+        }
+
         db.Publish(new SecurityEventOccurred(
             Guid.CreateVersion7(),
             clock.GetUtcNow(),
@@ -44,6 +49,8 @@ internal sealed class InvitationAddress(InvitationsDbContext db, InvitationMaile
             invitation.PracticeGroupId,
             currentUser.UserId,
             RemoteAddress.Of(http.HttpContext),
-            $"Portal invitation for patient {invitation.PatientId} sent to {invitation.Email}, not to the address on record."));
+            string.IsNullOrWhiteSpace(recordEmail)
+                ? $"Portal invitation for patient {invitation.PatientId} sent to {invitation.Email}; the record has no address."
+                : $"Portal invitation for patient {invitation.PatientId} sent to {invitation.Email}, not to the address on record."));
     }
 }
