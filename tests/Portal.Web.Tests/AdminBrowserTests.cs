@@ -100,6 +100,17 @@ public sealed class AdminBrowserTests(ITestOutputHelper output)
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Approved a change to personal details");
         await browser.ScreenshotAsync("admin-patient-access-log");
 
+        // The approved change is in the record's history, and restoring brings back the phone number before it.
+        await page.ClickAsync(".tabs button:has-text('History')");
+        await Assertions.Expect(page.Locator("ol.history")).ToContainTextAsync("approved the patient's change to");
+        await Assertions.Expect(page.Locator("ol.history")).ToContainTextAsync("+61499111222");
+        await browser.ScreenshotAsync("admin-patient-history");
+        await page.ClickAsync("ol.history li >> nth=0 >> button:has-text('Restore what was there before')");
+        await page.ClickAsync("button:has-text('Yes, restore')");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Restored:");
+        var restored = await (await api.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}")).JsonAsync();
+        Assert.NotEqual("+61499111222", restored.GetProperty("mobilePhone").GetString());
+
         await page.ClickAsync("nav >> text=My account");
         await page.FillAsync("#twoFactorPassword", DemoData.Password);
         await page.ClickAsync("button:has-text('Set up two-factor sign-in')");
