@@ -55,6 +55,21 @@ public sealed class SignInThrottlingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Fresh_addresses_of_one_IPv6_network_do_not_buy_fresh_guesses()
+    {
+        var answers = new List<HttpStatusCode>();
+        for (var host = 1; host <= 6; host++)
+        {
+            using var guess = await _app.PostLoginFromAsync($"2001:db8:7:1::{host:x}", DemoData.DrLeeEmail, "guess-number-" + host);
+            answers.Add(guess.StatusCode);
+        }
+
+        Assert.Equal((HttpStatusCode)423, answers[^1]);   // the sixth address of the same /64 waits like the first
+        using var otherNetwork = await _app.PostLoginFromAsync("2001:db8:7:2::1", DemoData.DrLeeEmail);
+        Assert.Equal(HttpStatusCode.OK, otherNetwork.StatusCode);
+    }
+
+    [Fact]
     public async Task Each_failure_after_the_first_wait_doubles_it_up_to_the_cap()
     {
         await FailFiveTimesAsync(DemoData.HarbourAdminEmail);   // waits 1 minute

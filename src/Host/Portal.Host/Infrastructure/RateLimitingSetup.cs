@@ -21,10 +21,10 @@ internal static class RateLimitingSetup
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(RateLimitPolicies.Anonymous, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                RemoteAddress.ClientKeyOf(http) ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = window, QueueLimit = 0 }));
             options.AddPolicy(RateLimitPolicies.AnonymousDocuments, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                RemoteAddress.ClientKeyOf(http) ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit * 10, Window = window, QueueLimit = 0 }));
             options.OnRejected = async (context, cancellationToken) =>
             {

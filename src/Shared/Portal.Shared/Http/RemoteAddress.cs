@@ -19,4 +19,26 @@ public static class RemoteAddress
         var text = (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
         return text.Length <= MaxLength ? text : text[..MaxLength];
     }
+
+    /// <summary>
+    /// Who a request counts as for limits (sign-in throttling, rate limits): an IPv4 address, or an IPv6 client's /64
+    /// network, since one host usually holds a whole /64 and could otherwise take a fresh address for every guess.
+    /// </summary>
+    public static string? ClientKeyOf(HttpContext? context)
+    {
+        var address = context?.Connection.RemoteIpAddress;
+        if (address is null)
+        {
+            return null;
+        }
+
+        if (address.IsIPv4MappedToIPv6 || address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return Of(context);
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
+    }
 }

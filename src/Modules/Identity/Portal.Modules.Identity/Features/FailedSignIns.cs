@@ -152,6 +152,6 @@ internal sealed class FailedSignIns(
             normalized = normalized[..SignInThrottle.MaxEmailLength];
         }
 
-        return (normalized, log.ClientAddress ?? SignInThrottle.UnknownAddress);
+        return (normalized, log.ClientKey ?? SignInThrottle.UnknownAddress);
     }
 }

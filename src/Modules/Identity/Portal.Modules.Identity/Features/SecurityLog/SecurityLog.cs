@@ -13,6 +13,9 @@ internal sealed class SecurityLog(IdentityModuleDbContext db, IHttpContextAccess
 {
     public string? ClientAddress => RemoteAddress.Of(http.HttpContext);
 
+    /// <summary>Who the caller counts as for throttling: the address, or an IPv6 client's /64 network.</summary>
+    public string? ClientKey => RemoteAddress.ClientKeyOf(http.HttpContext);
+
     /// <summary>An entry about <paramref name="account"/>; <paramref name="actorUserId"/> is who acted (null: nobody signed in).</summary>
     public SecurityLogEntry Record(string kind, PortalUser account, Guid? actorUserId, string? detail = null) =>
         Record(kind, account.Id, account.PracticeGroupId, actorUserId, email: null, detail);
