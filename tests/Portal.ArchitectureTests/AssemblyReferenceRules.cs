@@ -2,7 +2,7 @@ using Xunit;
 
 namespace Portal.ArchitectureTests;
 
-/// <summary>The rules between modules (DESIGN.md), checked first on assembly references.</summary>
+/// <summary>The rules between modules (docs/decisions and the README's architecture), checked first on assembly references.</summary>
 public sealed class AssemblyReferenceRules
 {
     [Fact]

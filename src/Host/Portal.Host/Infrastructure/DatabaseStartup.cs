@@ -7,7 +7,7 @@ internal static class DatabaseStartup
 {
     /// <summary>
     /// Applies each module's migrations (unless <c>Database:MigrateOnStartup</c> is false), in Development
-    /// seeds the demo data of API.md into an empty database (<c>DemoData:Seed</c>), then runs the modules'
+    /// seeds the documented demo data into an empty database (<c>DemoData:Seed</c>), then runs the modules'
     /// start-up tasks (e.g. the first-run bootstrap, which finds the demo practices and does nothing).
     /// </summary>
     public static async Task PrepareDatabasesAsync(this WebApplication app, CancellationToken cancellationToken = default)

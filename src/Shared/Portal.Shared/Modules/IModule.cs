@@ -15,7 +15,7 @@ public interface IModule
     void AddServices(IServiceCollection services, IConfiguration configuration);
 }
 
-/// <summary>Fills an empty database with the demo data of API.md (Development only). Lower order runs first.</summary>
+/// <summary>Fills an empty database with the documented demo data (Development only). Lower order runs first.</summary>
 public interface IDemoDataSeeder
 {
     int Order { get; }

@@ -6,7 +6,7 @@ using Portal.Shared.Modules;
 
 namespace Portal.Modules.Identity.Data;
 
-/// <summary>The practice groups and practitioners of API.md's demo data (Development, empty database only).</summary>
+/// <summary>The practice groups and practitioners of the documented demo data (Development, empty database only).</summary>
 internal sealed class IdentityDemoDataSeeder(IdentityModuleDbContext db, AccountCreator accounts, TimeProvider clock)
     : IDemoDataSeeder
 {

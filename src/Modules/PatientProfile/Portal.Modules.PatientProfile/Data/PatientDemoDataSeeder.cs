@@ -6,7 +6,7 @@ using Portal.Shared.Modules;
 
 namespace Portal.Modules.PatientProfile.Data;
 
-/// <summary>The demo patients of API.md, none of them invited yet (Development, empty database only).</summary>
+/// <summary>The documented demo patients, none of them invited yet (Development, empty database only).</summary>
 internal sealed class PatientDemoDataSeeder(PatientProfileDbContext db, TimeProvider clock) : IDemoDataSeeder
 {
     public int Order => 10;

@@ -75,9 +75,6 @@ internal sealed class ResetPasswordHandler(
         // Everything below is saved by Identity's one SaveChanges in ResetPasswordAsync, or nothing is (a refused password).
         var sessions = await db.Sessions.Where(s => s.UserId == user.Id && s.RevokedAt == null).ToListAsync(cancellationToken);
         sessions.ForEach(s => s.Revoke(now, SessionRevocationReasons.PasswordReset));
-        // Whoever guessed at the password before no longer keeps the owner locked out.
-        user.AccessFailedCount = 0;
-        user.LockoutEnd = null;
         emails.QueuePasswordChanged(user);
         log.Record(SecurityEventKinds.PasswordReset, user, actorUserId: null, $"password set through an emailed link; {sessions.Count} session(s) ended");
 

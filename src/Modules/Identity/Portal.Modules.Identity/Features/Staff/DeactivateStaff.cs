@@ -64,9 +64,6 @@ internal sealed class DeactivateStaffHandler(StaffAccounts staff, TimeProvider c
 
         var now = clock.GetUtcNow();
         user.DeactivatedAt = now;
-        // Sign-in refuses a locked-out account before it checks the password; deactivation locks it for good.
-        user.LockoutEnabled = true;
-        user.LockoutEnd = DateTimeOffset.MaxValue;
         await staff.EndSessionsAsync(user.Id, StaffSessionEndings.Deactivated, cancellationToken);
         staff.Log(SecurityEventKinds.StaffDeactivated, user.Id, $"{user.Email} deactivated.");
         if (admin && !await staff.SaveKeepingAnAdminAsync(cancellationToken))
@@ -93,8 +90,6 @@ internal sealed class ReactivateStaffHandler(StaffAccounts staff) : ICommandHand
         }
 
         user.DeactivatedAt = null;
-        user.LockoutEnd = null;
-        user.AccessFailedCount = 0;
         staff.Log(SecurityEventKinds.StaffReactivated, user.Id, $"{user.Email} reactivated.");
         return await staff.DescribeAsync(user, cancellationToken);
     }
