@@ -74,6 +74,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseActiveSessionCheck();
+app.UsePasswordChangeGate();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseJsonRequestScreening();

@@ -49,4 +49,7 @@ public static class PortalClaims
     public const string PracticeGroupId = "practice_group_id";
     public const string SessionId = "sid";
     public const string Kind = "kind";
+
+    /// <summary>"true" while the account must replace a password someone else set (see the password-change gate).</summary>
+    public const string PasswordChangeRequired = "pwd_change_required";
 }

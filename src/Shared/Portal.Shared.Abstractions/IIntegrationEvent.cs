@@ -9,3 +9,9 @@ public interface IIntegrationEvent
     Guid EventId { get; }
     DateTimeOffset OccurredAt { get; }
 }
+
+/// <summary>
+/// An event whose payload may hold a secret (a one-time link to sign in, join or reset a password): the producer's
+/// outbox keeps the payload only until the event is delivered, so the secret is stored in clear no longer than needed.
+/// </summary>
+public interface ISecretBearingEvent : IIntegrationEvent;

@@ -20,6 +20,7 @@ public static class SecurityActivity
         "staffInvited" => "Staff member invited",
         "staffRolesChanged" => "Staff roles changed",
         "staffDeactivated" => "Staff member deactivated",
+        "staffInvitationRevoked" => "Staff invitation withdrawn",
         _ => kind,
     };
 }

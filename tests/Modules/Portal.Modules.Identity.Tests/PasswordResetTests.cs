@@ -39,6 +39,7 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
         var (link, token) = await LatestResetLinkAsync(AvaEmail);
         Assert.Equal($"http://localhost:5080/reset-password/{token}", link);
         Assert.True(token.Length >= 22, "at least 128 random bits");
+        Assert.All(await _app.PlacesHoldingAsync(token), place => Assert.StartsWith("notifications.DevelopmentMailbox.", place));
 
         var details = await (await anonymous.GetAsync($"/api/auth/password-reset/{token}")).JsonAsync();
         Assert.Equal(AvaEmail, details.GetProperty("email").GetString());

@@ -175,6 +175,30 @@ public sealed class SecurityLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task In_a_patients_own_log_the_practitioner_who_acted_is_named_without_their_email_or_address()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var identity = scope.ServiceProvider.GetRequiredService<IIdentityApi>();
+        var account = await identity.CreatePatientAccountAsync(new NewPatientAccount("own.log@example.test", "Patient-Password-2026", "Own", "Log"), default);
+        var unlinked = Event(SecurityEventKinds.PatientUnlinked, DemoData.HarbourHealthId, "Portal access removed", accountId: account.Value);
+        await ConsumeAsync(unlinked);
+
+        var patient = await SignInFromAsync("own.log@example.test", "Patient-Password-2026");
+        var entry = Assert.Single(Items(await LogAsync(ClientFrom(patient.AccessToken), "/api/me/security-log")), e => e.GetProperty("id").GetGuid() == unlinked.EventId);
+        var actor = entry.GetProperty("actor");
+        Assert.Equal(DemoData.HarbourAdminId, actor.GetProperty("userId").GetGuid());
+        Assert.False(string.IsNullOrEmpty(actor.GetProperty("name").GetString()));
+        Assert.Equal(JsonValueKind.Null, actor.GetProperty("email").ValueKind);
+        Assert.Equal(JsonValueKind.Null, entry.GetProperty("remoteAddress").ValueKind);
+
+        // The practice's own log keeps both.
+        var admin = await SignInFromAsync(DemoData.HarbourAdminEmail);
+        var practiceEntry = Assert.Single(Items(await LogAsync(ClientFrom(admin.AccessToken), "/api/practice/security-log?pageSize=200")), e => e.GetProperty("id").GetGuid() == unlinked.EventId);
+        Assert.Equal(DemoData.HarbourAdminEmail, practiceEntry.GetProperty("actor").GetProperty("email").GetString());
+        Assert.Equal("198.51.100.9", practiceEntry.GetProperty("remoteAddress").GetString());
+    }
+
+    [Fact]
     public async Task The_log_is_paged_newest_first()
     {
         for (var attempt = 0; attempt < 3; attempt++)

@@ -51,6 +51,8 @@ public sealed partial class StaffTests : IAsyncLifetime
         Assert.True(token.Length >= 22, "at least 128 random bits");
         Assert.Equal(0, await StoredTokenCountAsync(token));   // kept only as a hash
         Assert.Equal(1, await StoredTokenCountAsync(SecretTokens.Hash(token)));
+        // Nor anywhere else once the email went out (outbox, email queue): only in the recipient's development mailbox.
+        Assert.All(await _app.PlacesHoldingAsync(token), place => Assert.StartsWith("notifications.DevelopmentMailbox.", place));
 
         using var anonymous = _app.CreateClient();
         var details = await (await anonymous.GetAsync($"/api/staff-invitations/{token}")).JsonAsync();
@@ -141,8 +143,45 @@ public sealed partial class StaffTests : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(await summit.PostAsync($"/api/practice/staff/{Guid.NewGuid()}/deactivate", null), HttpStatusCode.NotFound, "staff.not-found");
         Assert.DoesNotContain((await (await summit.GetAsync("/api/practice/staff")).JsonAsync()).EnumerateArray(), s => s.GetProperty("userId").GetGuid() == DemoData.DrLeeId);
         Assert.Equal(HttpStatusCode.OK, (await drLee.GetAsync("/api/me")).StatusCode);   // untouched
-        await ProblemAssert.IsProblemAsync(
-            await summit.PostAsJsonAsync("/api/practice/staff/invitations", new { email = DemoData.DrLeeEmail, practiceAdmin = true }), HttpStatusCode.Conflict, "staff.email-taken");
+
+        // Another practice's account answers as a free address would (no practice learns who has an account elsewhere);
+        // its owner is told why there is no link.
+        using var elsewhere = await summit.PostAsJsonAsync("/api/practice/staff/invitations", new { email = DemoData.DrLeeEmail, practiceAdmin = true });
+        using var free = await summit.PostAsJsonAsync("/api/practice/staff/invitations", new { email = "nobody-yet@summit.test", practiceAdmin = true });
+        Assert.Equal(HttpStatusCode.Created, elsewhere.StatusCode);
+        Assert.Equal(free.StatusCode, elsewhere.StatusCode);
+        Assert.Equal("pending", (await elsewhere.JsonAsync()).GetProperty("status").GetString());
+        await _app.RunMessagingAsync();
+        var mailbox = await (await anonymous.GetAsync($"/api/dev/mailbox?to={Uri.EscapeDataString(DemoData.DrLeeEmail)}")).JsonAsync();
+        var body = mailbox[0].GetProperty("body").GetString()!;
+        Assert.DoesNotMatch(JoinLink(), body);
+        Assert.Contains("already has a Portal account", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_deactivated_admins_pending_invitations_stop_working_and_each_ended_session_is_logged()
+    {
+        using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
+        (await admin.PutAsJsonAsync($"/api/practice/staff/{DemoData.DrLeeId}/roles", new { practiceAdmin = true })).EnsureSuccessStatusCode();
+        await _app.LoginAsync(DemoData.DrLeeEmail);
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        var token = await InviteAsync(drLee, "friend-of-lee@harbour.test", practiceAdmin: true);
+
+        (await admin.PostAsync($"/api/practice/staff/{DemoData.DrLeeId}/deactivate", null)).EnsureSuccessStatusCode();
+
+        await ProblemAssert.IsProblemAsync(await AcceptAsync(token, new { password = NewPassword }), HttpStatusCode.Gone, "staff-invitations.revoked");
+        var invitations = await (await admin.GetAsync("/api/practice/staff/invitations")).JsonAsync();
+        Assert.Equal("revoked", invitations.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("email").GetString() == "friend-of-lee@harbour.test").GetProperty("status").GetString());
+
+        await _app.RunMessagingAsync();
+        var log = await (await admin.GetAsync("/api/practice/security-log?pageSize=100")).JsonAsync();
+        var ended = log.GetProperty("items").EnumerateArray()
+            .Where(e => e.GetProperty("kind").GetString() == SecurityEventKinds.SessionRevoked
+                        && e.GetProperty("account").GetProperty("userId").GetGuid() == DemoData.DrLeeId)
+            .ToList();
+        Assert.Equal(2, ended.Count);   // both of Dr Lee's sessions, one entry each, the admin named as who ended them
+        Assert.All(ended, e => Assert.Equal(DemoData.HarbourAdminId, e.GetProperty("actor").GetProperty("userId").GetGuid()));
+        Assert.Contains(log.GetProperty("items").EnumerateArray(), e => e.GetProperty("kind").GetString() == SecurityEventKinds.StaffInvitationRevoked);
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public static class SecurityEventKinds
     public const string PatientUnlinked = "patientUnlinked";
     public const string RecordEmailChanged = "recordEmailChanged";
     public const string StaffInvited = "staffInvited";
+    public const string StaffInvitationRevoked = "staffInvitationRevoked";
     public const string StaffRolesChanged = "staffRolesChanged";
     public const string StaffDeactivated = "staffDeactivated";
     public const string StaffReactivated = "staffReactivated";

@@ -12,7 +12,7 @@ public sealed record EmailRequested(
     DateTimeOffset OccurredAt,
     Guid? PracticeGroupId,
     string To,
-    EmailContent Content) : IIntegrationEvent;
+    EmailContent Content) : ISecretBearingEvent;
 
 /// <summary>What an email says; the layout (practice name, greeting, footer) is added when it is rendered.</summary>
 public sealed record EmailContent(

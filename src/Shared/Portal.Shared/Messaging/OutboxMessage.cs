@@ -10,14 +10,28 @@ namespace Portal.Shared.Messaging;
 /// </summary>
 public sealed class OutboxMessage
 {
+    public OutboxMessage(string payload) => Payload = payload;
+
     public Guid Id { get; init; }
     public string Type { get; init; } = string.Empty;
-    public string Payload { get; init; } = string.Empty;
+    public string Payload { get; private set; } = string.Empty;
     public DateTimeOffset OccurredAt { get; init; }
     public DateTimeOffset? ProcessedAt { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset NextAttemptAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>Every consumer has the event; the payload of a secret-bearing one is erased (the row stays for the inbox's sake).</summary>
+    public void Relayed(IIntegrationEvent relayed, DateTimeOffset now)
+    {
+        ProcessedAt = now;
+        if (relayed is ISecretBearingEvent)
+        {
+            Payload = ErasedPayload;
+        }
+    }
+
+    public const string ErasedPayload = "{\"erased\":\"held a one-time secret; erased once delivered\"}";
 }
 
 /// <summary>That a consumer has handled an event: a second delivery of the same event is ignored.</summary>
@@ -36,11 +50,10 @@ public static class Outbox
     public static void Publish(this DbContext db, IIntegrationEvent integrationEvent)
     {
         var type = integrationEvent.GetType();
-        db.Set<OutboxMessage>().Add(new OutboxMessage
+        db.Set<OutboxMessage>().Add(new OutboxMessage(JsonSerializer.Serialize(integrationEvent, type, Json))
         {
             Id = integrationEvent.EventId,
             Type = $"{type.FullName}, {type.Assembly.GetName().Name}",
-            Payload = JsonSerializer.Serialize(integrationEvent, type, Json),
             OccurredAt = integrationEvent.OccurredAt,
             NextAttemptAt = integrationEvent.OccurredAt,
         });

@@ -53,8 +53,9 @@ public sealed partial class OutboxRelayJob(
         {
             try
             {
-                await dispatcher.DispatchAsync(Outbox.Deserialize(message), cancellationToken);
-                message.ProcessedAt = clock.GetUtcNow();
+                var relayed = Outbox.Deserialize(message);
+                await dispatcher.DispatchAsync(relayed, cancellationToken);
+                message.Relayed(relayed, clock.GetUtcNow());
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

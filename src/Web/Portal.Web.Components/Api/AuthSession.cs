@@ -168,7 +168,7 @@ public sealed class AuthSession(HttpClient http, IJSRuntime js)
 
 public sealed record Me(
     Guid UserId, string Email, string Name, string Kind, Guid? PracticeGroupId, string? PracticeName, IReadOnlyList<string> Roles,
-    IReadOnlyList<Guid> PatientIds, bool TwoFactorEnabled)
+    IReadOnlyList<Guid> PatientIds, bool TwoFactorEnabled, bool PasswordChangeRequired = false)
 {
     public bool IsPracticeAdmin => Roles.Contains("practiceAdmin");
 }

@@ -46,6 +46,7 @@ internal sealed partial class FirstPracticeBootstrap(
             PracticeGroupId = group.Id,
             CreatedAt = now,
         };
+        admin.RequirePasswordChange();   // the password sits in the installation's configuration, known to whoever deployed it
         db.PracticeGroups.Add(group);
 
         // One SaveChanges (inside CreateAsync) stores the group, the admin and the roles together.

@@ -23,5 +23,16 @@ internal sealed class PortalUser : IdentityUser<Guid>
     /// </summary>
     public DateTimeOffset? DeactivatedAt { get; set; }
 
+    /// <summary>
+    /// The password was set by someone other than the owner (the installation's first practice admin, from the
+    /// configuration): until the owner chooses their own, a session may do nothing but that.
+    /// </summary>
+    public bool MustChangePassword { get; private set; }
+
     public string DisplayName => $"{GivenName} {FamilyName}".Trim();
+
+    public void RequirePasswordChange() => MustChangePassword = true;
+
+    /// <summary>The owner chose a new password (changed it, or reset it through an emailed link).</summary>
+    public void PasswordChosenByOwner() => MustChangePassword = false;
 }

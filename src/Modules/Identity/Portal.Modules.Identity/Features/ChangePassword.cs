@@ -21,6 +21,7 @@ public sealed class ChangePasswordEndpoint : ICarterModule
             .RequireRateLimiting(RateLimitPolicies.Anonymous)
             .WithTags("Accounts")
             .WithSummary("Change the password; every other session of the account is signed out")
+            .AllowedWhilePasswordChangeIsRequired()
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -68,6 +69,12 @@ internal sealed class ChangePasswordHandler(
         log.Record(SecurityEventKinds.PasswordChanged, user, user.Id);
         notices.Queue(user, "Your portal password was changed", "The password of your portal account was changed");
 
+        if (command.NewPassword == command.CurrentPassword)
+        {
+            return IdentityErrors.PasswordUnchanged;
+        }
+
+        user.PasswordChosenByOwner();
         var changed = await users.ChangePasswordAsync(user, command.CurrentPassword, command.NewPassword);
         if (!changed.Succeeded)
         {

@@ -17,6 +17,7 @@ public sealed class GetMeEndpoint : ICarterModule
         app.MapGet("/api/me", async (ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetMe(), ct)).ToHttpResult())
             .RequireAuthorization()
+            .AllowedWhilePasswordChangeIsRequired()
             .WithTags("Accounts")
             .WithSummary("The signed-in account: kind, practice group, roles and linked patient records")
             .Produces<MeResponse>()
@@ -32,7 +33,8 @@ public sealed record MeResponse(
     string? PracticeName,
     IReadOnlyList<string> Roles,
     IReadOnlyList<Guid> PatientIds,
-    bool TwoFactorEnabled);
+    bool TwoFactorEnabled,
+    bool PasswordChangeRequired);
 
 public sealed record GetMe : IQuery<Result<MeResponse>>;
 
@@ -44,7 +46,7 @@ internal sealed class GetMeHandler(IdentityModuleDbContext db, ICurrentUser curr
         var userId = currentUser.UserId;
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.Email, u.GivenName, u.FamilyName, u.Kind, u.PracticeGroupId, u.TwoFactorEnabled })
+            .Select(u => new { u.Id, u.Email, u.GivenName, u.FamilyName, u.Kind, u.PracticeGroupId, u.TwoFactorEnabled, u.MustChangePassword })
             .SingleOrDefaultAsync(cancellationToken);
         if (user is null)
         {
@@ -74,6 +76,7 @@ internal sealed class GetMeHandler(IdentityModuleDbContext db, ICurrentUser curr
             practiceName,
             roles,
             patientIds,
-            user.TwoFactorEnabled);
+            user.TwoFactorEnabled,
+            user.MustChangePassword);
     }
 }

@@ -32,6 +32,9 @@ internal static class IdentityErrors
     public static readonly Error SessionNotFound =
         Error.NotFound("sessions.not-found", "No such session.");
 
+    public static readonly Error PasswordUnchanged =
+        Error.Validation("auth.password-unchanged", "Choose a password different from the current one.", "newPassword");
+
     public static readonly Error WrongCurrentPassword =
         Error.Validation("auth.wrong-password", "The current password is incorrect.", "currentPassword");
 

@@ -29,6 +29,7 @@ public sealed class RevokeSessionEndpoints : ICarterModule
                     ? (await sender.Send(new RevokeSession(sessionId, SessionRevocationReasons.Logout), ct)).ToNoContentResult()
                     : TypedResults.NoContent())
             .RequireAuthorization()
+            .AllowedWhilePasswordChangeIsRequired()
             .RequireRateLimiting(RateLimitPolicies.Anonymous)
             .WithTags("Accounts")
             .WithSummary("Sign out this session; its refresh token stops working")

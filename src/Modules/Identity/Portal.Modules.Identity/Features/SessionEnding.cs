@@ -11,18 +11,28 @@ namespace Portal.Modules.Identity.Features;
 /// </summary>
 internal sealed class SessionEnding(IdentityModuleDbContext db, SecurityLog log, SessionCache sessionCache, UnitOfWork unitOfWork, TimeProvider clock)
 {
-    /// <summary>Ends every active session of the account except <paramref name="keep"/> (the caller's own).</summary>
-    public async Task<int> EndOthersAsync(PortalUser account, Guid? keep, string reason, CancellationToken cancellationToken)
+    /// <summary>Ends every active session of the account except <paramref name="keep"/> (the caller's own), the owner acting.</summary>
+    public Task<int> EndOthersAsync(PortalUser account, Guid? keep, string reason, CancellationToken cancellationToken) =>
+        EndAsync(account, keep, actorUserId: account.Id, reason, cancellationToken);
+
+    /// <summary>
+    /// Ends every active session of the account: <paramref name="actorUserId"/> is who did it (a practice admin), or
+    /// null when nobody signed in did (a password reset link).
+    /// </summary>
+    public Task<int> EndAllAsync(PortalUser account, Guid? actorUserId, string reason, CancellationToken cancellationToken) =>
+        EndAsync(account, keep: null, actorUserId, reason, cancellationToken);
+
+    private async Task<int> EndAsync(PortalUser account, Guid? keep, Guid? actorUserId, string reason, CancellationToken cancellationToken)
     {
-        var others = await db.Sessions
+        var ending = await db.Sessions
             .Where(s => s.UserId == account.Id && s.Id != keep && s.RevokedAt == null)
             .ToListAsync(cancellationToken);
-        foreach (var session in others)
+        foreach (var session in ending)
         {
-            End(session, account.PracticeGroupId, actorUserId: account.Id, reason);
+            End(session, account.PracticeGroupId, actorUserId, reason);
         }
 
-        return others.Count;
+        return ending.Count;
     }
 
     public void End(UserSession session, Guid? practiceGroupId, Guid? actorUserId, string reason)

@@ -10,7 +10,12 @@ using Portal.Shared.Abstractions;
 namespace Portal.Modules.Identity.Features;
 
 /// <summary>The answer of login and refresh (the REST contract).</summary>
-public sealed record TokenResponse(string TokenType, string AccessToken, int ExpiresIn, string RefreshToken);
+/// <param name="PasswordChangeRequired">
+/// True while the account must choose its own password: until then every route but <c>GET /api/me</c>,
+/// <c>POST /api/me/password</c> and sign-out answers 403 <c>auth.password-change-required</c>; refresh the tokens after
+/// the change.
+/// </param>
+public sealed record TokenResponse(string TokenType, string AccessToken, int ExpiresIn, string RefreshToken, bool PasswordChangeRequired);
 
 /// <summary>
 /// Issues access tokens (data-protected bearer tokens, validated by ASP.NET Core's bearer-token handler) and
@@ -54,7 +59,7 @@ internal sealed class TokenIssuer(
         var ticket = new AuthenticationTicket(
             principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + lifetime }, Scheme);
         var accessToken = bearerOptions.Get(Scheme).BearerTokenProtector.Protect(ticket);
-        return new TokenResponse("Bearer", accessToken, (int)lifetime.TotalSeconds, refreshToken);
+        return new TokenResponse("Bearer", accessToken, (int)lifetime.TotalSeconds, refreshToken, user.MustChangePassword);
     }
 
 
@@ -68,6 +73,11 @@ internal sealed class TokenIssuer(
             new(PortalClaims.Kind, user.Kind == AccountKind.Patient ? "patient" : "practitioner"),
             new(PortalClaims.SessionId, sessionId.ToString()),
         };
+        if (user.MustChangePassword)
+        {
+            claims.Add(new Claim(PortalClaims.PasswordChangeRequired, "true"));
+        }
+
         if (user.PracticeGroupId is { } groupId)
         {
             claims.Add(new Claim(PortalClaims.PracticeGroupId, groupId.ToString()));

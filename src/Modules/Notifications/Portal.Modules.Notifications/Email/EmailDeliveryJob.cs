@@ -96,6 +96,8 @@ internal sealed partial class EmailDeliveryJob(
             if (permanent || email.Attempts >= settings.Value.MaxAttempts)
             {
                 email.Status = EmailStatus.Failed;
+                email.TextBody = string.Empty;   // given up: nothing will send it, so its links are not kept either
+                email.HtmlBody = string.Empty;
                 LogGivenUp(exception, email.Id, email.Attempts);
             }
             else

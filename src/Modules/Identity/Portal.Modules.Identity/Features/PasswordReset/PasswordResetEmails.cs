@@ -28,17 +28,6 @@ internal sealed class PasswordResetEmails(IdentityModuleDbContext db, IConfigura
             new EmailAction("Choose a new password", link)));
     }
 
-    public void QueuePasswordChanged(PortalUser user)
-    {
-        Queue(user, "Your portal password was changed", new EmailContent(
-            "Your portal password was changed",
-            Greeting(user),
-            [
-                $"The password of the portal account {user.Email} was changed on {clock.GetUtcNow():d MMMM yyyy 'at' HH:mm} UTC with a password reset link, and every device signed in to the account was signed out.",
-                "If this was not you, reset your password again at once and tell your practice.",
-            ]));
-    }
-
     private void Queue(PortalUser user, string subject, EmailContent content) =>
         db.Publish(new EmailRequested(Guid.CreateVersion7(), clock.GetUtcNow(), user.PracticeGroupId, user.Email!, content with { Subject = subject }));
 

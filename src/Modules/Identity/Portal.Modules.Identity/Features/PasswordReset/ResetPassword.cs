@@ -40,14 +40,12 @@ public sealed class ResetPasswordValidator : AbstractValidator<ResetPassword>
 }
 
 internal sealed class ResetPasswordHandler(
-    IdentityModuleDbContext db,
     PasswordResetLookup lookup,
     UserManager<PortalUser> users,
-    PasswordResetEmails emails,
-    SessionCache sessionCache,
+    SessionEnding sessions,
+    SecurityNotices notices,
     FailedSignIns failedSignIns,
     SecurityLog log,
-    UnitOfWork unitOfWork,
     TimeProvider clock)
     : ICommandHandler<ResetPassword, Result>
 {
@@ -73,10 +71,11 @@ internal sealed class ResetPasswordHandler(
         }
 
         // Everything below is saved by Identity's one SaveChanges in ResetPasswordAsync, or nothing is (a refused password).
-        var sessions = await db.Sessions.Where(s => s.UserId == user.Id && s.RevokedAt == null).ToListAsync(cancellationToken);
-        sessions.ForEach(s => s.Revoke(now, SessionRevocationReasons.PasswordReset));
-        emails.QueuePasswordChanged(user);
-        log.Record(SecurityEventKinds.PasswordReset, user, actorUserId: null, $"password set through an emailed link; {sessions.Count} session(s) ended");
+        var ended = await sessions.EndAllAsync(user, actorUserId: null, SessionRevocationReasons.PasswordReset, cancellationToken);
+        notices.Queue(user, "Your portal password was changed",
+            "The password of your portal account was reset with an emailed link, and every device signed in to the account was signed out");
+        log.Record(SecurityEventKinds.PasswordReset, user, actorUserId: null, $"password set through an emailed link; {ended} session(s) ended");
+        user.PasswordChosenByOwner();
 
         // Identity's own reset path, so its password validators, hasher and new security stamp apply. Its token is
         // made and spent here in one go: the link's token above is what proves the person may do this.
@@ -91,7 +90,6 @@ internal sealed class ResetPasswordHandler(
         }
 
         await failedSignIns.ForgetEmailAsync(user.Email ?? string.Empty, cancellationToken);
-        unitOfWork.AfterCommit(() => sessions.ForEach(s => sessionCache.MarkRevoked(s.Id)));
         return Result.Success();
     }
 }

@@ -94,9 +94,17 @@ internal sealed class ListSecurityLogHandler(IdentityModuleDbContext db, ICurren
             { } gone => new SecurityLogAccount(gone, null, null),
         };
 
+        // In one's own log, someone else who acted on the account (a practice admin, a practitioner unlinking a record) is
+        // named, but their email and the address they worked from stay with the practice.
+        var ownLog = query.Scope == SecurityLogScope.OwnAccount;
+        bool ActedBySomeoneElse(Guid? actor) => actor is { } id && id != currentUser.UserId;
+
         return new PagedList<SecurityLogEntryResponse>(
-            page.Select(e => new SecurityLogEntryResponse(
-                e.Id, e.OccurredAt, e.Kind, Named(e.AccountId), Named(e.ActorUserId), e.Email, e.RemoteAddress, e.Detail)).ToList(),
+            page.Select(e => ownLog && ActedBySomeoneElse(e.ActorUserId)
+                ? new SecurityLogEntryResponse(e.Id, e.OccurredAt, e.Kind, Named(e.AccountId),
+                    Named(e.ActorUserId) is { } actor ? actor with { Email = null } : null, e.Email, RemoteAddress: null, e.Detail)
+                : new SecurityLogEntryResponse(
+                    e.Id, e.OccurredAt, e.Kind, Named(e.AccountId), Named(e.ActorUserId), e.Email, e.RemoteAddress, e.Detail)).ToList(),
             total);
     }
 }

@@ -58,7 +58,7 @@ internal sealed class ChangeStaffRolesHandler(StaffAccounts staff) : ICommandHan
 
             await staff.RemoveAdminAsync(user, cancellationToken);
             // Access tokens carry the roles: the sessions end so that no token keeps the admin role the account lost.
-            await staff.EndSessionsAsync(user.Id, StaffSessionEndings.RolesChanged, cancellationToken);
+            await staff.EndSessionsAsync(user, StaffSessionEndings.RolesChanged, cancellationToken);
         }
 
         staff.Log(SecurityEventKinds.StaffRolesChanged, user.Id,

@@ -64,8 +64,9 @@ internal sealed class DeactivateStaffHandler(StaffAccounts staff, TimeProvider c
 
         var now = clock.GetUtcNow();
         user.DeactivatedAt = now;
-        await staff.EndSessionsAsync(user.Id, StaffSessionEndings.Deactivated, cancellationToken);
+        await staff.EndSessionsAsync(user, StaffSessionEndings.Deactivated, cancellationToken);
         staff.Log(SecurityEventKinds.StaffDeactivated, user.Id, $"{user.Email} deactivated.");
+        await staff.RevokeInvitationsSentByAsync(user, cancellationToken);
         if (admin && !await staff.SaveKeepingAnAdminAsync(cancellationToken))
         {
             return StaffErrors.LastAdmin;

@@ -52,10 +52,17 @@ internal sealed class InviteStaffHandler(
     {
         var groupId = currentUser.PracticeGroupId!.Value;
         var email = command.Email.Trim();
+        // One account per email: an address that already has one cannot join. Only this practice's own staff is named
+        // as such; for anyone else's account (a patient's, another practice's) the answer is the same as for a free
+        // address, so no practice can learn who has an account, and the email tells the owner why it has no link.
         var normalized = users.NormalizeEmail(email);
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, cancellationToken))
+        var existing = await db.Users.AsNoTracking()
+            .Where(u => u.NormalizedEmail == normalized)
+            .Select(u => new { u.PracticeGroupId, u.Kind })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (existing is { Kind: AccountKind.Practitioner } && existing.PracticeGroupId == groupId)
         {
-            return StaffErrors.EmailTaken;   // one account per email: a patient's or another practice's account cannot join
+            return StaffErrors.EmailTaken;
         }
 
         var now = clock.GetUtcNow();
@@ -86,19 +93,29 @@ internal sealed class InviteStaffHandler(
 
         var practice = await db.PracticeGroups.Where(g => g.Id == groupId).Select(g => g.Name).SingleAsync(cancellationToken);
         var role = command.PracticeAdmin ? "a practitioner and practice admin" : "a practitioner";
+        var greeting = invitation.GivenName is null ? "Hello" : $"Hello {invitation.GivenName}";
+        var invited = $"{currentUser.Name} invites you to join {practice} on Portal as {role}.";
         db.Publish(new EmailRequested(
             Guid.CreateVersion7(),
             now,
             groupId,
             email,
-            new EmailContent(
-                $"Join {practice} on Portal",
-                invitation.GivenName is null ? "Hello" : $"Hello {invitation.GivenName}",
-                [
-                    $"{currentUser.Name} invites you to join {practice} on Portal as {role}.",
-                    $"The link below works once and until {invitation.ExpiresAt:d MMMM yyyy} (UTC). If you did not expect this email, you can ignore it.",
-                ],
-                new EmailAction("Join the practice", $"{PublicBaseUrl.From(configuration)}/admin/join/{token}"))));
+            existing is null
+                ? new EmailContent(
+                    $"Join {practice} on Portal",
+                    greeting,
+                    [
+                        invited,
+                        $"The link below works once and until {invitation.ExpiresAt:d MMMM yyyy} (UTC). If you did not expect this email, you can ignore it.",
+                    ],
+                    new EmailAction("Join the practice", $"{PublicBaseUrl.From(configuration)}/admin/join/{token}"))
+                : new EmailContent(
+                    $"Join {practice} on Portal",
+                    greeting,
+                    [
+                        invited,
+                        "This email address already has a Portal account, and an account belongs to one person at one practice, so it cannot join. Ask them to invite another address of yours (for example your work email).",
+                    ])));
         staff.Log(SecurityEventKinds.StaffInvited, accountId: null, $"{email} invited to join as {role}.");
         return StaffInvitationResponse.From(invitation, now);
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Portal.Modules.Identity.Data;
+using Portal.Modules.Identity.Contracts;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Http;
 
@@ -27,7 +28,7 @@ public sealed class RevokeStaffInvitationEndpoint : ICarterModule
 
 public sealed record RevokeStaffInvitation(Guid InvitationId) : ICommand<Result<StaffInvitationResponse>>;
 
-internal sealed class RevokeStaffInvitationHandler(IdentityModuleDbContext db, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class RevokeStaffInvitationHandler(IdentityModuleDbContext db, StaffAccounts staff, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<RevokeStaffInvitation, Result<StaffInvitationResponse>>
 {
     public async ValueTask<Result<StaffInvitationResponse>> Handle(RevokeStaffInvitation command, CancellationToken cancellationToken)
@@ -41,6 +42,12 @@ internal sealed class RevokeStaffInvitationHandler(IdentityModuleDbContext db, I
 
         var now = clock.GetUtcNow();
         var revoked = invitation.Revoke(now);
-        return revoked.IsFailure ? revoked.Error! : StaffInvitationResponse.From(invitation, now);
+        if (revoked.IsFailure)
+        {
+            return revoked.Error!;
+        }
+
+        staff.Log(SecurityEventKinds.StaffInvitationRevoked, accountId: null, $"The invitation of {invitation.Email} was withdrawn.");
+        return StaffInvitationResponse.From(invitation, now);
     }
 }

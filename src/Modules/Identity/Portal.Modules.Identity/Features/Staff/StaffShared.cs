@@ -28,7 +28,7 @@ internal static class StaffErrors
         "The practice needs at least one active practice admin: make someone else a practice admin first.");
     public static readonly Error AlreadyDeactivated = Error.Conflict("staff.already-deactivated", "This account is already deactivated.");
     public static readonly Error NotDeactivated = Error.Conflict("staff.not-deactivated", "This account is active.");
-    public static readonly Error EmailTaken = Error.Conflict("staff.email-taken", "An account with this email already exists.");
+    public static readonly Error EmailTaken = Error.Conflict("staff.email-taken", "Someone on your practice's staff already uses this email.");
     public static readonly Error InvitationPendingExists = Error.Conflict("staff-invitations.pending-exists",
         "Someone at this address already has a pending invitation to your practice. Revoke it to send a new one.");
     public static readonly Error InvitationNotFound = Error.NotFound("staff-invitations.not-found", "No such invitation.");
@@ -51,7 +51,7 @@ internal static class StaffSessionEndings
 /// change goes to the security log.
 /// </summary>
 internal sealed class StaffAccounts(
-    IdentityModuleDbContext db, SessionCache sessionCache, UnitOfWork unitOfWork, ICurrentUser currentUser, IHttpContextAccessor http, TimeProvider clock)
+    IdentityModuleDbContext db, SessionEnding sessions, ICurrentUser currentUser, IHttpContextAccessor http, TimeProvider clock)
 {
     private static readonly Guid AdminRoleId = PortalRoles.All.Single(r => r.Name == Roles.PracticeAdmin).Id;
 
@@ -83,6 +83,13 @@ internal sealed class StaffAccounts(
     public async Task<bool> SaveKeepingAnAdminAsync(CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Writing the practice's row first queues staff changes of one practice behind each other. Without it, on SQL
+        // Server two admins demoting each other would each hold their own role row and wait for the other's: a
+        // deadlock, one of them answered 500. (SQLite takes its write lock at the first write and queues them anyway.)
+        var groupId = currentUser.PracticeGroupId!.Value;
+        await db.PracticeGroups.Where(g => g.Id == groupId)
+            .ExecuteUpdateAsync(set => set.SetProperty(g => g.Name, g => g.Name), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (!await AnotherActiveAdminAsync(userId: Guid.Empty, cancellationToken))   // any active admin at all
         {
@@ -103,17 +110,29 @@ internal sealed class StaffAccounts(
         db.UserRoles.Remove(role);
     }
 
-    /// <summary>Ends every active session of the account; its access tokens stop working on this instance at once.</summary>
-    public async Task EndSessionsAsync(Guid userId, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// Withdraws the pending invitations <paramref name="inviter"/> sent: an invitation is only as good as the admin who
+    /// sent it, so a deactivated admin's links stop working with their account.
+    /// </summary>
+    public async Task<int> RevokeInvitationsSentByAsync(PortalUser inviter, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var sessions = await db.Sessions.Where(s => s.UserId == userId && s.RevokedAt == null).ToListAsync(cancellationToken);
-        foreach (var session in sessions)
+        var pending = await db.StaffInvitations
+            .Where(i => i.InvitedByUserId == inviter.Id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .ToListAsync(cancellationToken);
+        foreach (var invitation in pending)
         {
-            session.Revoke(now, reason);
-            unitOfWork.AfterCommit(() => sessionCache.MarkRevoked(session.Id));
+            invitation.Revoke(now);
+            Log(SecurityEventKinds.StaffInvitationRevoked, accountId: null,
+                $"The invitation of {invitation.Email} was withdrawn: {inviter.Email}, who sent it, was deactivated.");
         }
+
+        return pending.Count;
     }
+
+    /// <summary>Ends every active session of the account, each logged; its access tokens stop working on this instance at once.</summary>
+    public Task EndSessionsAsync(PortalUser user, string reason, CancellationToken cancellationToken) =>
+        sessions.EndAllAsync(user, currentUser.UserId, reason, cancellationToken);
 
     public void Log(string kind, Guid? accountId, string detail) =>
         db.Publish(new SecurityEventOccurred(
