@@ -48,6 +48,8 @@ public sealed class InputScreeningTests(PortalApp app) : IClassFixture<PortalApp
     [InlineData("Ava\u0000", "givenName")]             // NUL
     [InlineData("Ava\u001B[31m", "givenName")]         // terminal escape
     [InlineData("Ava\uFEFF", "givenName")]             // byte-order mark inside text
+    [InlineData("Av\u200Da", "givenName")]             // a joiner in Latin text only hides a difference
+    [InlineData("\u0645\u06CC\u200C", "givenName")]   // a non-joiner at the end joins nothing
     public async Task Control_and_format_characters_in_a_name_are_400_naming_the_field(string givenName, string field)
     {
         using var drLee = await app.SignedInClientAsync(DemoData.DrLeeEmail);
@@ -144,6 +146,9 @@ public sealed class JsonBodyScreenTests
     [InlineData("{\"text\":\"tab\\tline\\nreturn\\r\"}")]
     [InlineData("{\"name\":\"Zoë Ñúñez 李 😀 \\u00e9\"}")]
     [InlineData("{\"newPassword\":\"a\\u202eb\"}")]
+    [InlineData("{\"familyName\":\"\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\"}")]   // Persian: a non-joiner inside the word
+    [InlineData("{\"givenName\":\"\u0915\u094D\u200D\u0937\"}")]                     // Devanagari: a joiner after the virama
+    [InlineData("{\"note\":\"family \U0001F468\u200D\U0001F469\u200D\U0001F467\"}")]   // an emoji family sequence
     public void Allowed(string json) => Assert.Null(JsonBodyScreen.Screen(Encoding.UTF8.GetBytes(json)));
 
     [Theory]

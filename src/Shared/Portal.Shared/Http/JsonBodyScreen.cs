@@ -112,14 +112,24 @@ public static class JsonBodyScreen
     private const string InvalidCharactersMessage =
         "This text contains control or invisible formatting characters; only tabs and line breaks are allowed.";
 
-    /// <summary>Cc and Cf, by code point (a surrogate pair's categories are those of the character it encodes).</summary>
+    /// <summary>
+    /// Cc and Cf, by code point (a surrogate pair's categories are those of the character it encodes), except a
+    /// zero-width joiner or non-joiner where writing needs one: inside Persian and Arabic words, in Indic scripts, and
+    /// in emoji sequences. Anywhere else (at an edge, in Latin text) it only hides a difference, so it is refused.
+    /// </summary>
     public static bool HasForbiddenCharacter(string text, bool allowLineBreaks)
     {
-        foreach (var rune in text.EnumerateRunes())
+        var runes = text.EnumerateRunes().ToArray();
+        for (var i = 0; i < runes.Length; i++)
         {
+            var rune = runes[i];
             var category = Rune.GetUnicodeCategory(rune);
-            if (category is UnicodeCategory.Format
-                || (category is UnicodeCategory.Control && !(allowLineBreaks && rune.Value is '\t' or '\n' or '\r')))
+            if (category is UnicodeCategory.Format && !IsJoinerWritingNeeds(runes, i))
+            {
+                return true;
+            }
+
+            if (category is UnicodeCategory.Control && !(allowLineBreaks && rune.Value is '\t' or '\n' or '\r'))
             {
                 return true;
             }
@@ -127,6 +137,27 @@ public static class JsonBodyScreen
 
         return false;
     }
+
+    private static bool IsJoinerWritingNeeds(Rune[] runes, int index)
+    {
+        if (runes[index].Value is not (ZeroWidthNonJoiner or ZeroWidthJoiner) || index == 0 || index == runes.Length - 1)
+        {
+            return false;
+        }
+
+        var before = runes[index - 1];
+        var after = runes[index + 1];
+        var isEmoji = Rune.GetUnicodeCategory(before) is UnicodeCategory.OtherSymbol or UnicodeCategory.ModifierSymbol
+                      || before.Value == VariationSelector16;
+        var joinsScript = IsJoiningScript(before) && (Rune.IsLetter(after) || Rune.GetUnicodeCategory(after) is UnicodeCategory.NonSpacingMark);
+        return joinsScript || (isEmoji && runes[index].Value == ZeroWidthJoiner && Rune.GetUnicodeCategory(after) is UnicodeCategory.OtherSymbol);
+    }
+
+    private const int ZeroWidthNonJoiner = 0x200C, ZeroWidthJoiner = 0x200D, VariationSelector16 = 0xFE0F;
+
+    /// <summary>Arabic (with Persian and Urdu) and the Indic scripts, Devanagari to Sinhala, whose spelling uses joiners.</summary>
+    private static bool IsJoiningScript(Rune rune) => rune.Value is (>= 0x0600 and <= 0x06FF) or (>= 0x0750 and <= 0x077F)
+        or (>= 0x08A0 and <= 0x08FF) or (>= 0xFB50 and <= 0xFDFF) or (>= 0xFE70 and <= 0xFEFC) or (>= 0x0900 and <= 0x0DFF);
 
     private static bool IsPassword(List<Segment> path) =>
         path.Count > 0 && path[^1].Property is { } name && name.EndsWith("password", StringComparison.OrdinalIgnoreCase);
