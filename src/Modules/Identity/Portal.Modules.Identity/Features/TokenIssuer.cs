@@ -9,7 +9,7 @@ using Portal.Shared.Abstractions;
 
 namespace Portal.Modules.Identity.Features;
 
-/// <summary>The answer of login and refresh (the REST contract).</summary>
+/// <summary>The answer of login and refresh (docs/api-conventions.md, "Tokens").</summary>
 public sealed record TokenResponse(string TokenType, string AccessToken, int ExpiresIn, string RefreshToken);
 
 /// <summary>
