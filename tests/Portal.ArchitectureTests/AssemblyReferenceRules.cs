@@ -2,7 +2,7 @@ using Xunit;
 
 namespace Portal.ArchitectureTests;
 
-/// <summary>The rules between modules (docs/decisions and the README's architecture), checked first on assembly references.</summary>
+/// <summary>The rules between modules (docs/architecture.md, "Rules between modules"), checked first on assembly references.</summary>
 public sealed class AssemblyReferenceRules
 {
     [Fact]

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace Portal.ArchitectureTests;
 
-/// <summary>The rules on types (docs/decisions and the README's architecture). Each asserts the set it checks is not empty, so it can fail.</summary>
+/// <summary>The rules on types (docs/architecture.md, "Rules between modules"). Each asserts the set it checks is not empty, so it can fail.</summary>
 public sealed class TypeRules
 {
     private static readonly Type[] HandlerInterfaces =

@@ -7,10 +7,10 @@ using Xunit;
 
 namespace Portal.Host.Tests;
 
-/// <summary>Deny by default: the anonymous routes are exactly those the REST contract lists, and each is rate limited.</summary>
+/// <summary>Deny by default: the anonymous routes are exactly those docs/api-conventions.md lists, and each is rate limited.</summary>
 public sealed class AnonymousRoutesTests : IClassFixture<PortalApp>
 {
-    // The REST contract, "Anonymous routes are exactly these" (the parts that exist so far).
+    // docs/api-conventions.md, "Anonymous routes are exactly these" (and /api/pay/ for the payment links to come).
     private static readonly string[] AllowedAnonymousPrefixes =
     [
         "/health/live", "/health/ready", "/openapi/", "/scalar", "/api/auth/login", "/api/auth/refresh",
@@ -36,7 +36,7 @@ public sealed class AnonymousRoutesTests : IClassFixture<PortalApp>
         Assert.All(anonymous, endpoint =>
         {
             var route = endpoint.RoutePattern.RawText!;
-            Assert.True(AllowedAnonymousPrefixes.Any(p => route.StartsWith(p, StringComparison.Ordinal)), $"{route} is anonymous but not in the contract's list of anonymous routes");
+            Assert.True(AllowedAnonymousPrefixes.Any(p => route.StartsWith(p, StringComparison.Ordinal)), $"{route} is anonymous but not in the list of anonymous routes (docs/api-conventions.md)");
             Assert.True(endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>() is not null, $"{route} is anonymous without a rate limit");
         });
     }

@@ -20,7 +20,7 @@ public interface ICurrentUser
     bool IsInRole(string role);
 }
 
-/// <summary>The roles of the API contract.</summary>
+/// <summary>The roles of the API (docs/api-conventions.md, "Who may call what").</summary>
 public static class Roles
 {
     public const string Practitioner = "practitioner";

@@ -3,7 +3,7 @@ namespace Portal.Shared.Abstractions;
 /// <summary>One page of a list that can grow: <c>{items, total}</c>.</summary>
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Total);
 
-/// <summary>Paging of the API contract: <c>?page=&amp;pageSize=</c>, defaults 1 and 50, at most 200.</summary>
+/// <summary>Paging of every list that can grow (docs/api-conventions.md): <c>?page=&amp;pageSize=</c>, defaults 1 and 50, at most 200.</summary>
 public readonly record struct Paging(int Page, int PageSize)
 {
     public const int DefaultPageSize = 50;

@@ -3,7 +3,7 @@ using Portal.Web.Components.Api;
 
 namespace Portal.Web.Admin;
 
-// The shapes of the API's answers this app reads (the REST contract). Unknown members are ignored by the client.
+// The shapes of the API's answers this app reads (as the OpenAPI document describes them). Unknown members are ignored by the client.
 
 public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, int Total, int Unread);
 

@@ -1,9 +1,9 @@
 namespace Portal.Host.Infrastructure;
 
 /// <summary>
-/// The browser apps: the practitioners' admin UI at <c>/admin</c>, the patients' app at <c>/</c>. Their files are public (the REST contract: "the web apps'
-/// pages and static files") and served precompressed with long-lived caching for fingerprinted files; everything
-/// they show comes from the API, which requires sign-in.
+/// The browser apps: the practitioners' admin UI at <c>/admin</c>, the patients' app at <c>/</c>. Their files are
+/// public (among the anonymous routes of docs/api-conventions.md) and served precompressed with long-lived caching for
+/// fingerprinted files; everything they show comes from the API, which requires sign-in.
 /// </summary>
 internal static class WebAppsSetup
 {

@@ -1,7 +1,7 @@
 namespace Portal.Modules.Identity.Contracts;
 
 /// <summary>
-/// The fixed ids of the Development demo data (the REST contract), so every module's demo seeder refers to the same
+/// The fixed ids of the Development demo data (the README's demo accounts), so every module's demo seeder refers to the same
 /// practice groups and practitioners. Seeded only in Development, only into an empty database.
 /// </summary>
 public static class DemoData

@@ -18,7 +18,7 @@ using Portal.Shared.Persistence;
 
 namespace Portal.Modules.Identity;
 
-/// <summary>Accounts, practice groups, sign-in, sessions and two-factor: the seed's "account access".</summary>
+/// <summary>Accounts, practice groups, practice staff, sign-in, sessions, two-factor, password reset and the security log.</summary>
 public sealed class IdentityModule : IModule
 {
     public string Name => "identity";

@@ -24,7 +24,7 @@ public sealed record EmailContent(
 /// <summary>The email's one button, e.g. "Accept your invitation" with its link.</summary>
 public sealed record EmailAction(string Label, string Url);
 
-/// <summary>Kinds of practitioner notifications (the REST contract).</summary>
+/// <summary>Kinds of practitioner notifications: the <c>kind</c> of <c>GET /api/practice/notifications</c>'s items (docs/api-conventions.md).</summary>
 public static class NotificationKinds
 {
     public const string SettingsChanged = "settingsChanged";

@@ -38,7 +38,7 @@ public enum Sex
     NotStated,
 }
 
-/// <summary>Fixed ids of the Development demo patients (the REST contract), for other modules' demo data and for tests.</summary>
+/// <summary>Fixed ids of the Development demo patients (the README's demo patients), for other modules' demo data and for tests.</summary>
 public static class DemoPatients
 {
     public static readonly Guid AvaNguyenId = new("b1b2c3d4-0000-4000-8000-000000000001");

@@ -33,7 +33,7 @@ public sealed record PortalSettingsSnapshot(
     /// </summary>
     public FieldList AlwaysApproveFields { get; init; } = FieldList.DefaultAlwaysApprove;
 
-    /// <summary>A new practice group's settings (the REST contract).</summary>
+    /// <summary>A new practice group's settings (docs/api-conventions.md, "Defaults worth knowing").</summary>
     public static readonly PortalSettingsSnapshot Defaults = new(
         PortalEnabled: true,
         PatientInvitations: true,

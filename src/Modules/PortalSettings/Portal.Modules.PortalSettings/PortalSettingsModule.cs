@@ -8,7 +8,7 @@ using Portal.Shared.Persistence;
 
 namespace Portal.Modules.PortalSettings;
 
-/// <summary>Each practice group's portal policy: invitations, patient updates, note sharing (the seed's settings dialog).</summary>
+/// <summary>Each practice group's portal policy: invitations, patient updates, note sharing (the admin app's Settings page).</summary>
 public sealed class PortalSettingsModule : IModule
 {
     public string Name => "portal-settings";

@@ -54,7 +54,7 @@ public sealed record ApiProblem(int Status, string Code, string Message, IReadOn
     };
 }
 
-/// <summary>One page of a list that can grow: <c>{items, total}</c> (the REST contract).</summary>
+/// <summary>One page of a list that can grow: <c>{items, total}</c> (docs/api-conventions.md).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 
 /// <summary>One field of a change request: <c>{field, from, to}</c>, the values as the API stored them.</summary>

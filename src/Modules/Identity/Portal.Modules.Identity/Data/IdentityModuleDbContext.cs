@@ -49,7 +49,7 @@ internal class IdentityModuleDbContext(DbContextOptions options)
             user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
         });
 
-        // The roles of the contract exist in every database, not only in demo data.
+        // The API's roles (Roles, docs/api-conventions.md) exist in every database, not only in demo data.
         builder.Entity<IdentityRole<Guid>>().HasData(PortalRoles.All.Select(r => new IdentityRole<Guid>
         {
             Id = r.Id,

@@ -2,7 +2,7 @@ using Portal.Shared.Abstractions;
 
 namespace Portal.Modules.Identity.Domain;
 
-/// <summary>The roles of the API contract with fixed ids, so migrations create them everywhere.</summary>
+/// <summary>The API's roles (docs/api-conventions.md) with fixed ids, so migrations create them everywhere.</summary>
 internal static class PortalRoles
 {
     public static readonly (Guid Id, string Name)[] All =

@@ -13,7 +13,7 @@ internal sealed class SecurityLogEntry
     public Guid Id { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
 
-    /// <summary>One of the contract's security event kinds.</summary>
+    /// <summary>One of <c>SecurityEventKinds</c> (Identity's Contracts).</summary>
     public string Kind { get; init; } = string.Empty;
 
     /// <summary>The account it is about, when there is one.</summary>

@@ -9,7 +9,7 @@ using Portal.Shared.Abstractions;
 
 namespace Portal.Modules.Identity.Features;
 
-/// <summary>The answer of login and refresh (the REST contract).</summary>
+/// <summary>The answer of login and refresh (docs/api-conventions.md, "Tokens").</summary>
 /// <param name="PasswordChangeRequired">
 /// True while the account must choose its own password: until then every route but <c>GET /api/me</c>,
 /// <c>POST /api/me/password</c> and sign-out answers 403 <c>auth.password-change-required</c>; refresh the tokens after

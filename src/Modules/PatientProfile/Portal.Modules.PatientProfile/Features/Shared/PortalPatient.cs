@@ -8,7 +8,7 @@ namespace Portal.Modules.PatientProfile.Features.Shared;
 internal sealed record PortalPatientContext(Guid PatientId, Guid PracticeGroupId, PortalSettingsSnapshot Settings);
 
 /// <summary>
-/// The selection rule of every <c>/api/portal/*</c> route (the REST contract): <c>?patientId=</c> names one of the account's
+/// The selection rule of every <c>/api/portal/*</c> route (docs/api-conventions.md): <c>?patientId=</c> names one of the account's
 /// linked records; without it, an account with exactly one record uses that one, otherwise 400
 /// <c>portal.patient-required</c>. A record that is not the caller's answers 404, and a practice that turned its
 /// portal off answers 403 <c>portal.disabled</c>.
