@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Adds a migration to one module for BOTH providers (SQLite and SQL Server).
 #   scripts/add-migration.sh <Module> <MigrationName>      e.g. scripts/add-migration.sh PortalSettings AddBookingNotice
+# While Portal is unreleased a module keeps ONE migration per provider, Initial (see docs/decisions); after a model
+# change regenerate it instead of adding one:
+#   rm -r src/Modules/<Module>/Portal.Modules.<Module>/Data/Migrations && scripts/add-migration.sh <Module> Initial
 set -euo pipefail
 cd "$(dirname "$0")/.."
 module="${1:?module name, e.g. PortalSettings}"
