@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Modules.PatientProfile.ChangeRequests;
 using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Data;
-using Portal.Shared.ChangeRequests;
 
 namespace Portal.Modules.PatientProfile.Api;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Modules.PatientProfile.ChangeRequests;
 using Portal.Modules.PatientProfile.Domain;
-using Portal.Shared.ChangeRequests;
 using Portal.Shared.Messaging;
 using Portal.Shared.Persistence;
 

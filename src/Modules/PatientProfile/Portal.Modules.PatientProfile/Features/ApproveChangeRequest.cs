@@ -6,11 +6,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Portal.Modules.PatientProfile.ChangeRequests;
 using Portal.Modules.PatientProfile.Data;
 using Portal.Modules.PatientProfile.Domain;
 using Portal.Modules.PatientProfile.Features.Shared;
 using Portal.Shared.Abstractions;
-using Portal.Shared.ChangeRequests;
 using Portal.Shared.Http;
 
 namespace Portal.Modules.PatientProfile.Features;

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Portal.Modules.PatientProfile.ChangeRequests;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Data;
 using Portal.Modules.PatientProfile.Domain;
 using Portal.Modules.PatientProfile.Features.Shared;
 using Portal.Shared.Abstractions;
-using Portal.Shared.ChangeRequests;
 using Portal.Shared.Http;
 
 namespace Portal.Modules.PatientProfile.Features;

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Modules.PatientProfile.ChangeRequests;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Data;
 using Portal.Shared.Abstractions;
-using Portal.Shared.ChangeRequests;
 
 namespace Portal.Modules.PatientProfile.Features.Shared;
 

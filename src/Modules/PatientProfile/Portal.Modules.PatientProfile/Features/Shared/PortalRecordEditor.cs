@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Portal.Modules.PatientProfile.ChangeRequests;
 using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Data;
 using Portal.Modules.PatientProfile.Domain;
 using Portal.Modules.PortalSettings.Contracts;
 using Portal.Shared.Abstractions;
-using Portal.Shared.ChangeRequests;
 using Portal.Shared.Messaging;
 
 namespace Portal.Modules.PatientProfile.Features.Shared;

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Shared.Abstractions;
 
-namespace Portal.Shared.ChangeRequests;
+namespace Portal.Modules.PatientProfile.ChangeRequests;
 
-public static class ChangeRequestDecision
+internal static class ChangeRequestDecision
 {
     /// <summary>
     /// Saves a decision and what it changed in one transaction. When another practitioner decided the same request

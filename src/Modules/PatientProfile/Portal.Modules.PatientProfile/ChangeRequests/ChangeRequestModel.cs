@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Portal.Modules.PatientProfile.Contracts;
 
-namespace Portal.Shared.ChangeRequests;
+namespace Portal.Modules.PatientProfile.ChangeRequests;
 
-public static class ChangeRequestModel
+internal static class ChangeRequestModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -1,15 +1,16 @@
 using System.Text.Json.Nodes;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Shared.Abstractions;
 
-namespace Portal.Shared.ChangeRequests;
+namespace Portal.Modules.PatientProfile.ChangeRequests;
 
 /// <summary>
 /// A patient's proposed change to part of their record (<see cref="Subject"/>, e.g. <c>profile</c>), waiting for a
-/// practitioner of the practice to approve or reject it. Any module keeps its own in its database
-/// (<see cref="ChangeRequestModel.AddChangeRequests"/>) and describes its record part as JSON fields, so the
-/// comparison, the conflict check and the decision rules are written once, here.
+/// practitioner of the practice to approve or reject it. PatientProfile owns every change request of a patient's
+/// record, whichever module keeps the part: each part is described as JSON fields, so the comparison, the carry, the
+/// conflict check and the decision rules are written once, here (docs/decisions/0011-change-requests-owned-by-patient-profile.md).
 /// </summary>
-public sealed class ChangeRequest
+internal sealed class ChangeRequest
 {
     public Guid Id { get; init; }
     public Guid PracticeGroupId { get; init; }
@@ -165,26 +166,7 @@ public sealed class ChangeRequest
     }
 }
 
-/// <summary>One field of a change request: <c>{field, from, to}</c>, the values as JSON.</summary>
-public sealed record FieldChange(string Field, JsonNode? From, JsonNode? To);
-
-public enum ChangeRequestStatus
-{
-    Pending,
-    Approved,
-    Rejected,
-
-    /// <summary>
-    /// The patient edited again before anyone decided: a newer request, which carries what is still wanted of this
-    /// one, replaced it, so the practice decides once, on the patient's latest wish.
-    /// </summary>
-    Superseded,
-
-    /// <summary>The patient set the fields back to today's values before anyone decided.</summary>
-    Withdrawn,
-}
-
-public static class ChangeRequestErrors
+internal static class ChangeRequestErrors
 {
     public const string ConflictCode = "change-requests.conflict";
     public const string AlreadyDecidedCode = "change-requests.already-decided";
