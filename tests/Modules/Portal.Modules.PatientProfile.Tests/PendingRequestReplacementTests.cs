@@ -175,6 +175,57 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_patient_withdraws_a_waiting_request_with_a_command_and_nobody_can_decide_it_after()
+    {
+        using var ava = await _app.AvaAsync();
+        var before = await (await ava.GetAsync("/api/portal/profile")).JsonAsync();
+        var requestId = await ava.RequestChangeAsync(new { preferredName = "Avie", mobilePhone = "0499 111 222" });
+        await _app.RunMessagingAsync();
+
+        using var withdrawn = await ava.PostAsync($"/api/portal/change-requests/{requestId}/withdraw", null);
+
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        var body = await withdrawn.JsonAsync();
+        Assert.Equal("withdrawn", body.GetProperty("status").GetString());
+        Assert.Equal(requestId, body.GetProperty("id").GetGuid());
+        var after = await (await ava.GetAsync("/api/portal/profile")).JsonAsync();
+        Assert.Equal(before.GetProperty("version").GetInt32(), after.GetProperty("version").GetInt32());   // the record is untouched
+        Assert.Equal(before.GetProperty("mobilePhone").GetString(), after.GetProperty("mobilePhone").GetString());
+
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        Assert.Equal(0, (await (await drLee.GetAsync("/api/practice/change-requests?status=pending")).JsonAsync()).GetProperty("total").GetInt32());
+        await ProblemAssert.IsProblemAsync(await drLee.PostAsync($"/api/practice/change-requests/{requestId}/approve", null),
+            HttpStatusCode.Conflict, "change-requests.withdrawn");
+        await ProblemAssert.IsProblemAsync(await ava.PostAsync($"/api/portal/change-requests/{requestId}/withdraw", null),
+            HttpStatusCode.Conflict, "change-requests.withdrawn");
+        await _app.RunMessagingAsync();
+        var told = Assert.Single(await ChangeNotificationsAsync(drLee));   // the colleagues' notification says so, updated in place
+        Assert.Equal("profileChangeWithdrawn", told.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task Withdrawing_is_the_patients_own_a_decided_request_stays_decided_and_others_ids_are_404()
+    {
+        using var ava = await _app.AvaAsync();
+        var decided = await ava.RequestChangeAsync(new { preferredName = "Avie" });
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        (await drLee.PostAsync($"/api/practice/change-requests/{decided}/approve", null)).EnsureSuccessStatusCode();
+        await ProblemAssert.IsProblemAsync(await ava.PostAsync($"/api/portal/change-requests/{decided}/withdraw", null),
+            HttpStatusCode.Conflict, "change-requests.already-decided");
+
+        var waiting = await ava.RequestChangeAsync(new { mobilePhone = "0499 111 222" });
+        await ProblemAssert.IsProblemAsync(await drLee.PostAsync($"/api/portal/change-requests/{waiting}/withdraw", null),
+            HttpStatusCode.Forbidden, "auth.forbidden");
+        await ProblemAssert.IsProblemAsync(await ava.PostAsync($"/api/portal/change-requests/{Guid.NewGuid()}/withdraw", null),
+            HttpStatusCode.NotFound, "change-requests.not-found");
+
+        using var other = await _app.NoahAsync();
+        await ProblemAssert.IsProblemAsync(await other.PostAsync($"/api/portal/change-requests/{waiting}/withdraw", null),
+            HttpStatusCode.NotFound, "change-requests.not-found");
+        Assert.Equal(1, (await (await drLee.GetAsync("/api/practice/change-requests?status=pending")).JsonAsync()).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task A_wish_carried_into_a_new_request_still_names_what_the_practice_changed_since()
     {
         using var ava = await _app.AvaAsync();

@@ -18,6 +18,12 @@ internal static class PortalPatients
         return await app.SignedInClientAsync("ava@example.test", AvaPassword);
     }
 
+    public static async Task<HttpClient> NoahAsync(this PortalApp app)
+    {
+        await app.LinkPatientRecordAsync("noah@example.test", NoahPassword, Modules.PatientProfile.Contracts.DemoPatients.NoahSmithId, DemoData.HarbourHealthId);
+        return await app.SignedInClientAsync("noah@example.test", NoahPassword);
+    }
+
     /// <summary>Sets a practice's patient-update policy (<c>autoUpdate</c>, <c>requireApproval</c>, <c>disabled</c>) as its admin would.</summary>
     public static async Task SetPatientUpdatesAsync(this PortalApp app, string adminEmail, string policy, bool portalEnabled = true)
     {

@@ -133,8 +133,20 @@ internal sealed class ChangeRequest
         && changes.All(change => Changes.Any(mine => mine.Field == change.Field
                                                      && JsonNode.DeepEquals(mine.From, change.From) && JsonNode.DeepEquals(mine.To, change.To)));
 
-    /// <summary>The patient set every field of the request back to today's value: nothing is left to decide.</summary>
-    public void Withdraw(DateTimeOffset now) => Close(ChangeRequestStatus.Withdrawn, now);
+    /// <summary>
+    /// The patient no longer wants it (they withdrew it, or set every field back to today's value): nothing is left to
+    /// decide. Only a pending request can be withdrawn.
+    /// </summary>
+    public Result Withdraw(DateTimeOffset now)
+    {
+        if (Status != ChangeRequestStatus.Pending)
+        {
+            return ChangeRequestErrors.NotPending(Status);
+        }
+
+        Close(ChangeRequestStatus.Withdrawn, now);
+        return Result.Success();
+    }
 
     private void Close(ChangeRequestStatus status, DateTimeOffset now)
     {

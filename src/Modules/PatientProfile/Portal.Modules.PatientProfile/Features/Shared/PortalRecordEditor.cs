@@ -158,7 +158,7 @@ internal sealed class PortalRecordEditor(
 
             if (waiting.Count == 0)
             {
-                pending.ForEach(request => request.Withdraw(now));
+                pending.ForEach(request => request.Withdraw(now));   // all pending: each withdrawal succeeds
                 if (pending.Count > 0)
                 {
                     db.Publish(new PatientChangeWithdrawn(
