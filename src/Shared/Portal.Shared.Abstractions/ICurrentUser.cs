@@ -14,6 +14,13 @@ public interface ICurrentUser
     /// <summary>The practitioner's practice group; null for patients.</summary>
     Guid? PracticeGroupId { get; }
 
+    /// <summary>
+    /// The practice group of a practitioner calling a practice route: the practitioner policies admit only tokens that
+    /// carry one, so a slice behind them reads it here. Throws for a caller without one (a route that forgot its policy).
+    /// </summary>
+    Guid StaffPracticeGroupId => PracticeGroupId
+        ?? throw new InvalidOperationException("This route serves practice staff: give it a practitioner policy (the caller has no practice group).");
+
     /// <summary>The sign-in session (refresh-token family) the access token belongs to.</summary>
     Guid? SessionId { get; }
 

@@ -35,7 +35,7 @@ internal sealed class UnlinkPatientRecordHandler(
 {
     public async ValueTask<Result> Handle(UnlinkPatientRecord command, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var patient = await patients.FindAsync(groupId, command.PatientId, cancellationToken);
         if (patient is null)
         {

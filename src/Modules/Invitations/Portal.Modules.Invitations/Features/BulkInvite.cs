@@ -53,7 +53,7 @@ internal sealed class BulkInviteHandler(
 {
     public async ValueTask<Result<BulkInviteAccepted>> Handle(BulkInvite command, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         if (InvitationPolicy.Refusal(await settings.GetAsync(groupId, cancellationToken)) is { } refusal)
         {
             return refusal;

@@ -33,7 +33,7 @@ internal sealed class GetBulkInvitationHandler(InvitationsDbContext db, ICurrent
 {
     public async ValueTask<Result<BulkInvitationProgress>> Handle(GetBulkInvitation query, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var progress = await db.BulkInvitations.AsNoTracking()
             .Where(b => b.Id == query.Id && b.PracticeGroupId == groupId)
             .Select(b => new BulkInvitationProgress(b.Id, b.Total, b.Sent, b.Failed, b.CompletedAt))

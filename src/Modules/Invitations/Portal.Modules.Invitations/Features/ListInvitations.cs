@@ -33,7 +33,7 @@ internal sealed class ListInvitationsHandler(InvitationsDbContext db, ICurrentUs
 {
     public async ValueTask<Result<PagedList<InvitationResponse>>> Handle(ListInvitations query, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var now = clock.GetUtcNow();
         var invitations = db.Invitations.AsNoTracking().Where(i => i.PracticeGroupId == groupId);
         if (query.PatientId is { } patientId)

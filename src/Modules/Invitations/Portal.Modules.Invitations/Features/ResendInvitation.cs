@@ -50,7 +50,7 @@ internal sealed class ResendInvitationHandler(
 {
     public async ValueTask<Result<InvitationResponse>> Handle(ResendInvitation command, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == command.InvitationId && i.PracticeGroupId == groupId, cancellationToken);
         if (invitation is null)
         {

@@ -36,7 +36,7 @@ internal sealed class RevokeInvitationHandler(InvitationsDbContext db, ICurrentU
 {
     public async ValueTask<Result<InvitationResponse>> Handle(RevokeInvitation command, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.Id == command.InvitationId && i.PracticeGroupId == groupId, cancellationToken);
         if (invitation is null)
         {

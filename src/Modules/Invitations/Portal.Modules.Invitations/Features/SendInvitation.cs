@@ -58,7 +58,7 @@ internal sealed class SendInvitationHandler(
 {
     public async ValueTask<Result<InvitationResponse>> Handle(SendInvitation command, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         if (InvitationPolicy.Refusal(await settings.GetAsync(groupId, cancellationToken)) is { } refusal)
         {
             return refusal;

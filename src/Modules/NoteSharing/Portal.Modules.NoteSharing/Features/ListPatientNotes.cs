@@ -32,7 +32,7 @@ internal sealed class ListPatientNotesHandler(NoteReading reading, IPatientDirec
 {
     public async ValueTask<Result<PagedList<NoteResponse>>> Handle(ListPatientNotes query, CancellationToken cancellationToken)
     {
-        if (await patients.FindAsync(currentUser.PracticeGroupId!.Value, query.PatientId, cancellationToken) is null)
+        if (await patients.FindAsync(currentUser.StaffPracticeGroupId, query.PatientId, cancellationToken) is null)
         {
             return PatientRecordErrors.NotFound;
         }

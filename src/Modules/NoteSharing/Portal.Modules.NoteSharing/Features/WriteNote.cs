@@ -48,7 +48,7 @@ internal sealed class WriteNoteHandler(NoteSharingDbContext db, NoteReading read
 {
     public async ValueTask<Result<NoteResponse>> Handle(WriteNote command, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         if (await patients.FindAsync(groupId, command.PatientId, cancellationToken) is null)
         {
             return PatientRecordErrors.NotFound;

@@ -34,7 +34,7 @@ internal sealed class ListNotificationsHandler(NotificationsDbContext db, ICurre
     public async ValueTask<NotificationsPage> Handle(ListNotifications query, CancellationToken cancellationToken)
     {
         var userId = currentUser.UserId;
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var mine = db.Notifications.AsNoTracking().Where(n => n.RecipientUserId == userId && n.PracticeGroupId == groupId);
         var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
         var listed = query.UnreadOnly ? mine.Where(n => n.ReadAt == null) : mine;

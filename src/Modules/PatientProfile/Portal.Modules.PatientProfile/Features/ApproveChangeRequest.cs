@@ -59,7 +59,7 @@ internal sealed class ApproveChangeRequestHandler(
 
     private async Task<Result<ChangeRequestResponse>> DecideAsync(ApproveChangeRequest command, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var request = await db.ChangeRequests.SingleOrDefaultAsync(r => r.Id == command.ChangeRequestId && r.PracticeGroupId == groupId, cancellationToken);
         var record = request is null ? null : await PatientRecord.LoadAsync(db, groupId, request.PatientId, cancellationToken);
         if (request is null || record is null)

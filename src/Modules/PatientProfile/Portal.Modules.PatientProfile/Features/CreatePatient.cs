@@ -52,7 +52,7 @@ internal sealed class CreatePatientHandler(PatientProfileDbContext db, PatientAu
         var patient = new Patient
         {
             Id = Guid.CreateVersion7(),
-            PracticeGroupId = currentUser.PracticeGroupId!.Value,
+            PracticeGroupId = currentUser.StaffPracticeGroupId,
             CreatedAt = now,
             CreatedBy = currentUser.UserId,
         };

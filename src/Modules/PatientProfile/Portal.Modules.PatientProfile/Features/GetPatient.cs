@@ -33,7 +33,7 @@ internal sealed class GetPatientHandler(PatientProfileDbContext db, PatientAudit
 {
     public async ValueTask<Result<PatientResponse>> Handle(GetPatient query, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var patient = await db.Patients.AsNoTracking()
             .SingleOrDefaultAsync(p => p.Id == query.PatientId && p.PracticeGroupId == groupId, cancellationToken);
         if (patient is null)

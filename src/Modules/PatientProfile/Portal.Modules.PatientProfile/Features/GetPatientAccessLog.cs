@@ -32,7 +32,7 @@ internal sealed class GetPatientAccessLogHandler(PatientProfileDbContext db, ICu
 {
     public async ValueTask<Result<PagedList<AccessLogEntry>>> Handle(GetPatientAccessLog query, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         if (!await db.Patients.AnyAsync(p => p.Id == query.PatientId && p.PracticeGroupId == groupId, cancellationToken))
         {
             return PatientErrors.NotFound;

@@ -45,7 +45,7 @@ internal sealed class GetPatientHealthRecordHandler(PatientProfileDbContext db, 
 {
     public async ValueTask<Result<PatientHealthRecordResponse>> Handle(GetPatientHealthRecord query, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var record = await db.HealthRecords.AsNoTracking()
             .SingleOrDefaultAsync(h => h.PatientId == query.PatientId && h.PracticeGroupId == groupId, cancellationToken);
         if (record is null)

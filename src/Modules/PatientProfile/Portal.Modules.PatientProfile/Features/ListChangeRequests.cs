@@ -36,7 +36,7 @@ internal sealed class ListChangeRequestsHandler(PatientProfileDbContext db, Pati
 {
     public async ValueTask<PagedList<ChangeRequestResponse>> Handle(ListChangeRequests query, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var requests = db.ChangeRequests.AsNoTracking().Where(r => r.PracticeGroupId == groupId);
         if (query.Status is { } status)
         {

@@ -31,7 +31,7 @@ internal sealed class ListPatientsHandler(PatientProfileDbContext db, ICurrentUs
 {
     public async ValueTask<PagedList<PatientListItem>> Handle(ListPatients query, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var patients = db.Patients.AsNoTracking().Where(p => p.PracticeGroupId == groupId);
 
         // Every word must match: a date of birth exactly, or the start of a name or of the email.

@@ -79,7 +79,7 @@ internal sealed class ListRecordVersionsHandler(PatientProfileDbContext db, Pati
             return UnknownSubject;
         }
 
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         if (!await db.Patients.AnyAsync(p => p.Id == query.PatientId && p.PracticeGroupId == groupId, cancellationToken))
         {
             return PatientErrors.NotFound;

@@ -45,7 +45,7 @@ internal sealed class RejectChangeRequestHandler(PatientProfileDbContext db, Pat
 {
     public async ValueTask<Result<ChangeRequestResponse>> Handle(RejectChangeRequest command, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var request = await db.ChangeRequests.SingleOrDefaultAsync(r => r.Id == command.ChangeRequestId && r.PracticeGroupId == groupId, cancellationToken);
         var patient = request is null ? null : await db.Patients.SingleOrDefaultAsync(p => p.Id == request.PatientId && p.PracticeGroupId == groupId, cancellationToken);
         if (request is null || patient is null)

@@ -47,7 +47,7 @@ internal sealed class RestoreRecordVersionHandler(
 
     public async ValueTask<Result<RecordVersionResponse>> Handle(RestoreRecordVersion command, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var record = await PatientRecord.LoadAsync(db, groupId, command.PatientId, cancellationToken);
         if (record is null)
         {

@@ -71,7 +71,7 @@ internal sealed class UpdatePatientHandler(
 {
     public async ValueTask<Result<PatientResponse>> Handle(UpdatePatient command, CancellationToken cancellationToken)
     {
-        var record = await PatientRecord.LoadAsync(db, currentUser.PracticeGroupId!.Value, command.PatientId, cancellationToken);
+        var record = await PatientRecord.LoadAsync(db, currentUser.StaffPracticeGroupId, command.PatientId, cancellationToken);
         if (record is null)
         {
             return PatientErrors.NotFound;

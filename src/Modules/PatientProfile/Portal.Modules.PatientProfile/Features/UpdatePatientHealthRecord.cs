@@ -53,7 +53,7 @@ internal sealed class UpdatePatientHealthRecordHandler(
 {
     public async ValueTask<Result<PatientHealthRecordResponse>> Handle(UpdatePatientHealthRecord command, CancellationToken cancellationToken)
     {
-        var record = await PatientRecord.LoadAsync(db, currentUser.PracticeGroupId!.Value, command.PatientId, cancellationToken);
+        var record = await PatientRecord.LoadAsync(db, currentUser.StaffPracticeGroupId, command.PatientId, cancellationToken);
         if (record is null)
         {
             return PatientErrors.NotFound;

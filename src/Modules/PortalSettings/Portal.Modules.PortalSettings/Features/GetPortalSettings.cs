@@ -34,7 +34,7 @@ internal sealed class GetPortalSettingsHandler(PortalSettingsDbContext db, ICurr
 {
     public async ValueTask<PortalSettingsResponse> Handle(GetPortalSettings query, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;   // the practitioner policy guarantees it
+        var groupId = currentUser.StaffPracticeGroupId;   // the practitioner policy guarantees it
         var settings = await db.Settings.AsNoTracking().SingleOrDefaultAsync(s => s.PracticeGroupId == groupId, cancellationToken)
                        ?? PracticePortalSettings.DefaultsFor(groupId);
         return PortalSettingsResponse.From(settings);

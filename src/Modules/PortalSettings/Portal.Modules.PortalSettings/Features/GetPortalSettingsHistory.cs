@@ -33,7 +33,7 @@ internal sealed class GetPortalSettingsHistoryHandler(PortalSettingsDbContext db
 {
     public async ValueTask<PagedList<PortalSettingsHistoryEntry>> Handle(GetPortalSettingsHistory query, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var changes = db.Changes.AsNoTracking().Where(c => c.PracticeGroupId == groupId);
         var total = await changes.CountAsync(cancellationToken);
         var items = await changes

@@ -75,7 +75,7 @@ internal sealed class UpdatePortalSettingsHandler(
 {
     public async ValueTask<Result<PortalSettingsResponse>> Handle(UpdatePortalSettings command, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var settings = await db.Settings.SingleOrDefaultAsync(s => s.PracticeGroupId == groupId, cancellationToken);
         var isNew = settings is null;
         settings ??= PracticePortalSettings.DefaultsFor(groupId);

@@ -71,7 +71,7 @@ internal sealed class ListSecurityLogHandler(IdentityModuleDbContext db, ICurren
         }
         else
         {
-            var groupId = currentUser.PracticeGroupId ?? Guid.Empty;   // the policy admits practitioners only
+            var groupId = currentUser.StaffPracticeGroupId;
             entries = entries.Where(e => e.PracticeGroupId == groupId);
         }
 

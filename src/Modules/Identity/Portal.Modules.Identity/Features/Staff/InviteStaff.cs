@@ -50,7 +50,7 @@ internal sealed class InviteStaffHandler(
 {
     public async ValueTask<Result<StaffInvitationResponse>> Handle(InviteStaff command, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var email = command.Email.Trim();
         // One account per email: an address that already has one cannot join. Only this practice's own staff is named
         // as such; for anyone else's account (a patient's, another practice's) the answer is the same as for a free

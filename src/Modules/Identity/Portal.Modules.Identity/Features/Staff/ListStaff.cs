@@ -32,7 +32,7 @@ internal sealed class ListStaffHandler(IdentityModuleDbContext db, ICurrentUser 
 
     public async ValueTask<Result<IReadOnlyList<StaffMember>>> Handle(ListStaff query, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var staff = await db.Users.AsNoTracking()
             .Where(u => u.PracticeGroupId == groupId && u.Kind == AccountKind.Practitioner)
             .OrderBy(u => u.FamilyName).ThenBy(u => u.GivenName).ThenBy(u => u.Id)

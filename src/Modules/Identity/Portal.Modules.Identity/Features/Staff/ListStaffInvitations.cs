@@ -31,7 +31,7 @@ internal sealed class ListStaffInvitationsHandler(IdentityModuleDbContext db, IC
 {
     public async ValueTask<Result<PagedList<StaffInvitationResponse>>> Handle(ListStaffInvitations query, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var now = clock.GetUtcNow();
         var invitations = db.StaffInvitations.AsNoTracking().Where(i => i.PracticeGroupId == groupId);
         var total = await invitations.CountAsync(cancellationToken);

@@ -33,7 +33,7 @@ internal sealed class RevokeStaffInvitationHandler(IdentityModuleDbContext db, S
 {
     public async ValueTask<Result<StaffInvitationResponse>> Handle(RevokeStaffInvitation command, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var invitation = await db.StaffInvitations.SingleOrDefaultAsync(i => i.Id == command.InvitationId && i.PracticeGroupId == groupId, cancellationToken);
         if (invitation is null)
         {

@@ -57,7 +57,7 @@ internal sealed class StaffAccounts(
 
     public async Task<PortalUser?> FindAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         return await db.Users.SingleOrDefaultAsync(
             u => u.Id == userId && u.PracticeGroupId == groupId && u.Kind == AccountKind.Practitioner, cancellationToken);
     }
@@ -68,7 +68,7 @@ internal sealed class StaffAccounts(
     /// <summary>Whether an active practice admin other than <paramref name="userId"/> remains in the caller's practice.</summary>
     public Task<bool> AnotherActiveAdminAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         return db.Users.AnyAsync(
             u => u.Id != userId && u.PracticeGroupId == groupId && u.Kind == AccountKind.Practitioner && u.DeactivatedAt == null
                  && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == AdminRoleId),
@@ -87,7 +87,7 @@ internal sealed class StaffAccounts(
         // Writing the practice's row first queues staff changes of one practice behind each other. Without it, on SQL
         // Server two admins demoting each other would each hold their own role row and wait for the other's: a
         // deadlock, one of them answered 500. (SQLite takes its write lock at the first write and queues them anyway.)
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         await db.PracticeGroups.Where(g => g.Id == groupId)
             .ExecuteUpdateAsync(set => set.SetProperty(g => g.Name, g => g.Name), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

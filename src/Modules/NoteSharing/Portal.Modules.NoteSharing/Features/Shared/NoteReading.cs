@@ -28,7 +28,7 @@ internal sealed class NoteReading(
     /// <summary>Every revision of the notes the caller may read, in their practice group (not tracked).</summary>
     public async Task<IQueryable<ClinicalNote>> VisibleNotesAsync(CancellationToken cancellationToken)
     {
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var me = currentUser.UserId;
         var sharing = (await settings.GetAsync(groupId, cancellationToken)).NoteSharing;
         return db.Notes.AsNoTracking()
