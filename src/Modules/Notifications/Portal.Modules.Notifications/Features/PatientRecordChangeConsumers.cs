@@ -6,7 +6,7 @@ using Portal.Modules.Notifications.Domain;
 using Portal.Modules.PatientProfile.Contracts;
 using Portal.Shared.Messaging;
 
-namespace Portal.Modules.Notifications.Consumers;
+namespace Portal.Modules.Notifications.Features;
 
 /// <summary>
 /// Tells every practitioner of the group that a patient's change waits for approval (<c>profileChangePending</c>).
