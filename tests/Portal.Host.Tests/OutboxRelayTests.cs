@@ -31,7 +31,7 @@ public sealed class OutboxRelayTests
         var messages = await OutboxAsync(app, "portal_settings");
         var message = Assert.Single(messages);
         Assert.Null(message.ProcessedAt);
-        Assert.Contains(nameof(PortalSettingsChanged), message.Type, StringComparison.Ordinal);
+        Assert.Equal("portal-settings.changed", message.Type);   // its stable name, not its CLR name
     }
 
     [Fact]

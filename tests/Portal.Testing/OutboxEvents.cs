@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Portal.Shared.Messaging;
 
 namespace Portal.Testing;
 
@@ -9,14 +10,14 @@ namespace Portal.Testing;
 /// </summary>
 public static class OutboxEvents
 {
-    /// <summary>The payloads of the events of type <typeparamref name="TEvent"/> in <paramref name="module"/>'s outbox (e.g. <c>invitations</c>), oldest first.</summary>
+    /// <summary>The payloads of the events of type <typeparamref name="TEvent"/> (stored under its stable name) in <paramref name="module"/>'s outbox (e.g. <c>invitations</c>), oldest first.</summary>
     public static async Task<IReadOnlyList<TEvent>> PublishedAsync<TEvent>(this PortalApp app, string module)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, module + ".db")};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Payload FROM OutboxMessages WHERE Type LIKE $type ORDER BY OccurredAt";
-        command.Parameters.AddWithValue("$type", typeof(TEvent).FullName + ",%");
+        command.CommandText = "SELECT Payload FROM OutboxMessages WHERE Type = $name ORDER BY OccurredAt";
+        command.Parameters.AddWithValue("$name", IntegrationEventTypes.NameOf(typeof(TEvent)));
         var events = new List<TEvent>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -12,6 +12,7 @@ using Portal.Host.Infrastructure;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Behaviors;
 using Portal.Shared.Http;
+using Portal.Shared.Messaging;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,8 @@ foreach (var module in PortalModules.All)
 {
     module.AddServices(services, builder.Configuration);
 }
+
+services.AddIntegrationEvents(PortalModules.All);
 
 services.AddMediator((MediatorOptions options) =>
 {

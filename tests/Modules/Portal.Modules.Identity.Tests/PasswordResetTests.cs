@@ -106,7 +106,7 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
         {
             var db = scope.ServiceProvider.GetRequiredService<IdentityModuleDbContext>();
             Assert.Equal(0, await db.PasswordResetTokens.CountAsync());
-            var asked = await db.Set<OutboxMessage>().Where(m => m.Type.Contains("PasswordResetAsked")).ToListAsync();
+            var asked = await db.Set<OutboxMessage>().Where(m => m.Type == "identity.password-reset-asked").ToListAsync();
             Assert.Equal(2, asked.Count);
         }
 

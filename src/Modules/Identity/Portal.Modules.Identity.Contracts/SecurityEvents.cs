@@ -8,6 +8,7 @@ namespace Portal.Modules.Identity.Contracts;
 /// log beside its own sign-in, lockout, password, two-factor and session events. <see cref="Kind"/> is one of
 /// <see cref="SecurityEventKinds"/>; <see cref="Detail"/> is a short plain-words line, never a secret or a token.
 /// </summary>
+[IntegrationEvent("identity.security-event-occurred")]
 public sealed record SecurityEventOccurred(
     Guid EventId,
     DateTimeOffset OccurredAt,

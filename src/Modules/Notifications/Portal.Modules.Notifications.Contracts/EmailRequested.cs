@@ -7,6 +7,7 @@ namespace Portal.Modules.Notifications.Contracts;
 /// the email is about; Notifications renders it in the practice's layout, queues it and a job delivers it.
 /// The same event delivered twice still sends one email (its <see cref="EventId"/> is the email's id).
 /// </summary>
+[IntegrationEvent("notifications.email-requested")]
 public sealed record EmailRequested(
     Guid EventId,
     DateTimeOffset OccurredAt,

@@ -14,9 +14,6 @@ public interface IPatientDirectory
     /// or withdrawn), e.g. so that a notification relayed late does not announce a request that is already closed.
     /// </summary>
     Task<bool> IsChangeRequestPendingAsync(Guid practiceGroupId, Guid changeRequestId, CancellationToken cancellationToken);
-
-    /// <summary>Whether the patient has a change request waiting for <paramref name="part"/> (<c>profile</c>, <c>healthRecord</c>).</summary>
-    Task<bool> HasPendingChangeRequestAsync(Guid practiceGroupId, Guid patientId, string part, CancellationToken cancellationToken);
 }
 
 public sealed record PatientSummary(Guid PatientId, Guid PracticeGroupId, string GivenName, string FamilyName, DateOnly DateOfBirth, string? Email);

@@ -7,6 +7,7 @@ namespace Portal.Modules.PatientProfile.Contracts;
 /// (<c>autoUpdate</c>). <see cref="Part"/> is <c>profile</c> or <c>healthRecord</c>; <see cref="Fields"/> names the
 /// changed fields, never their values.
 /// </summary>
+[IntegrationEvent("patient-profile.record-updated-by-patient")]
 public sealed record PatientRecordUpdatedByPatient(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -20,6 +21,7 @@ public sealed record PatientRecordUpdatedByPatient(
 /// A patient asked for a change that waits for a practitioner's approval (<c>requireApproval</c>). When it carries on
 /// the patient's earlier pending requests for the same part, <see cref="Replaces"/> names them (they are closed).
 /// </summary>
+[IntegrationEvent("patient-profile.change-requested")]
 public sealed record PatientChangeRequested(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -32,6 +34,7 @@ public sealed record PatientChangeRequested(
     IReadOnlyList<Guid>? Replaces = null) : IIntegrationEvent;
 
 /// <summary>A patient set the fields of their pending requests back to today's values: nothing waits for approval.</summary>
+[IntegrationEvent("patient-profile.change-withdrawn")]
 public sealed record PatientChangeWithdrawn(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -46,6 +49,7 @@ public sealed record PatientChangeWithdrawn(
 /// PatientProfile adds it to the patient's access log, which the patient reads at <c>GET /api/portal/access-log</c>.
 /// <see cref="Action"/> is <c>viewed</c>, <c>created</c> or <c>updated</c>; <see cref="Subject"/> names what (e.g. <c>note</c>).
 /// </summary>
+[IntegrationEvent("patient-profile.record-accessed")]
 public sealed record PatientRecordAccessed(
     Guid EventId,
     DateTimeOffset OccurredAt,

@@ -13,6 +13,8 @@ public sealed class OutboxMessage
     public OutboxMessage(string payload) => Payload = payload;
 
     public Guid Id { get; init; }
+
+    /// <summary>The event's stable name (<see cref="IntegrationEventAttribute"/>), e.g. <c>portal-settings.changed</c>; never a CLR type name.</summary>
     public string Type { get; init; } = string.Empty;
     public string Payload { get; private set; } = string.Empty;
     public DateTimeOffset OccurredAt { get; init; }
@@ -53,15 +55,20 @@ public static class Outbox
         db.Set<OutboxMessage>().Add(new OutboxMessage(JsonSerializer.Serialize(integrationEvent, type, Json))
         {
             Id = integrationEvent.EventId,
-            Type = $"{type.FullName}, {type.Assembly.GetName().Name}",
+            Type = IntegrationEventTypes.NameOf(type),
             OccurredAt = integrationEvent.OccurredAt,
             NextAttemptAt = integrationEvent.OccurredAt,
         });
     }
 
-    internal static IIntegrationEvent Deserialize(OutboxMessage message)
+    /// <summary>
+    /// The stored event, as the type its name stands for today. A name no loaded module declares (a row from another
+    /// version, or one stored under a CLR type name before decision 0010) throws: the relay keeps the row and retries it.
+    /// </summary>
+    public static IIntegrationEvent Read(OutboxMessage message, IntegrationEventTypes types)
     {
-        var type = System.Type.GetType(message.Type, throwOnError: true)!;
+        var type = types.Find(message.Type)
+                   ?? throw new InvalidOperationException($"No integration event is named '{message.Type}' (outbox message {message.Id}).");
         return (IIntegrationEvent)(JsonSerializer.Deserialize(message.Payload, type, Json)
                                    ?? throw new InvalidOperationException($"Outbox message {message.Id} has an empty payload."));
     }

@@ -16,6 +16,7 @@ public sealed partial class OutboxRelayJob(
     IEnumerable<IModuleDatabase> databases,
     IServiceScopeFactory scopes,
     IntegrationEventDispatcher dispatcher,
+    IntegrationEventTypes eventTypes,
     TimeProvider clock,
     JobStorage storage,
     ILogger<OutboxRelayJob> logger) : ExclusiveRecurringJob(storage)
@@ -53,7 +54,7 @@ public sealed partial class OutboxRelayJob(
         {
             try
             {
-                var relayed = Outbox.Deserialize(message);
+                var relayed = Outbox.Read(message, eventTypes);
                 await dispatcher.DispatchAsync(relayed, cancellationToken);
                 message.Relayed(relayed, clock.GetUtcNow());
             }

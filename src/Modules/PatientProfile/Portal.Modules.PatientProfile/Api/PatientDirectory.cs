@@ -22,9 +22,4 @@ internal sealed class PatientDirectory(PatientProfileDbContext db) : IPatientDir
     public Task<bool> IsChangeRequestPendingAsync(Guid practiceGroupId, Guid changeRequestId, CancellationToken cancellationToken) =>
         db.ChangeRequests.AsNoTracking()
             .AnyAsync(r => r.Id == changeRequestId && r.PracticeGroupId == practiceGroupId && r.Status == ChangeRequestStatus.Pending, cancellationToken);
-
-    public Task<bool> HasPendingChangeRequestAsync(Guid practiceGroupId, Guid patientId, string part, CancellationToken cancellationToken) =>
-        db.ChangeRequests.AsNoTracking()
-            .AnyAsync(r => r.PatientId == patientId && r.PracticeGroupId == practiceGroupId && r.Subject == part && r.Status == ChangeRequestStatus.Pending,
-                cancellationToken);
 }

@@ -50,6 +50,7 @@ internal sealed class RequestPasswordResetHandler(IdentityModuleDbContext db, Ti
 }
 
 /// <summary>Someone asked for a reset link for this email; Identity's own event, relayed to its own consumer.</summary>
+[IntegrationEvent("identity.password-reset-asked")]
 internal sealed record PasswordResetAsked(Guid EventId, DateTimeOffset OccurredAt, string Email) : IIntegrationEvent;
 
 /// <summary>

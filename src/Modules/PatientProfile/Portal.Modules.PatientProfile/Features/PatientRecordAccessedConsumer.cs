@@ -3,7 +3,7 @@ using Portal.Modules.PatientProfile.Data;
 using Portal.Modules.PatientProfile.Domain;
 using Portal.Shared.Messaging;
 
-namespace Portal.Modules.PatientProfile.Consumers;
+namespace Portal.Modules.PatientProfile.Features;
 
 /// <summary>Another module's read or change of a patient's record (e.g. a note read) joins the patient's access log.</summary>
 internal sealed class PatientRecordAccessedConsumer(PatientProfileDbContext db, TimeProvider clock) : IdempotentConsumer<PatientRecordAccessed>(db, clock)

@@ -1,9 +1,8 @@
 using Portal.Modules.Notifications.Contracts;
 using Portal.Modules.Notifications.Data;
-using Portal.Modules.Notifications.Email;
 using Portal.Shared.Messaging;
 
-namespace Portal.Modules.Notifications.Consumers;
+namespace Portal.Modules.Notifications.Email;
 
 /// <summary>Queues the email another module asked for; the event id is the email's id, so a duplicate queues nothing.</summary>
 internal sealed class EmailRequestedConsumer(NotificationsDbContext db, EmailOutbox emails, TimeProvider clock)

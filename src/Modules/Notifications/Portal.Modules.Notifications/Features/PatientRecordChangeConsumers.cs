@@ -6,7 +6,7 @@ using Portal.Modules.Notifications.Domain;
 using Portal.Modules.PatientProfile.Contracts;
 using Portal.Shared.Messaging;
 
-namespace Portal.Modules.Notifications.Consumers;
+namespace Portal.Modules.Notifications.Features;
 
 /// <summary>
 /// Tells every practitioner of the group that a patient's change waits for approval (<c>profileChangePending</c>).
@@ -41,20 +41,16 @@ internal sealed class PatientChangeRequestedConsumer(NotificationsDbContext db, 
 
 /// <summary>
 /// The patient withdrew their waiting change: unread notifications about it say so instead (<c>profileChangeWithdrawn</c>,
-/// nothing new is sent), unless a newer request waits by the time this is relayed.
+/// nothing new is sent), except those that already tell of a newer request (relayed first, after a retry of this one).
 /// </summary>
-internal sealed class PatientChangeWithdrawnConsumer(NotificationsDbContext db, IPatientDirectory patients, TimeProvider clock)
+internal sealed class PatientChangeWithdrawnConsumer(NotificationsDbContext db, TimeProvider clock)
     : IdempotentConsumer<PatientChangeWithdrawn>(db, clock)
 {
     protected override async Task HandleAsync(PatientChangeWithdrawn withdrawn, CancellationToken cancellationToken)
     {
-        if (await patients.HasPendingChangeRequestAsync(withdrawn.PracticeGroupId, withdrawn.PatientId, withdrawn.Part, cancellationToken))
-        {
-            return;
-        }
-
         var summary = $"{withdrawn.PatientName} withdrew their request about their {PatientChangeRequestedConsumer.PartName(withdrawn.Part)}; nothing waits for approval.";
-        foreach (var notification in await PractitionerNotifications.UnreadAboutAsync(db, withdrawn.PracticeGroupId, withdrawn.PatientId, withdrawn.Part, cancellationToken))
+        var unread = await PractitionerNotifications.UnreadAboutAsync(db, withdrawn.PracticeGroupId, withdrawn.PatientId, withdrawn.Part, cancellationToken);
+        foreach (var notification in unread.Where(n => n.CreatedAt <= withdrawn.OccurredAt))
         {
             notification.Update(NotificationKinds.ProfileChangeWithdrawn, summary, withdrawn.OccurredAt);
         }

@@ -3,7 +3,7 @@ using Portal.Modules.Identity.Contracts;
 using Portal.Modules.PatientProfile.Data;
 using Portal.Shared.Messaging;
 
-namespace Portal.Modules.PatientProfile.Consumers;
+namespace Portal.Modules.PatientProfile.Features;
 
 /// <summary>A patient whose portal access was removed shows as <c>notInvited</c> again, so the practice can invite them anew.</summary>
 internal sealed class PatientRecordUnlinkedConsumer(PatientProfileDbContext db, TimeProvider clock) : IdempotentConsumer<PatientRecordUnlinked>(db, clock)

@@ -4,7 +4,7 @@ using Portal.Modules.Notifications.Contracts;
 using Portal.Modules.Notifications.Data;
 using Portal.Shared.Messaging;
 
-namespace Portal.Modules.Notifications.Consumers;
+namespace Portal.Modules.Notifications.Features;
 
 /// <summary>Tells every practitioner of the group that a patient joined the portal.</summary>
 internal sealed class InvitationAcceptedConsumer(NotificationsDbContext db, IIdentityApi identity, TimeProvider clock)

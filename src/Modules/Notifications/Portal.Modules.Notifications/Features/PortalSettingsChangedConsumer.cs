@@ -6,7 +6,7 @@ using Portal.Modules.Notifications.Email;
 using Portal.Modules.PortalSettings.Contracts;
 using Portal.Shared.Messaging;
 
-namespace Portal.Modules.Notifications.Consumers;
+namespace Portal.Modules.Notifications.Features;
 
 /// <summary>
 /// Tells the group's practice admins that the portal settings changed: a notification and an email each (an
