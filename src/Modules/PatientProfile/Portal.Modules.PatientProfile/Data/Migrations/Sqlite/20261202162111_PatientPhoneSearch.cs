@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Modules.PatientProfile.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PatientPhoneSearch : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_PracticeGroupId_MobilePhone",
+                table: "Patients",
+                columns: new[] { "PracticeGroupId", "MobilePhone" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Patients_PracticeGroupId_MobilePhone",
+                table: "Patients");
+        }
+    }
+}
