@@ -72,6 +72,7 @@ app.UsePortalHttps();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseNotFoundForMissingFiles();
 app.UseAuthentication();
 app.UseActiveSessionCheck();
 app.UseRateLimiter();

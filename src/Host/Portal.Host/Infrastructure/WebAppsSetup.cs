@@ -25,4 +25,23 @@ internal static class WebAppsSetup
             app.MapFallbackToFile(page, "index.html").AllowAnonymous();
         }
     }
+
+    /// <summary>
+    /// A request for a file that is not there (<c>/favicon.ico</c>, <c>/robots.txt</c>, an old bundle's name) matches no
+    /// endpoint: it is simply not found, for anyone, rather than an app's page or a demand to sign in. (A catch-all
+    /// route would do the same but take part in matching every request, and change which endpoint answers a POST
+    /// without a body.) Runs after routing and before authorization.
+    /// </summary>
+    public static void UseNotFoundForMissingFiles(this WebApplication app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint() is null && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+                && Path.HasExtension(context.Request.Path.Value))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            await next(context);
+        });
 }
