@@ -9,8 +9,9 @@ using Portal.Shared.Messaging;
 namespace Portal.Modules.Notifications.Consumers;
 
 /// <summary>
-/// Tells the group's practice admins that the portal settings changed: a notification and an email each (an
-/// admin whose account was misused learns of it too).
+/// Tells the group's practice admins that the portal settings changed: a notification for each admin but the one who
+/// changed them (nobody is told of their own change), and an email for each admin, that one included (an admin whose
+/// account was misused learns of it too).
 /// </summary>
 internal sealed class PortalSettingsChangedConsumer(NotificationsDbContext db, IIdentityApi identity, EmailOutbox emails, TimeProvider clock)
     : IdempotentConsumer<PortalSettingsChanged>(db, clock)
@@ -22,8 +23,12 @@ internal sealed class PortalSettingsChangedConsumer(NotificationsDbContext db, I
         var admins = (await identity.GetPractitionersAsync(change.PracticeGroupId, cancellationToken)).Where(p => p.IsPracticeAdmin);
         foreach (var admin in admins)
         {
-            db.Notifications.Add(Notification.For(change.PracticeGroupId, admin.UserId, NotificationKinds.SettingsChanged, patientId: null,
-                summary.Length > 500 ? summary[..500] : summary, change.OccurredAt));
+            if (admin.UserId != change.ChangedByUserId)
+            {
+                db.Notifications.Add(Notification.For(change.PracticeGroupId, admin.UserId, NotificationKinds.SettingsChanged, patientId: null,
+                    summary.Length > 500 ? summary[..500] : summary, change.OccurredAt));
+            }
+
             await emails.QueueAsync(
                 EmailIdFor(change.EventId, admin.UserId),
                 change.PracticeGroupId,
