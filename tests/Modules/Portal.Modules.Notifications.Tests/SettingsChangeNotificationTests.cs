@@ -70,6 +70,26 @@ public sealed class SettingsChangeNotificationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_change_of_the_fields_that_always_need_approval_is_told_in_their_labels()
+    {
+        using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
+        await admin.MakePracticeAdminAsync(DemoData.DrLeeId);
+
+        (await admin.PutAsJsonAsync("/api/practice/settings/portal", new
+        {
+            portalEnabled = true, patientInvitations = true, patientUpdates = "requireApproval", noteSharing = false,
+            alwaysApproveFields = new[] { "sex", "mobilePhone", "givenName", "familyName", "dateOfBirth" },
+        })).EnsureSuccessStatusCode();
+        await _app.RunMessagingAsync();
+
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        var notification = Assert.Single((await (await drLee.GetAsync(Route)).JsonAsync()).GetProperty("items").EnumerateArray());
+        Assert.Equal(
+            "Alex Morgan changed the portal settings: Always needs approval: given name, family name, date of birth, sex → given name, family name, date of birth, sex, mobile phone.",
+            notification.GetProperty("summary").GetString());
+    }
+
+    [Fact]
     public async Task Reading_a_notification_clears_it_from_unread_and_nobody_else_can_read_it()
     {
         using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);

@@ -25,7 +25,7 @@ internal sealed class PatientChangeRequestedConsumer(NotificationsDbContext db, 
         }
 
         var asked = requested.Replaces is { Count: > 0 } ? "changed their request about" : "asked to change";
-        var summary = $"{requested.PatientName} {asked} their {PartName(requested.Part)} ({string.Join(", ", requested.Fields)}); it waits for approval.";
+        var summary = $"{requested.PatientName} {asked} their {PatientProfileFields.LabelOf(requested.Part)} ({PatientProfileFields.LabelsOf(requested.Fields)}); it waits for approval.";
         var unread = await PractitionerNotifications.UnreadAboutAsync(db, requested.PracticeGroupId, requested.PatientId, requested.Part, cancellationToken);
         foreach (var notification in unread)
         {
@@ -35,8 +35,6 @@ internal sealed class PatientChangeRequestedConsumer(NotificationsDbContext db, 
         await PractitionerNotifications.AddForGroupAsync(db, identity, requested.PracticeGroupId, NotificationKinds.ProfileChangePending, requested.PatientId,
             summary, requested.OccurredAt, cancellationToken, requested.Part, except: unread.Select(n => n.RecipientUserId).ToHashSet());
     }
-
-    internal static string PartName(string part) => part == "healthRecord" ? "health record" : "personal details";
 }
 
 /// <summary>
@@ -53,7 +51,7 @@ internal sealed class PatientChangeWithdrawnConsumer(NotificationsDbContext db, 
             return;
         }
 
-        var summary = $"{withdrawn.PatientName} withdrew their request about their {PatientChangeRequestedConsumer.PartName(withdrawn.Part)}; nothing waits for approval.";
+        var summary = $"{withdrawn.PatientName} withdrew their request about their {PatientProfileFields.LabelOf(withdrawn.Part)}; nothing waits for approval.";
         foreach (var notification in await PractitionerNotifications.UnreadAboutAsync(db, withdrawn.PracticeGroupId, withdrawn.PatientId, withdrawn.Part, cancellationToken))
         {
             notification.Update(NotificationKinds.ProfileChangeWithdrawn, summary, withdrawn.OccurredAt);
@@ -67,7 +65,7 @@ internal sealed class PatientRecordUpdatedByPatientConsumer(NotificationsDbConte
 {
     protected override async Task HandleAsync(PatientRecordUpdatedByPatient updated, CancellationToken cancellationToken) =>
         await PractitionerNotifications.AddForGroupAsync(db, identity, updated.PracticeGroupId, NotificationKinds.ProfileUpdated, updated.PatientId,
-            $"{updated.PatientName} updated their {PatientChangeRequestedConsumer.PartName(updated.Part)} ({string.Join(", ", updated.Fields)}).",
+            $"{updated.PatientName} updated their {PatientProfileFields.LabelOf(updated.Part)} ({PatientProfileFields.LabelsOf(updated.Fields)}).",
             updated.OccurredAt, cancellationToken);
 }
 

@@ -3,6 +3,7 @@ using Portal.Modules.Notifications.Contracts;
 using Portal.Modules.Notifications.Data;
 using Portal.Modules.Notifications.Domain;
 using Portal.Modules.Notifications.Email;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PortalSettings.Contracts;
 using Portal.Shared.Messaging;
 
@@ -65,10 +66,21 @@ internal sealed class PortalSettingsChangedConsumer(NotificationsDbContext db, I
             lines.Add($"Note sharing: {OnOff(before.NoteSharing)} → {OnOff(after.NoteSharing)}");
         }
 
+        if (before.AlwaysApproveFields != after.AlwaysApproveFields)
+        {
+            lines.Add($"Always needs approval: {FieldsOf(before.AlwaysApproveFields)} → {FieldsOf(after.AlwaysApproveFields)}");
+        }
+
         return lines;
     }
 
     private static string OnOff(bool value) => value ? "on" : "off";
+
+    /// <summary>The fields in the order of the form, as a person reads them.</summary>
+    private static string FieldsOf(FieldList fields) =>
+        fields.Names.Count == 0
+            ? "none"
+            : PatientProfileFields.LabelsOf(PatientProfileFields.All.Where(fields.Contains).Concat(fields.Names.Except(PatientProfileFields.All)));
 
     private static string Policy(PatientUpdatePolicy policy) => policy switch
     {
