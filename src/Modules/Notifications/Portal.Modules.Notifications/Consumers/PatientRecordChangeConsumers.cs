@@ -59,6 +59,32 @@ internal sealed class PatientChangeWithdrawnConsumer(NotificationsDbContext db, 
     }
 }
 
+/// <summary>
+/// A practitioner decided a patient's waiting change: what the practitioners were told about it (read or not) now says
+/// how it ended and who decided (<c>profileChangeApproved</c>, <c>profileChangeRejected</c>), where it stays in their
+/// list; nothing new is sent. A notification about a later request (updated after this decision) is left alone.
+/// </summary>
+internal sealed class PatientChangeDecidedConsumer(NotificationsDbContext db, TimeProvider clock)
+    : IdempotentConsumer<PatientChangeDecided>(db, clock)
+{
+    protected override async Task HandleAsync(PatientChangeDecided decided, CancellationToken cancellationToken)
+    {
+        var (kind, outcome) = decided.Decision == ChangeDecision.Approved
+            ? (NotificationKinds.ProfileChangeApproved, "approved")
+            : (NotificationKinds.ProfileChangeRejected, "rejected");
+        var change = $"{decided.PatientName}'s change to their {PatientProfileFields.LabelOf(decided.Part)} ({PatientProfileFields.LabelsOf(decided.Fields)})";
+        var notifications = await db.Notifications
+            .Where(n => n.PracticeGroupId == decided.PracticeGroupId && n.PatientId == decided.PatientId && n.RecordPart == decided.Part
+                        && n.Kind == NotificationKinds.ProfileChangePending && n.CreatedAt <= decided.OccurredAt)
+            .ToListAsync(cancellationToken);
+        foreach (var notification in notifications)
+        {
+            var by = notification.RecipientUserId == decided.DecidedByUserId ? "you" : decided.DecidedByName;
+            notification.Conclude(kind, $"{change} was {outcome} by {by}.");
+        }
+    }
+}
+
 /// <summary>Tells every practitioner of the group that a patient's change was applied at once (<c>profileUpdated</c>).</summary>
 internal sealed class PatientRecordUpdatedByPatientConsumer(NotificationsDbContext db, IIdentityApi identity, TimeProvider clock)
     : IdempotentConsumer<PatientRecordUpdatedByPatient>(db, clock)

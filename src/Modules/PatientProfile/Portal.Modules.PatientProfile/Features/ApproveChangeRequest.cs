@@ -76,7 +76,8 @@ internal sealed class ApproveChangeRequestHandler(
         }
 
         history.Apply(part, record, approved.Value, now, VersionSource.Approval, changeRequestId: request.Id);
-        var saved = await ChangeRequestDecision.SaveAsync(db, request, cancellationToken);   // one transaction: record, decision, audit
+        db.PublishDecision(request, record.PatientName);
+        var saved = await ChangeRequestDecision.SaveAsync(db, request, cancellationToken);   // one transaction: record, decision, audit, event
         return saved.IsFailure ? saved.Error! : ChangeRequestQueries.From(request, record.PatientName);
     }
 }
