@@ -135,6 +135,44 @@ public sealed class AdminPageTests
     }
 
     [Fact]
+    public async Task A_list_change_reads_as_the_entries_added_changed_and_removed_not_two_whole_lists()
+    {
+        var penicillin = new { substance = "Penicillin", reaction = "Hives", severity = "moderate", recordedBy = "practice" };
+        var worse = penicillin with { reaction = "Swelling" };
+        var peanuts = new { substance = "Peanuts", reaction = "Rash", severity = "severe", recordedBy = "patient" };
+        var latex = new { substance = "Latex", reaction = "Itch", severity = "mild", recordedBy = "patient" };
+        var request = new
+        {
+            id = Guid.NewGuid(), patientId = Guid.NewGuid(), patientName = "Ava Nguyen", subject = "healthRecord", submittedAt = DateTimeOffset.UtcNow,
+            status = "pending",
+            changes = new[]
+            {
+                new
+                {
+                    field = "allergies", from = new[] { penicillin, latex }, to = new[] { worse, peanuts },
+                    entries = new object[]
+                    {
+                        new { change = "changed", from = penicillin, to = worse },
+                        new { change = "added", from = (object?)null, to = peanuts },
+                        new { change = "removed", from = latex, to = (object?)null },
+                    },
+                },
+            },
+        };
+        var api = new StubApi().On("GET /api/practice/change-requests", HttpStatusCode.OK, new { items = new[] { request }, total = 1 });
+        await using var context = await api.SignedInContextAsync("practitioner");
+
+        var page = context.Render<Approvals>();
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("table.diff tbody tr").Count));
+        var rows = page.FindAll("table.diff tbody tr").Select(row => row.Children.Select(cell => cell.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal(["Allergies changed", "Penicillin, Hives, moderate", "Penicillin, Swelling, moderate"], rows[0]);
+        Assert.Equal(["Allergies added", "", "Peanuts, Rash, severe"], rows[1]);
+        Assert.Equal(["Allergies removed", "Latex, Itch, mild", ""], rows[2]);
+        Assert.Contains("Ava Nguyen</a>: health record", page.Markup, StringComparison.Ordinal);   // the server's words for the part
+    }
+
+    [Fact]
     public async Task Mark_all_as_read_marks_the_practitioners_notifications_and_says_how_many()
     {
         var unread = new { id = Guid.NewGuid(), kind = "profileUpdated", patientId = (Guid?)null, summary = "Ava Nguyen updated their personal details (mobile phone).", createdAt = DateTimeOffset.UtcNow, readAt = (DateTimeOffset?)null };

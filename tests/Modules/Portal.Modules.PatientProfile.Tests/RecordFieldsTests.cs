@@ -55,5 +55,44 @@ public sealed class RecordFieldsTests : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(await anonymous.GetAsync("/api/record-fields"), HttpStatusCode.Unauthorized, "auth.unauthenticated");
     }
 
+    [Fact]
+    public async Task A_list_change_shows_each_entry_added_changed_and_removed_and_other_fields_whole()
+    {
+        using var ava = await _app.AvaAsync();   // the default policy is requireApproval
+        // Ava's record: Penicillin (hives, moderate), Salbutamol inhaler, Asthma. Penicillin's reaction changes (in another
+        // case), Peanuts is added, the inhaler removed, Asthma is not sent.
+        var requestId = await ava.RequestChangeAsync(new
+        {
+            allergies = new object[] { new { substance = "penicillin", reaction = "Rash", severity = "moderate" }, new { substance = "Peanuts", reaction = "Swelling", severity = "severe" } },
+            medications = Array.Empty<object>(),
+        }, "/api/portal/health-record");
+        await ava.RequestChangeAsync(new { mobilePhone = "0499 111 222" });
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+
+        var queue = (await drLee.GetFromJsonAsync<Page<ChangeRequest>>("/api/practice/change-requests?status=pending", PortalClients.Json))!.Items;
+
+        var health = queue.Single(r => r.Id == requestId);
+        var allergies = health.Changes.Single(c => c.Field == "allergies").Entries!;
+        Assert.Equal(["changed", "added"], allergies.Select(e => e.Change));
+        Assert.Equal(("Penicillin", "Hives"), (Text(allergies[0].From, "substance"), Text(allergies[0].From, "reaction")));
+        Assert.Equal(("penicillin", "Rash"), (Text(allergies[0].To, "substance"), Text(allergies[0].To, "reaction")));
+        Assert.Null(allergies[1].From);
+        Assert.Equal("Peanuts", Text(allergies[1].To, "substance"));
+        var medication = Assert.Single(health.Changes.Single(c => c.Field == "medications").Entries!);
+        Assert.Equal(("removed", "Salbutamol inhaler"), (medication.Change, Text(medication.From, "name")));
+        Assert.Null(medication.To);
+        Assert.DoesNotContain(health.Changes, c => c.Field == "conditions");
+        Assert.Equal(2, health.Changes.Single(c => c.Field == "allergies").To!.AsArray().Count);   // the whole lists are still there
+        var phone = Assert.Single(queue.Single(r => r.Subject == "profile").Changes);
+        Assert.Null(phone.Entries);
+
+        (await drLee.PostAsync($"/api/practice/change-requests/{requestId}/approve", null)).EnsureSuccessStatusCode();
+
+        var history = await drLee.GetFromJsonAsync<Page<Version>>($"/api/practice/patients/{DemoPatients.AvaNguyenId}/versions?subject=healthRecord", PortalClients.Json);
+        var approval = Assert.Single(history!.Items, v => v.ChangeRequestId == requestId);
+        Assert.Equal(["changed", "added"], approval.Changes.Single(c => c.Field == "allergies").Entries!.Select(e => e.Change));
+        Assert.Equal("removed", Assert.Single(approval.Changes.Single(c => c.Field == "medications").Entries!).Change);
+    }
+
     private static string? Text(JsonObject? entry, string property) => entry?[property]?.GetValue<string>();
 }

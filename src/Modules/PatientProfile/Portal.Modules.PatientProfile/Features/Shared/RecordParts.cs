@@ -186,7 +186,7 @@ internal sealed class HealthRecordPart(IOptions<JsonOptions> jsonOptions, TimePr
     /// How the content is stored: independent of the API's strict reading (a field removed one day must not make
     /// every stored record unreadable).
     /// </summary>
-    private static readonly JsonSerializerOptions Storage = new(JsonSerializerDefaults.Web)
+    internal static readonly JsonSerializerOptions Storage = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
