@@ -62,6 +62,20 @@ public sealed class DecidedRequestNotificationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_approved_name_change_is_told_under_the_name_the_practice_knew()
+    {
+        using var ava = await _app.AvaAsync();
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        var requestId = await ava.RequestChangeAsync(new { familyName = "Nguyen-Tran" });
+        await _app.RunMessagingAsync();
+
+        (await drLee.PostAsync($"/api/practice/change-requests/{requestId}/approve", null)).EnsureSuccessStatusCode();
+        await _app.RunMessagingAsync();
+
+        Assert.Equal("Ava Nguyen's change to their personal details (family name) was approved by you.", Assert.Single((await NotificationsAsync(drLee)).Items).Summary);
+    }
+
+    [Fact]
     public async Task A_rejection_says_so_and_who_rejected_it()
     {
         using var ava = await _app.AvaAsync();
