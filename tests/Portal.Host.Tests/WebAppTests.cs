@@ -67,6 +67,18 @@ public sealed class WebAppTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Theory]
+    [InlineData("/api/no-such-export.csv")]
+    [InlineData("/api/practice/patients.json")]
+    public async Task An_unknown_file_of_the_api_still_asks_an_anonymous_caller_to_sign_in(string path)
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);   // deny by default: nothing is told about the API's addresses
+    }
+
+    [Theory]
     [InlineData("/", "/favicon.svg")]
     [InlineData("/admin/", "/admin/favicon.svg")]
     public async Task Each_app_names_its_icon_and_ships_it(string page, string icon)
