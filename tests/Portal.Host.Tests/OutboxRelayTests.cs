@@ -41,6 +41,7 @@ public sealed class OutboxRelayTests
         await using (var beforeCrash = new PortalApp { DataDirectory = data.Path })
         {
             using var admin = await beforeCrash.SignedInClientAsync(DemoData.HarbourAdminEmail);
+            await admin.MakePracticeAdminAsync(DemoData.DrLeeId);   // the admin to tell (nobody is told of their own change)
             await admin.PutPortalSettingsAsync("autoUpdate");
             // The process stops here: the change and its event are saved, the relay never ran.
         }
@@ -48,7 +49,7 @@ public sealed class OutboxRelayTests
         await using var afterRestart = new PortalApp { DataDirectory = data.Path };
         await afterRestart.RunJobAsync(Jobs.OutboxRelay);
 
-        using var client = await afterRestart.SignedInClientAsync(DemoData.HarbourAdminEmail);
+        using var client = await afterRestart.SignedInClientAsync(DemoData.DrLeeEmail);
         var notifications = await (await client.GetAsync("/api/practice/notifications")).JsonAsync();
         Assert.Equal(1, notifications.GetProperty("total").GetInt32());
         Assert.NotNull(Assert.Single(await OutboxAsync(afterRestart, "portal_settings")).ProcessedAt);
@@ -59,6 +60,7 @@ public sealed class OutboxRelayTests
     {
         await using var app = new PortalApp();
         using var admin = await app.SignedInClientAsync(DemoData.HarbourAdminEmail);
+        await admin.MakePracticeAdminAsync(DemoData.DrLeeId);
         await admin.PutPortalSettingsAsync("autoUpdate");
         await app.RunMessagingAsync();
 
@@ -71,7 +73,8 @@ public sealed class OutboxRelayTests
 
         await app.RunMessagingAsync();
 
-        Assert.Equal(1, (await (await admin.GetAsync("/api/practice/notifications")).JsonAsync()).GetProperty("total").GetInt32());
+        using var drLee = await app.SignedInClientAsync(DemoData.DrLeeEmail);
+        Assert.Equal(1, (await (await drLee.GetAsync("/api/practice/notifications")).JsonAsync()).GetProperty("total").GetInt32());
         using var anonymous = app.CreateClient();
         Assert.Equal(1, (await (await anonymous.GetAsync($"/api/dev/mailbox?to={DemoData.HarbourAdminEmail}")).JsonAsync()).GetArrayLength());
         Assert.NotNull(Assert.Single(await OutboxAsync(app, "portal_settings")).ProcessedAt);
@@ -86,6 +89,7 @@ public sealed class OutboxRelayTests
             ConfigureTestServices = services => services.AddSingleton<IIntegrationEventConsumer<PortalSettingsChanged>>(flaky),
         };
         using var admin = await app.SignedInClientAsync(DemoData.HarbourAdminEmail);
+        await admin.MakePracticeAdminAsync(DemoData.DrLeeId);
         await admin.PutPortalSettingsAsync("autoUpdate");
 
         await app.RunJobAsync(Jobs.OutboxRelay);
@@ -102,7 +106,8 @@ public sealed class OutboxRelayTests
 
         Assert.Equal(2, flaky.Calls);
         Assert.NotNull(Assert.Single(await OutboxAsync(app, "portal_settings")).ProcessedAt);
-        Assert.Equal(1, (await (await admin.GetAsync("/api/practice/notifications")).JsonAsync()).GetProperty("total").GetInt32());
+        using var drLee = await app.SignedInClientAsync(DemoData.DrLeeEmail);
+        Assert.Equal(1, (await (await drLee.GetAsync("/api/practice/notifications")).JsonAsync()).GetProperty("total").GetInt32());
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Portal.Host.Tests;
 
-/// <summary>The admin UI is served by the Host: its page for every deep link, its files, and headers that forbid framing.</summary>
+/// <summary>The web apps are served by the Host: their page for every deep link, their files and icons, a 404 for a file that is not there, and headers that forbid framing.</summary>
 public sealed class WebAppTests(PortalApp app) : IClassFixture<PortalApp>
 {
     [Theory]
@@ -48,6 +48,50 @@ public sealed class WebAppTests(PortalApp app) : IClassFixture<PortalApp>
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("/favicon.ico")]
+    [InlineData("/robots.txt")]
+    [InlineData("/admin/favicon.ico")]
+    [InlineData("/admin/_framework/no-such-file.js")]
+    [InlineData("/no/such/picture.png")]
+    public async Task A_file_that_is_not_there_is_not_found_for_anyone(string path)
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);   // neither an app's page nor a demand to sign in
+        Assert.DoesNotContain("<base href", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/no-such-export.csv")]
+    [InlineData("/api/practice/patients.json")]
+    public async Task An_unknown_file_of_the_api_still_asks_an_anonymous_caller_to_sign_in(string path)
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);   // deny by default: nothing is told about the API's addresses
+    }
+
+    [Theory]
+    [InlineData("/", "/favicon.svg")]
+    [InlineData("/admin/", "/admin/favicon.svg")]
+    public async Task Each_app_names_its_icon_and_ships_it(string page, string icon)
+    {
+        using var client = app.CreateClient();
+
+        var html = await client.GetStringAsync(page);
+        using var response = await client.GetAsync(icon);
+
+        Assert.Contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"favicon.svg\" />", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("<svg", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

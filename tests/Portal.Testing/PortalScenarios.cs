@@ -27,6 +27,13 @@ public static partial class PortalScenarios
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Makes a practitioner of the admin's practice a practice admin too, as the Staff page does (their next sign-in carries the role).</summary>
+    public static async Task MakePracticeAdminAsync(this HttpClient admin, Guid userId)
+    {
+        using var response = await admin.PutAsJsonAsync($"/api/practice/staff/{userId}/roles", new { practiceAdmin = true });
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>Runs the jobs, then reads the newest invitation link sent to <paramref name="email"/> from the development mailbox.</summary>
     public static async Task<string> LatestInvitationTokenAsync(this PortalApp app, string email)
     {

@@ -142,4 +142,35 @@ public sealed class AccessAdminPageTests
         tab.WaitForAssertion(() => Assert.Contains("Portal access removed", tab.Markup, StringComparison.Ordinal));
         Assert.NotNull(tab.Find("form[aria-label='Invite to the portal']"));
     }
+
+    [Fact]
+    public async Task The_patients_header_follows_an_invitation_sent_from_the_same_page()
+    {
+        var patientId = Guid.NewGuid();
+        var invitation = new
+        {
+            id = Guid.NewGuid(), patientId, patientName = "Ava Nguyen", email = "ava@example.test", status = "pending",
+            createdAt = DateTimeOffset.UtcNow, expiresAt = DateTimeOffset.UtcNow.AddDays(7),
+        };
+        var api = new StubApi()
+            .On($"GET /api/practice/patients/{patientId}", HttpStatusCode.OK, new
+            {
+                id = patientId, givenName = "Ava", familyName = "Nguyen", preferredName = (string?)null, dateOfBirth = "1990-04-12", sex = "female",
+                email = "ava@example.test", mobilePhone = (string?)null, address = (object?)null, emergencyContact = (object?)null, portalStatus = "notInvited", version = 1,
+            })
+            .On("GET /api/practice/invitations", HttpStatusCode.OK, new { items = Array.Empty<object>(), total = 0 })
+            .On($"POST /api/practice/patients/{patientId}/invitations", HttpStatusCode.Created, invitation);
+        await using var context = await api.SignedInContextAsync("practitioner");
+        var page = context.Render<PatientDetail>(p => p.Add(d => d.PatientId, patientId));
+        page.WaitForAssertion(() => Assert.Equal("Not invited", page.Find("h1 .status").TextContent));
+        await page.Find("#tab-portal").ClickAsync();
+        page.WaitForElement("form[aria-label='Invite to the portal']");
+
+        api.On("GET /api/practice/invitations", HttpStatusCode.OK, new { items = new[] { invitation }, total = 1 });   // as the API lists it once sent
+        await page.Find("form[aria-label='Invite to the portal']").SubmitAsync();
+
+        page.WaitForAssertion(() => Assert.Contains("Invitation sent to ava@example.test", page.Markup, StringComparison.Ordinal));
+        Assert.Equal("Invited", page.Find("h1 .status").TextContent);   // the record's own status follows a moment later; the header does not wait
+        Assert.Equal(1, api.Requests.Count(r => r.Route == $"GET /api/practice/patients/{patientId}"));   // without reloading the page
+    }
 }

@@ -50,6 +50,7 @@ public sealed class AdminBrowserTests(ITestOutputHelper output)
         await page.ClickAsync("button:has-text('Send invitation')");
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Invitation sent to ava@example.test");
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("pending");
+        await Assertions.Expect(page.Locator("h1 .status")).ToHaveTextAsync("Invited");   // the header follows without a reload
         await browser.ScreenshotAsync("admin-patient-invited");
         var invitations = await (await api.GetAsync($"/api/practice/invitations?status=pending&patientId={DemoPatients.AvaNguyenId}")).JsonAsync();
         Assert.Equal(1, invitations.GetProperty("total").GetInt32());

@@ -161,6 +161,64 @@ public sealed class AdminPageTests
     }
 
     [Fact]
+    public async Task A_list_change_reads_as_the_entries_added_changed_and_removed_not_two_whole_lists()
+    {
+        var penicillin = new { substance = "Penicillin", reaction = "Hives", severity = "moderate", recordedBy = "practice" };
+        var worse = penicillin with { reaction = "Swelling" };
+        var peanuts = new { substance = "Peanuts", reaction = "Rash", severity = "severe", recordedBy = "patient" };
+        var latex = new { substance = "Latex", reaction = "Itch", severity = "mild", recordedBy = "patient" };
+        var request = new
+        {
+            id = Guid.NewGuid(), patientId = Guid.NewGuid(), patientName = "Ava Nguyen", subject = "healthRecord", submittedAt = DateTimeOffset.UtcNow,
+            status = "pending",
+            changes = new[]
+            {
+                new
+                {
+                    field = "allergies", from = new[] { penicillin, latex }, to = new[] { worse, peanuts },
+                    entries = new object[]
+                    {
+                        new { change = "changed", from = penicillin, to = worse },
+                        new { change = "added", from = (object?)null, to = peanuts },
+                        new { change = "removed", from = latex, to = (object?)null },
+                    },
+                },
+            },
+        };
+        var api = new StubApi().On("GET /api/practice/change-requests", HttpStatusCode.OK, new { items = new[] { request }, total = 1 });
+        await using var context = await api.SignedInContextAsync("practitioner");
+
+        var page = context.Render<Approvals>();
+
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("table.diff tbody tr").Count));
+        var rows = page.FindAll("table.diff tbody tr").Select(row => row.Children.Select(cell => cell.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal(["Allergies changed", "Penicillin, Hives, moderate", "Penicillin, Swelling, moderate"], rows[0]);
+        Assert.Equal(["Allergies added", "", "Peanuts, Rash, severe"], rows[1]);
+        Assert.Equal(["Allergies removed", "Latex, Itch, mild", ""], rows[2]);
+        Assert.Contains("Ava Nguyen</a>: health record", page.Markup, StringComparison.Ordinal);   // the server's words for the part
+    }
+
+    [Fact]
+    public async Task Mark_all_as_read_marks_the_practitioners_notifications_and_says_how_many()
+    {
+        var unread = new { id = Guid.NewGuid(), kind = "profileUpdated", patientId = (Guid?)null, summary = "Ava Nguyen updated their personal details (mobile phone).", createdAt = DateTimeOffset.UtcNow, readAt = (DateTimeOffset?)null };
+        var api = new StubApi()
+            .On("GET /api/practice/notifications", HttpStatusCode.OK, new { items = new[] { unread, unread with { id = Guid.NewGuid() } }, total = 2, unread = 2 })
+            .On("POST /api/practice/notifications/read-all", HttpStatusCode.OK, new { marked = 2 });
+        await using var context = await api.SignedInContextAsync("practitioner");
+        var page = context.Render<Notifications>();
+        page.WaitForAssertion(() => Assert.Contains("Mark all as read", page.Markup, StringComparison.Ordinal));
+
+        api.On("GET /api/practice/notifications", HttpStatusCode.OK, new { items = new[] { unread with { readAt = (DateTimeOffset?)DateTimeOffset.UtcNow } }, total = 1, unread = 0 });
+        await page.FindAll("button").Single(b => b.TextContent.Trim() == "Mark all as read").ClickAsync();
+
+        Assert.Single(api.Requests, r => r.Route == "POST /api/practice/notifications/read-all");
+        page.WaitForAssertion(() => Assert.Contains("Marked 2 notifications as read.", page.Markup, StringComparison.Ordinal));
+        Assert.DoesNotContain("Mark all as read", page.Markup, StringComparison.Ordinal);   // nothing unread is left
+        Assert.Equal(0, context.Services.GetRequiredService<NotificationCounter>().Unread);   // the header's count follows
+    }
+
+    [Fact]
     public async Task Rejecting_needs_a_reason_before_anything_is_sent()
     {
         var request = new

@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.Json;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Web.Admin;
+using Portal.Web.Components;
 using Portal.Web.Components.Api;
 
 namespace Portal.Web.Tests;
@@ -48,6 +50,13 @@ internal sealed class StubApi : HttpMessageHandler
             : new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("""{"code":"not-found","detail":"No stub."}""") };
     }
 
+    /// <summary>The record's vocabulary as the server answers it: its labels, from where the server has them.</summary>
+    public static readonly object RecordFieldsAnswer = new
+    {
+        parts = new[] { (PatientProfileFields.ProfilePart, PatientProfileFields.Profile), (PatientProfileFields.HealthRecordPart, PatientProfileFields.HealthRecord) }
+            .Select(p => new { p.Item1.Name, p.Item1.Label, p.Item1.Heading, fields = p.Item2 }),
+    };
+
     /// <summary>A bUnit context with the app's services on this stub, signed in with <paramref name="roles"/>.</summary>
     public async Task<BunitContext> SignedInContextAsync(params string[] roles)
     {
@@ -66,6 +75,11 @@ internal sealed class StubApi : HttpMessageHandler
             userId = Guid.NewGuid(), email = "dr.lee@harbour.test", name = "Sam Lee", kind, practiceGroupId = Guid.NewGuid(),
             practiceName = "Harbour Health", roles, patientIds = Array.Empty<Guid>(), twoFactorEnabled = false,
         });
+        if (!_routes.ContainsKey("GET /api/record-fields"))
+        {
+            On("GET /api/record-fields", HttpStatusCode.OK, RecordFieldsAnswer);
+        }
+
         var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         var http = new HttpClient(this) { BaseAddress = new Uri("http://portal.test/") };
@@ -73,6 +87,7 @@ internal sealed class StubApi : HttpMessageHandler
         context.Services.AddSingleton<AuthSession>();
         context.Services.AddSingleton<PortalApi>();
         context.Services.AddSingleton<PasswordResets>();
+        context.Services.AddSingleton<RecordFields>();
         context.Services.AddSingleton<NotificationCounter>();
         context.Services.AddSingleton<Portal.Web.Patient.MyRecords>();
         context.Services.AddSingleton(TimeProvider.System);

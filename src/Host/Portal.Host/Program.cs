@@ -75,6 +75,7 @@ app.UsePortalHttps();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseNotFoundForMissingFiles();
 app.UseAuthentication();
 app.UseActiveSessionCheck();
 app.UsePasswordChangeGate();

@@ -7,6 +7,9 @@ namespace Portal.Web.Admin;
 
 public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, int Total, int Unread);
 
+/// <summary>What "mark all as read" answers: how many were unread.</summary>
+public sealed record MarkedRead(int Marked);
+
 public sealed record NotificationItem(Guid Id, string Kind, Guid? PatientId, string Summary, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
 
 public sealed record PortalSettings(

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 using Portal.Web.Admin;
+using Portal.Web.Components;
 using Portal.Web.Components.Api;
 
 var builder = WebAssemblyHostBuilder.CreateDefault(args);
@@ -13,6 +14,7 @@ builder.Services.AddScoped(_ => new HttpClient { BaseAddress = apiBase });
 builder.Services.AddScoped<AuthSession>();
 builder.Services.AddScoped<PortalApi>();
 builder.Services.AddScoped<PasswordResets>();
+builder.Services.AddScoped<RecordFields>();
 builder.Services.AddScoped<NotificationCounter>();
 builder.Services.AddSingleton(TimeProvider.System);
 

@@ -1,19 +1,17 @@
 namespace Portal.Web.Components;
 
-/// <summary>An access-log entry in words, the same for the practice and the patient.</summary>
+/// <summary>An access-log entry in words, the same for the practice and the patient; the record's parts in the server's words.</summary>
 public static class AccessLogText
 {
-    public static string Describe(string action, string subject)
+    public static string Describe(string action, string subject, RecordFields fields)
     {
         var what = subject switch
         {
-            "profile" => "personal details",
-            "healthRecord" => "health record",
             "notes" => "clinical notes",
             "changeRequests" => "requested changes",
             "history" => "the record's history",
             "portalAccess" => "portal access",
-            var other => other,
+            var part => fields.Label(part),
         };
         return action switch
         {

@@ -83,13 +83,6 @@ public sealed record MyHealthRecord(
 public sealed record EditOutcome(string Outcome, Guid? ChangeRequestId, IReadOnlyList<string>? AppliedFields = null, IReadOnlyList<string>? PendingFields = null)
 {
     public bool PartlyApplied => Outcome == "pendingApproval" && AppliedFields is { Count: > 0 };
-
-    /// <summary>"given name, family name and date of birth".</summary>
-    public static string Words(IEnumerable<string>? fields)
-    {
-        var labels = (fields ?? []).Select(Layout.MyRequests.Label).ToList();
-        return labels.Count <= 1 ? string.Concat(labels) : string.Join(", ", labels[..^1]) + " and " + labels[^1];
-    }
 }
 
 public sealed record MyChangeRequest(

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+using Portal.Web.Components;
 using Portal.Web.Components.Api;
 using Portal.Web.Patient;
 
@@ -11,6 +12,7 @@ builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.H
 builder.Services.AddScoped<AuthSession>();
 builder.Services.AddScoped<PortalApi>();
 builder.Services.AddScoped<PasswordResets>();
+builder.Services.AddScoped<RecordFields>();
 builder.Services.AddScoped<MyRecords>();
 builder.Services.AddSingleton(TimeProvider.System);
 

@@ -41,7 +41,7 @@ public sealed class PatientEditPolicyTests : IAsyncLifetime
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         var notification = await SingleNotificationAsync(drLee, "profileUpdated");
         Assert.Equal(DemoPatients.AvaNguyenId, notification.GetProperty("patientId").GetGuid());
-        Assert.Contains("mobilePhone", notification.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Ava Nguyen updated their personal details (mobile phone, address).", notification.GetProperty("summary").GetString());   // the words people read
         Assert.DoesNotContain("+61499111222", notification.GetProperty("summary").GetString(), StringComparison.Ordinal);
     }
 

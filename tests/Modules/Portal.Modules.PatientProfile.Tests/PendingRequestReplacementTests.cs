@@ -85,7 +85,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
         await _app.RunMessagingAsync();
 
         var drLees = Assert.Single(await ChangeNotificationsAsync(drLee));   // unread: updated in place
-        Assert.Equal("Ava Nguyen changed their request about their personal details (preferredName, mobilePhone); it waits for approval.",
+        Assert.Equal("Ava Nguyen changed their request about their personal details (preferred name, mobile phone); it waits for approval.",
             drLees.GetProperty("summary").GetString());
         Assert.Equal(2, (await ChangeNotificationsAsync(admin)).Count);      // already read: the change is news
         Assert.Equal(JsonValueKind.Null, drLees.GetProperty("readAt").ValueKind);
@@ -124,7 +124,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
         await _app.RunMessagingAsync();
         var again = Assert.Single(await ChangeNotificationsAsync(drLee));
         Assert.Equal("profileChangePending", again.GetProperty("kind").GetString());
-        Assert.StartsWith("Ava Nguyen asked to change their personal details (preferredName)", again.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Ava Nguyen asked to change their personal details (preferred name)", again.GetProperty("summary").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,7 +47,16 @@ public sealed class PracticePatientsTests : IAsyncLifetime
     [InlineData("noah@example", "Smith")]
     [InlineData("1958-02-28", "Wilson")]
     [InlineData("mia chen", "Chen")]
-    public async Task Search_finds_by_name_email_or_date_of_birth(string search, string familyName)
+    [InlineData("03/11/1984", "Smith")]         // a date of birth as Australians write it: day, month, year
+    [InlineData("3/11/1984", "Smith")]
+    [InlineData("12/04/1990", "Nguyen")]        // 12 April, never 4 December
+    [InlineData("smith 03/11/1984", "Smith")]
+    [InlineData("0412 345 678", "Nguyen")]      // a phone number, however it is written
+    [InlineData("+61412345678", "Nguyen")]
+    [InlineData("(04) 1234 5678", "Nguyen")]
+    [InlineData("0423-456-789", "Smith")]
+    [InlineData("02 9876 5432", "Wilson")]
+    public async Task Search_finds_by_name_email_date_of_birth_or_phone(string search, string familyName)
     {
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
 
@@ -55,6 +64,18 @@ public sealed class PracticePatientsTests : IAsyncLifetime
 
         Assert.Equal(familyName, Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("familyName").GetString());
         Assert.Equal(1, page.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Search_by_phone_finds_only_the_practices_own_patients_and_only_the_whole_number()
+    {
+        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        using var summit = await _app.SignedInClientAsync(DemoData.SummitAdminEmail);
+
+        Assert.Equal(0, (await (await summit.GetAsync($"{Route}?search={Uri.EscapeDataString("0412 345 678")}")).JsonAsync()).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await (await drLee.GetAsync($"{Route}?search={Uri.EscapeDataString("0412 345 679")}")).JsonAsync()).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await (await drLee.GetAsync($"{Route}?search={Uri.EscapeDataString("0412 345")}")).JsonAsync()).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await (await drLee.GetAsync($"{Route}?search={Uri.EscapeDataString("31/02/1984")}")).JsonAsync()).GetProperty("total").GetInt32());
     }
 
     [Fact]

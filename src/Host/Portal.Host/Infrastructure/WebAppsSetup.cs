@@ -25,4 +25,27 @@ internal static class WebAppsSetup
             app.MapFallbackToFile(page, "index.html").AllowAnonymous();
         }
     }
+
+    /// <summary>
+    /// A request for a file of the web apps' public space that is not there (<c>/favicon.ico</c>, <c>/robots.txt</c>, an
+    /// old bundle's name) matches no endpoint: it is simply not found, for anyone, rather than an app's page or a
+    /// demand to sign in. The API and its tools keep deny by default: an unknown address there asks an anonymous caller
+    /// to sign in, and tells nothing. (A catch-all route would take part in matching every request, and change which
+    /// endpoint answers a POST without a body.) Runs after routing and before authentication.
+    /// </summary>
+    public static void UseNotFoundForMissingFiles(this WebApplication app) =>
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if (context.GetEndpoint() is null && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && Path.HasExtension(request.Path.Value) && !ApiSpace.Any(prefix => request.Path.StartsWithSegments(prefix)))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            await next(context);
+        });
+
+    private static readonly PathString[] ApiSpace = ["/api", "/openapi", "/scalar", "/hangfire", "/health"];
 }

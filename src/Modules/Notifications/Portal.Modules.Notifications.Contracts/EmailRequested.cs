@@ -32,5 +32,7 @@ public static class NotificationKinds
     public const string InvitationAccepted = "invitationAccepted";
     public const string ProfileChangePending = "profileChangePending";
     public const string ProfileChangeWithdrawn = "profileChangeWithdrawn";
+    public const string ProfileChangeApproved = "profileChangeApproved";
+    public const string ProfileChangeRejected = "profileChangeRejected";
     public const string ProfileUpdated = "profileUpdated";
 }

@@ -47,5 +47,6 @@ public sealed class NotificationsModule : IModule
         services.AddScoped<IIntegrationEventConsumer<PatientChangeRequested>, PatientChangeRequestedConsumer>();
         services.AddScoped<IIntegrationEventConsumer<PatientRecordUpdatedByPatient>, PatientRecordUpdatedByPatientConsumer>();
         services.AddScoped<IIntegrationEventConsumer<PatientChangeWithdrawn>, PatientChangeWithdrawnConsumer>();
+        services.AddScoped<IIntegrationEventConsumer<PatientChangeDecided>, PatientChangeDecidedConsumer>();
     }
 }

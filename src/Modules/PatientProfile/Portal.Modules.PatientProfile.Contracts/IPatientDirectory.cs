@@ -53,12 +53,3 @@ public static class PatientRecordErrors
     public static readonly Portal.Shared.Abstractions.Error NotFound =
         Portal.Shared.Abstractions.Error.NotFound("patients.not-found", "No such patient in your practice.");
 }
-
-/// <summary>
-/// The fields of a patient's personal details as change requests and the practice's "always approve" list name them.
-/// </summary>
-public static class PatientProfileFields
-{
-    public static readonly IReadOnlyList<string> All =
-        ["givenName", "familyName", "preferredName", "dateOfBirth", "sex", "email", "mobilePhone", "address", "emergencyContact"];
-}

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Portal.Shared.Abstractions;
 
 namespace Portal.Modules.PatientProfile.Contracts;
@@ -43,6 +44,33 @@ public sealed record PatientChangeWithdrawn(
     Guid PracticeGroupId,
     string PatientName,
     string Part) : IIntegrationEvent;
+
+/// <summary>
+/// A practitioner decided a patient's change request: <see cref="Decision"/> says whether it was applied. It names the
+/// request's fields (never their values) and who decided, so that what the practice was told about the request can
+/// say how it ended without asking PatientProfile.
+/// </summary>
+[IntegrationEvent("patient-profile.change-decided")]
+public sealed record PatientChangeDecided(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    Guid ChangeRequestId,
+    Guid PatientId,
+    Guid PracticeGroupId,
+    string PatientName,
+    string Part,
+    IReadOnlyList<string> Fields,
+    ChangeDecision Decision,
+    Guid DecidedByUserId,
+    string DecidedByName) : IIntegrationEvent;
+
+/// <summary>How a practitioner decided a patient's change request (stored by name in the events).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ChangeDecision>))]
+public enum ChangeDecision
+{
+    Approved,
+    Rejected,
+}
 
 /// <summary>
 /// A practitioner read or changed something of a patient's record kept by another module (e.g. a clinical note).

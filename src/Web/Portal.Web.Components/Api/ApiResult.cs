@@ -57,8 +57,14 @@ public sealed record ApiProblem(int Status, string Code, string Message, IReadOn
 /// <summary>One page of a list that can grow: <c>{items, total}</c> (docs/api-conventions.md).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 
-/// <summary>One field of a change request: <c>{field, from, to}</c>, the values as the API stored them.</summary>
-public sealed record FieldChange(string Field, JsonElement? From, JsonElement? To);
+/// <summary>
+/// One field of a change: <c>{field, from, to, entries}</c>, the values as the API stored them; for a list of the
+/// health record, <c>entries</c> are the entries added, changed and removed.
+/// </summary>
+public sealed record FieldChange(string Field, JsonElement? From, JsonElement? To, IReadOnlyList<EntryChange>? Entries = null);
+
+/// <summary>One entry of a list: <c>{change, from, to}</c>, <c>change</c> one of <c>added</c>, <c>changed</c>, <c>removed</c>.</summary>
+public sealed record EntryChange(string Change, JsonElement? From, JsonElement? To);
 
 /// <summary>What a call answered: a value, or a problem to show.</summary>
 public sealed record ApiResult<T>(T? Value, ApiProblem? Problem, int Status, string? ETag = null)

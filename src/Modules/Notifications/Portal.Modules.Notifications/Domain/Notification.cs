@@ -38,4 +38,11 @@ internal sealed class Notification
         Summary = summary;
         CreatedAt = at;
     }
+
+    /// <summary>Says how the matter ended where nothing is left to do: the text changes, its place in the list and whether it was read do not.</summary>
+    public void Conclude(string kind, string summary)
+    {
+        Kind = kind;
+        Summary = summary;
+    }
 }

@@ -25,7 +25,7 @@ internal sealed class PatientChangeRequestedConsumer(NotificationsDbContext db, 
         }
 
         var asked = requested.Replaces is { Count: > 0 } ? "changed their request about" : "asked to change";
-        var summary = $"{requested.PatientName} {asked} their {PartName(requested.Part)} ({string.Join(", ", requested.Fields)}); it waits for approval.";
+        var summary = $"{requested.PatientName} {asked} their {PatientProfileFields.LabelOf(requested.Part)} ({PatientProfileFields.LabelsOf(requested.Fields)}); it waits for approval.";
         var unread = await PractitionerNotifications.UnreadAboutAsync(db, requested.PracticeGroupId, requested.PatientId, requested.Part, cancellationToken);
         foreach (var notification in unread)
         {
@@ -35,8 +35,6 @@ internal sealed class PatientChangeRequestedConsumer(NotificationsDbContext db, 
         await PractitionerNotifications.AddForGroupAsync(db, identity, requested.PracticeGroupId, NotificationKinds.ProfileChangePending, requested.PatientId,
             summary, requested.OccurredAt, cancellationToken, requested.Part, except: unread.Select(n => n.RecipientUserId).ToHashSet());
     }
-
-    internal static string PartName(string part) => part == "healthRecord" ? "health record" : "personal details";
 }
 
 /// <summary>
@@ -48,11 +46,37 @@ internal sealed class PatientChangeWithdrawnConsumer(NotificationsDbContext db, 
 {
     protected override async Task HandleAsync(PatientChangeWithdrawn withdrawn, CancellationToken cancellationToken)
     {
-        var summary = $"{withdrawn.PatientName} withdrew their request about their {PatientChangeRequestedConsumer.PartName(withdrawn.Part)}; nothing waits for approval.";
+        var summary = $"{withdrawn.PatientName} withdrew their request about their {PatientProfileFields.LabelOf(withdrawn.Part)}; nothing waits for approval.";
         var unread = await PractitionerNotifications.UnreadAboutAsync(db, withdrawn.PracticeGroupId, withdrawn.PatientId, withdrawn.Part, cancellationToken);
         foreach (var notification in unread.Where(n => n.CreatedAt <= withdrawn.OccurredAt))
         {
             notification.Update(NotificationKinds.ProfileChangeWithdrawn, summary, withdrawn.OccurredAt);
+        }
+    }
+}
+
+/// <summary>
+/// A practitioner decided a patient's waiting change: what the practitioners were told about it (read or not) now says
+/// how it ended and who decided (<c>profileChangeApproved</c>, <c>profileChangeRejected</c>), where it stays in their
+/// list; nothing new is sent. A notification about a later request (updated after this decision) is left alone.
+/// </summary>
+internal sealed class PatientChangeDecidedConsumer(NotificationsDbContext db, TimeProvider clock)
+    : IdempotentConsumer<PatientChangeDecided>(db, clock)
+{
+    protected override async Task HandleAsync(PatientChangeDecided decided, CancellationToken cancellationToken)
+    {
+        var (kind, outcome) = decided.Decision == ChangeDecision.Approved
+            ? (NotificationKinds.ProfileChangeApproved, "approved")
+            : (NotificationKinds.ProfileChangeRejected, "rejected");
+        var change = $"{decided.PatientName}'s change to their {PatientProfileFields.LabelOf(decided.Part)} ({PatientProfileFields.LabelsOf(decided.Fields)})";
+        var notifications = await db.Notifications
+            .Where(n => n.PracticeGroupId == decided.PracticeGroupId && n.PatientId == decided.PatientId && n.RecordPart == decided.Part
+                        && n.Kind == NotificationKinds.ProfileChangePending && n.CreatedAt <= decided.OccurredAt)
+            .ToListAsync(cancellationToken);
+        foreach (var notification in notifications)
+        {
+            var by = notification.RecipientUserId == decided.DecidedByUserId ? "you" : decided.DecidedByName;
+            notification.Conclude(kind, $"{change} was {outcome} by {by}.");
         }
     }
 }
@@ -63,7 +87,7 @@ internal sealed class PatientRecordUpdatedByPatientConsumer(NotificationsDbConte
 {
     protected override async Task HandleAsync(PatientRecordUpdatedByPatient updated, CancellationToken cancellationToken) =>
         await PractitionerNotifications.AddForGroupAsync(db, identity, updated.PracticeGroupId, NotificationKinds.ProfileUpdated, updated.PatientId,
-            $"{updated.PatientName} updated their {PatientChangeRequestedConsumer.PartName(updated.Part)} ({string.Join(", ", updated.Fields)}).",
+            $"{updated.PatientName} updated their {PatientProfileFields.LabelOf(updated.Part)} ({PatientProfileFields.LabelsOf(updated.Fields)}).",
             updated.OccurredAt, cancellationToken);
 }
 

@@ -3,14 +3,16 @@ using Portal.Modules.Notifications.Contracts;
 using Portal.Modules.Notifications.Data;
 using Portal.Modules.Notifications.Domain;
 using Portal.Modules.Notifications.Email;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PortalSettings.Contracts;
 using Portal.Shared.Messaging;
 
 namespace Portal.Modules.Notifications.Features;
 
 /// <summary>
-/// Tells the group's practice admins that the portal settings changed: a notification and an email each (an
-/// admin whose account was misused learns of it too).
+/// Tells the group's practice admins that the portal settings changed: a notification for each admin but the one who
+/// changed them (nobody is told of their own change), and an email for each admin, that one included (an admin whose
+/// account was misused learns of it too).
 /// </summary>
 internal sealed class PortalSettingsChangedConsumer(NotificationsDbContext db, IIdentityApi identity, EmailOutbox emails, TimeProvider clock)
     : IdempotentConsumer<PortalSettingsChanged>(db, clock)
@@ -22,8 +24,12 @@ internal sealed class PortalSettingsChangedConsumer(NotificationsDbContext db, I
         var admins = (await identity.GetPractitionersAsync(change.PracticeGroupId, cancellationToken)).Where(p => p.IsPracticeAdmin);
         foreach (var admin in admins)
         {
-            db.Notifications.Add(Notification.For(change.PracticeGroupId, admin.UserId, NotificationKinds.SettingsChanged, patientId: null,
-                summary.Length > 500 ? summary[..500] : summary, change.OccurredAt));
+            if (admin.UserId != change.ChangedByUserId)
+            {
+                db.Notifications.Add(Notification.For(change.PracticeGroupId, admin.UserId, NotificationKinds.SettingsChanged, patientId: null,
+                    summary.Length > 500 ? summary[..500] : summary, change.OccurredAt));
+            }
+
             await emails.QueueAsync(
                 EmailIdFor(change.EventId, admin.UserId),
                 change.PracticeGroupId,
@@ -60,10 +66,21 @@ internal sealed class PortalSettingsChangedConsumer(NotificationsDbContext db, I
             lines.Add($"Note sharing: {OnOff(before.NoteSharing)} → {OnOff(after.NoteSharing)}");
         }
 
+        if (before.AlwaysApproveFields != after.AlwaysApproveFields)
+        {
+            lines.Add($"Always needs approval: {FieldsOf(before.AlwaysApproveFields)} → {FieldsOf(after.AlwaysApproveFields)}");
+        }
+
         return lines;
     }
 
     private static string OnOff(bool value) => value ? "on" : "off";
+
+    /// <summary>The fields in the order of the form, as a person reads them.</summary>
+    private static string FieldsOf(FieldList fields) =>
+        fields.Names.Count == 0
+            ? "none"
+            : PatientProfileFields.LabelsOf(PatientProfileFields.All.Where(fields.Contains).Concat(fields.Names.Except(PatientProfileFields.All)));
 
     private static string Policy(PatientUpdatePolicy policy) => policy switch
     {

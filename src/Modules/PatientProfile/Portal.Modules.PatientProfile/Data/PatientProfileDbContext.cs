@@ -52,11 +52,12 @@ internal class PatientProfileDbContext(DbContextOptions options) : DbContext(opt
                 contact.Property(c => c.Relationship).HasMaxLength(100);
                 contact.Property(c => c.Phone).HasMaxLength(20);
             });
-            // The practice's searches: by name (sorted list), by email, by date of birth — always within the group.
+            // The practice's searches: by name (sorted list), by email, by date of birth, by phone — always within the group.
             patient.HasIndex(p => new { p.PracticeGroupId, p.FamilyName, p.GivenName });
             patient.HasIndex(p => new { p.PracticeGroupId, p.GivenName });
             patient.HasIndex(p => new { p.PracticeGroupId, p.Email });
             patient.HasIndex(p => new { p.PracticeGroupId, p.DateOfBirth });
+            patient.HasIndex(p => new { p.PracticeGroupId, p.MobilePhone });
         });
 
         modelBuilder.Entity<PatientAccessEntry>(entry =>

@@ -75,8 +75,10 @@ internal sealed class ApproveChangeRequestHandler(
             return approved.Error!;
         }
 
+        var askedAs = record.PatientName;   // the name the practice was told of the request under, before a name change applies
         history.Apply(part, record, approved.Value, now, VersionSource.Approval, changeRequestId: request.Id);
-        var saved = await ChangeRequestDecision.SaveAsync(db, request, cancellationToken);   // one transaction: record, decision, audit
+        db.PublishDecision(request, askedAs);
+        var saved = await ChangeRequestDecision.SaveAsync(db, request, cancellationToken);   // one transaction: record, decision, audit, event
         return saved.IsFailure ? saved.Error! : ChangeRequestQueries.From(request, record.PatientName);
     }
 }

@@ -18,7 +18,7 @@ public sealed class ListPatientsEndpoint : ICarterModule
                 TypedResults.Ok(await sender.Send(new ListPatients(search, Paging.From(page, pageSize)), ct)))
             .RequireAuthorization(Policies.Practitioner)
             .WithTags("Patients")
-            .WithSummary("The practice's patients, sorted by name; search by name, email or date of birth (YYYY-MM-DD)")
+            .WithSummary("The practice's patients, sorted by name; search by name, email, date of birth (1984-11-03 or 03/11/1984) or mobile phone (any format: 0412 345 678, +61412345678)")
             .Produces<PagedList<PatientListItem>>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -34,21 +34,29 @@ internal sealed class ListPatientsHandler(PatientProfileDbContext db, ICurrentUs
         var groupId = currentUser.StaffPracticeGroupId;
         var patients = db.Patients.AsNoTracking().Where(p => p.PracticeGroupId == groupId);
 
-        // Every word must match: a date of birth exactly, or the start of a name or of the email.
-        foreach (var term in (query.Search ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(5))
+        var search = (query.Search ?? string.Empty).Trim();
+        if (PatientSearch.PhoneNumber(search) is { } phone)
         {
-            if (DateOnly.TryParseExact(term, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dateOfBirth))
+            patients = patients.Where(p => p.MobilePhone == phone);
+        }
+        else
+        {
+            // Every word must match: a date of birth exactly, or the start of a name or of the email.
+            foreach (var term in search.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(5))
             {
-                patients = patients.Where(p => p.DateOfBirth == dateOfBirth);
-                continue;
-            }
+                if (PatientSearch.DateOfBirth(term) is { } dateOfBirth)
+                {
+                    patients = patients.Where(p => p.DateOfBirth == dateOfBirth);
+                    continue;
+                }
 
-            var prefix = EscapeLike(term) + "%";
-            patients = patients.Where(p =>
-                EF.Functions.Like(p.FamilyName, prefix, "\\")
-                || EF.Functions.Like(p.GivenName, prefix, "\\")
-                || (p.PreferredName != null && EF.Functions.Like(p.PreferredName, prefix, "\\"))
-                || (p.Email != null && EF.Functions.Like(p.Email, prefix, "\\")));
+                var prefix = EscapeLike(term) + "%";
+                patients = patients.Where(p =>
+                    EF.Functions.Like(p.FamilyName, prefix, "\\")
+                    || EF.Functions.Like(p.GivenName, prefix, "\\")
+                    || (p.PreferredName != null && EF.Functions.Like(p.PreferredName, prefix, "\\"))
+                    || (p.Email != null && EF.Functions.Like(p.Email, prefix, "\\")));
+            }
         }
 
         var total = await patients.CountAsync(cancellationToken);
@@ -62,4 +70,25 @@ internal sealed class ListPatientsHandler(PatientProfileDbContext db, ICurrentUs
 
     private static string EscapeLike(string term) =>
         term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
+
+/// <summary>What a receptionist types into the patient search, read the way they mean it.</summary>
+internal static class PatientSearch
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy", "d-M-yyyy", "d.M.yyyy"];
+
+    /// <summary>A date of birth, ISO (<c>1984-11-03</c>) or Australian day first (<c>03/11/1984</c>, <c>3-11-1984</c>, <c>3.11.1984</c>).</summary>
+    public static DateOnly? DateOfBirth(string term) =>
+        DateOnly.TryParseExact(term, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    /// <summary>
+    /// The whole search as a phone number, as stored (E.164), however it is written: <c>0412 345 678</c>,
+    /// <c>+61412345678</c>, <c>(04) 1234 5678</c>, <c>02 9876-5432</c>. Only digits, spaces, <c>+ ( ) - .</c> and at least
+    /// eight digits count, so a date or a name never reads as one.
+    /// </summary>
+    public static string? PhoneNumber(string search) =>
+        search.Count(char.IsAsciiDigit) >= 8 && search.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '(' or ')' or '-' or '.')
+            && DateOfBirth(search) is null
+            ? PatientRules.ToE164(search)
+            : null;
 }

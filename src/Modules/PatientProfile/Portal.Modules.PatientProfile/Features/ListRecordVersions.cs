@@ -40,7 +40,7 @@ public sealed record RecordVersionResponse(
     string Source,
     Guid? ChangeRequestId,
     Guid? RestoredFromVersionId,
-    IReadOnlyList<FieldChange> Changes)
+    IReadOnlyList<FieldChangeResponse> Changes)
 {
     internal static RecordVersionResponse From(RecordVersion v)
     {
@@ -48,7 +48,7 @@ public sealed record RecordVersionResponse(
         var after = JsonNode.Parse(v.After)!.AsObject();
         var changes = before.Select(f => f.Key).Union(after.Select(f => f.Key))
             .Where(field => !JsonNode.DeepEquals(before[field], after[field]))
-            .Select(field => new FieldChange(field, before[field]?.DeepClone(), after[field]?.DeepClone()))
+            .Select(field => FieldChangeResponse.Of(new FieldChange(field, before[field]?.DeepClone(), after[field]?.DeepClone())))
             .ToList();
         var source = v.Source switch
         {

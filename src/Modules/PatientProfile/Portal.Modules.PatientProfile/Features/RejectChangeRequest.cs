@@ -59,8 +59,10 @@ internal sealed class RejectChangeRequestHandler(PatientProfileDbContext db, Pat
             return rejected.Error!;
         }
 
+        var patientName = $"{patient.GivenName} {patient.FamilyName}";
         audit.RecordChange(patient, PatientAccessAction.ChangeRejected, request.Subject);
+        db.PublishDecision(request, patientName);
         var saved = await ChangeRequestDecision.SaveAsync(db, request, cancellationToken);
-        return saved.IsFailure ? saved.Error! : ChangeRequestQueries.From(request, $"{patient.GivenName} {patient.FamilyName}");
+        return saved.IsFailure ? saved.Error! : ChangeRequestQueries.From(request, patientName);
     }
 }

@@ -95,7 +95,7 @@ internal sealed class ApprovalRemindersJob(
     private EmailContent Digest(IReadOnlyList<OverdueRequest> requests, TimeZoneInfo timeZone)
     {
         var lines = requests.Take(ListedInEmail).Select(r =>
-            $"{r.PatientName}: {(r.Subject == RecordSubjects.HealthRecord ? "health record" : "personal details")}, waiting since "
+            $"{r.PatientName}: {PatientProfileFields.LabelOf(r.Subject)}, waiting since "
             + TimeZoneInfo.ConvertTime(r.WaitingSince, timeZone).ToString("d MMM yyyy, h:mm tt", CultureInfo.GetCultureInfo("en-AU")));
         var paragraphs = new List<string>
         {

@@ -15,7 +15,7 @@ public sealed record ChangeRequestResponse(
     DateTimeOffset SubmittedAt,
     DateTimeOffset WaitingSince,
     ChangeRequestStatus Status,
-    IReadOnlyList<FieldChange> Changes,
+    IReadOnlyList<FieldChangeResponse> Changes,
     DateTimeOffset? DecidedAt,
     string? DecidedBy,
     string? Reason);
@@ -50,5 +50,5 @@ internal static class ChangeRequestQueries
     }
 
     public static ChangeRequestResponse From(ChangeRequest r, string patientName) =>
-        new(r.Id, r.PatientId, patientName, r.Subject, r.SubmittedAt, r.WaitingSince, r.Status, r.Changes, r.DecidedAt, r.DecidedByName, r.Reason);
+        new(r.Id, r.PatientId, patientName, r.Subject, r.SubmittedAt, r.WaitingSince, r.Status, r.Changes.Select(FieldChangeResponse.Of).ToList(), r.DecidedAt, r.DecidedByName, r.Reason);
 }

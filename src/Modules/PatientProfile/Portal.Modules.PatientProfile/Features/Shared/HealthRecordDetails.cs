@@ -99,6 +99,29 @@ internal static class HealthEntries
         return kept;
     }
 
+    /// <summary>
+    /// How a list changed entry by entry, with entries matched as <see cref="Attribute{T}"/> matches them: each entry
+    /// added, changed (who recorded it aside) or removed, in the order of the new list and then the removed ones. An
+    /// entry that stayed as it was is not listed.
+    /// </summary>
+    public static IReadOnlyList<(T? Before, T? After)> Compare<T>(IReadOnlyList<T> before, IReadOnlyList<T> after)
+        where T : class, IHealthEntry<T>
+    {
+        var unmatched = before.ToList();
+        var changes = new List<(T? Before, T? After)>();
+        foreach (var entry in after)
+        {
+            var was = TakeMatch(unmatched, entry);
+            if (was is null || !SameContent(was, entry))
+            {
+                changes.Add((was, entry));
+            }
+        }
+
+        changes.AddRange(unmatched.Select(removed => ((T?)removed, (T?)null)));
+        return changes;
+    }
+
     private static T? TakeMatch<T>(List<T> candidates, T entry)
         where T : IHealthEntry<T>
     {

@@ -151,7 +151,7 @@ internal sealed class ProfilePart(IOptions<JsonOptions> jsonOptions, TimeProvide
     : RecordPart<PatientDetails>(jsonOptions, new PatientDetailsValidator(clock))
 {
     public override string Subject => RecordSubjects.Profile;
-    public override string Label => "personal details";
+    public override string Label => PatientProfileFields.ProfilePart.Label;
 
     public override int VersionOf(PatientRecord record) => record.Patient.Version;
 
@@ -180,13 +180,13 @@ internal sealed class HealthRecordPart(IOptions<JsonOptions> jsonOptions, TimePr
     : RecordPart<HealthRecordDetails>(jsonOptions, new HealthRecordDetailsValidator(clock))
 {
     public override string Subject => RecordSubjects.HealthRecord;
-    public override string Label => "health record";
+    public override string Label => PatientProfileFields.HealthRecordPart.Label;
 
     /// <summary>
     /// How the content is stored: independent of the API's strict reading (a field removed one day must not make
     /// every stored record unreadable).
     /// </summary>
-    private static readonly JsonSerializerOptions Storage = new(JsonSerializerDefaults.Web)
+    internal static readonly JsonSerializerOptions Storage = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };

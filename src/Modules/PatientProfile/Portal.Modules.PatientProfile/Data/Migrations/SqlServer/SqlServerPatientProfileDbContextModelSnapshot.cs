@@ -194,6 +194,8 @@ namespace Portal.Modules.PatientProfile.Data.Migrations.SqlServer
 
                     b.HasIndex("PracticeGroupId", "GivenName");
 
+                    b.HasIndex("PracticeGroupId", "MobilePhone");
+
                     b.HasIndex("PracticeGroupId", "FamilyName", "GivenName");
 
                     b.ToTable("Patients", "patient_profile");

@@ -188,6 +188,8 @@ namespace Portal.Modules.PatientProfile.Data.Migrations.Sqlite
 
                     b.HasIndex("PracticeGroupId", "GivenName");
 
+                    b.HasIndex("PracticeGroupId", "MobilePhone");
+
                     b.HasIndex("PracticeGroupId", "FamilyName", "GivenName");
 
                     b.ToTable("Patients", (string)null);

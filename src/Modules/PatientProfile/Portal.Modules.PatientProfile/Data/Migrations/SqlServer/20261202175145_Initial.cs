@@ -248,6 +248,12 @@ namespace Portal.Modules.PatientProfile.Data.Migrations.SqlServer
                 columns: new[] { "PracticeGroupId", "GivenName" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Patients_PracticeGroupId_MobilePhone",
+                schema: "patient_profile",
+                table: "Patients",
+                columns: new[] { "PracticeGroupId", "MobilePhone" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RecordVersions_PatientId_At",
                 schema: "patient_profile",
                 table: "RecordVersions",

@@ -226,6 +226,11 @@ namespace Portal.Modules.PatientProfile.Data.Migrations.Sqlite
                 columns: new[] { "PracticeGroupId", "GivenName" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Patients_PracticeGroupId_MobilePhone",
+                table: "Patients",
+                columns: new[] { "PracticeGroupId", "MobilePhone" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RecordVersions_PatientId_At",
                 table: "RecordVersions",
                 columns: new[] { "PatientId", "At" });
