@@ -11,16 +11,7 @@ public sealed class BootstrapTests
     [Fact]
     public async Task An_empty_database_gets_the_configured_practice_and_admin_who_can_sign_in_and_change_settings()
     {
-        await using var app = new PortalApp
-        {
-            Settings =
-            {
-                ["DemoData:Seed"] = "false",
-                ["Bootstrap:PracticeName"] = "Bayside Clinic",
-                ["Bootstrap:AdminEmail"] = "owner@bayside.test",
-                ["Bootstrap:AdminPassword"] = "a strong first password",
-            },
-        };
+        await using var app = BaysideInstallation();
 
         using var client = await app.SignedInClientAsync("owner@bayside.test", "a strong first password");
         var me = await (await client.GetAsync("/api/me")).JsonAsync();
@@ -34,16 +25,7 @@ public sealed class BootstrapTests
     [Fact]
     public async Task The_configured_admin_must_choose_their_own_password_before_doing_anything_else()
     {
-        await using var app = new PortalApp
-        {
-            Settings =
-            {
-                ["DemoData:Seed"] = "false",
-                ["Bootstrap:PracticeName"] = "Bayside Clinic",
-                ["Bootstrap:AdminEmail"] = "owner@bayside.test",
-                ["Bootstrap:AdminPassword"] = "a strong first password",
-            },
-        };
+        await using var app = BaysideInstallation();
 
         using var login = await app.PostLoginAsync("owner@bayside.test", "a strong first password");
         var tokens = await login.JsonAsync();
@@ -88,6 +70,18 @@ public sealed class BootstrapTests
         using var login = await app.PostLoginAsync("admin@harbour.test");
         Assert.False((await login.JsonAsync()).GetProperty("passwordChangeRequired").GetBoolean());
     }
+
+    /// <summary>A new installation without demo data, its first practice and admin named in the configuration.</summary>
+    private static PortalApp BaysideInstallation() => new()
+    {
+        Settings =
+        {
+            ["DemoData:Seed"] = "false",
+            ["Bootstrap:PracticeName"] = "Bayside Clinic",
+            ["Bootstrap:AdminEmail"] = "owner@bayside.test",
+            ["Bootstrap:AdminPassword"] = "a strong first password",
+        },
+    };
 
     [Fact]
     public async Task Bootstrap_does_nothing_once_a_practice_exists()

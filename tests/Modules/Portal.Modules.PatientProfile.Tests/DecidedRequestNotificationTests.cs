@@ -128,7 +128,8 @@ public sealed class DecidedRequestNotificationTests : IAsyncLifetime
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var later = _app.Clock.GetUtcNow() + delay;
-        Assert.Equal(1, await Outbox(scope.ServiceProvider).Where(m => EF.Functions.Like(m.Type, typeof(TEvent).FullName + ",%") && m.ProcessedAt == null)
+        var name = IntegrationEventTypes.NameOf(typeof(TEvent));
+        Assert.Equal(1, await Outbox(scope.ServiceProvider).Where(m => m.Type == name && m.ProcessedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.NextAttemptAt, later)));
     }
 

@@ -34,7 +34,7 @@ internal sealed class MarkAllNotificationsReadHandler(NotificationsDbContext db,
     {
         // One statement, as for one notification: a newer request updating a text at the same moment is no conflict.
         var userId = currentUser.UserId;
-        var groupId = currentUser.PracticeGroupId!.Value;
+        var groupId = currentUser.StaffPracticeGroupId;
         var now = clock.GetUtcNow();
         var marked = await db.Notifications
             .Where(n => n.RecipientUserId == userId && n.PracticeGroupId == groupId && n.ReadAt == null)
