@@ -74,7 +74,7 @@ internal sealed class RefreshToken
     public Guid SessionId { get; init; }
     public string TokenHash { get; init; } = string.Empty;
     public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset? UsedAt { get; set; }
+    public DateTimeOffset? UsedAt { get; private set; }   // claimed by one conditional update (RefreshTokens)
 }
 
 internal static class SessionRevocationReasons

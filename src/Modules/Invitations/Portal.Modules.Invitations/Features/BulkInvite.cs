@@ -69,10 +69,10 @@ internal sealed class BulkInviteHandler(
             RequestedByName = currentUser.Name,
             CreatedAt = clock.GetUtcNow(),
             Total = accepted.Count,
-            CompletedAt = accepted.Count == 0 ? clock.GetUtcNow() : null,
         };
+        bulk.CompleteIfDone(nothingLeft: accepted.Count == 0, clock.GetUtcNow());
         db.BulkInvitations.Add(bulk);
-        db.BulkInvitationItems.AddRange(accepted.Select(id => new BulkInvitationItem { BulkInvitationId = bulk.Id, PatientId = id, Status = BulkItemStatus.Queued }));
+        db.BulkInvitationItems.AddRange(accepted.Select(id => new BulkInvitationItem { BulkInvitationId = bulk.Id, PatientId = id }));
 
         var skipped = verdicts.Where(v => v.RefusalCode is not null).Select(v => new SkippedPatient(v.PatientId, v.RefusalCode!)).ToList();
         return new BulkInviteAccepted(bulk.Id, accepted.Count, skipped);

@@ -89,18 +89,17 @@ internal sealed class ResendInvitationHandler(
         // Every earlier link stops working, including the first one a reminder had left valid.
         foreach (var earlier in await db.SupersededTokens.Where(t => t.InvitationId == invitation.Id && t.StillValid).ToListAsync(cancellationToken))
         {
-            earlier.StillValid = false;
+            earlier.StopWorking();
         }
 
-        db.SupersededTokens.Add(new SupersededInvitationToken { TokenHash = invitation.TokenHash, InvitationId = invitation.Id, SupersededAt = now });
         var token = SecretTokens.New();
-        invitation.TokenHash = SecretTokens.Hash(token);
-        invitation.Status = InvitationStatus.Pending;
-        invitation.ClosedAt = null;
-        invitation.ExpiresAt = now.AddDays(options.Value.ExpiryDays);
-        invitation.LastSentAt = now;
-        invitation.SendCount++;
-        invitation.ReminderSentAt = null;
+        var resent = invitation.Resend(SecretTokens.Hash(token), now, now.AddDays(options.Value.ExpiryDays));
+        if (resent.IsFailure)
+        {
+            return resent.Error!;
+        }
+
+        db.SupersededTokens.Add(resent.Value);
         await mailer.QueueAsync(invitation, token, reminder: false, cancellationToken);
         db.Publish(new InvitationSent(Guid.CreateVersion7(), now, groupId, invitation.PatientId, invitation.Id));
         await address.TellIfOtherAsync(invitation, recordEmail, cancellationToken);

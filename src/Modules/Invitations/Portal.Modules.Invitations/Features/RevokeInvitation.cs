@@ -44,14 +44,12 @@ internal sealed class RevokeInvitationHandler(InvitationsDbContext db, ICurrentU
         }
 
         var now = clock.GetUtcNow();
-        if (invitation.StatusAt(now) != InvitationStatus.Pending)
+        var revoked = invitation.Revoke(currentUser.UserId, now);
+        if (revoked.IsFailure)
         {
-            return InvitationErrors.NotPending;
+            return revoked.Error!;
         }
 
-        invitation.Status = InvitationStatus.Revoked;
-        invitation.ClosedAt = now;
-        invitation.ClosedByUserId = currentUser.UserId;
         db.Publish(new InvitationClosed(Guid.CreateVersion7(), now, groupId, invitation.PatientId, invitation.Id, "revoked"));
         accessLog.Record(invitation.PatientId, groupId, currentUser.UserId, currentUser.Name, PortalAccessLog.Revoked);
         return InvitationResponse.From(invitation, now);

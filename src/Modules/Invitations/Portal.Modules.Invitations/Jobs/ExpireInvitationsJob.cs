@@ -36,8 +36,7 @@ internal sealed class ExpireInvitationsJob(InvitationsDbContext db, TimeProvider
 
             foreach (var invitation in expired)
             {
-                invitation.Status = InvitationStatus.Expired;
-                invitation.ClosedAt = invitation.ExpiresAt;
+                invitation.ExpireIfLapsed(now);
                 db.Publish(new InvitationClosed(Guid.CreateVersion7(), now, invitation.PracticeGroupId, invitation.PatientId, invitation.Id, "expired"));
             }
 

@@ -61,24 +61,16 @@ internal sealed class SendBulkInvitationsJob(
                 if (refusal is null)
                 {
                     await issuer.IssueAsync(verdict.Patient!, verdict.Patient!.Email!, null, bulk.RequestedByUserId, bulk.RequestedByName, cancellationToken);
-                    item.Status = BulkItemStatus.Sent;
-                    bulk.Sent++;
+                    bulk.ItemSent(item, now);
                 }
                 else
                 {
-                    item.Status = BulkItemStatus.Failed;
-                    item.FailureCode = refusal;
-                    bulk.Failed++;
+                    bulk.ItemFailed(item, refusal, now);
                 }
-
-                item.ProcessedAt = now;
             }
         }
 
-        if (items.Count == 0 || bulk.Sent + bulk.Failed >= bulk.Total)
-        {
-            bulk.CompletedAt = now;
-        }
+        bulk.CompleteIfDone(nothingLeft: items.Count == 0, now);
 
         await db.SaveChangesAsync(cancellationToken);
         return true;

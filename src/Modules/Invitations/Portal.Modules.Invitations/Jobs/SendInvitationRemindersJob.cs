@@ -51,19 +51,15 @@ internal sealed class SendInvitationRemindersJob(
             var linked = (await identity.FindLinkedPatientsAsync(due.Select(i => i.PatientId).ToList(), cancellationToken)).ToHashSet();
             foreach (var invitation in due)
             {
-                invitation.ReminderSentAt = now;   // decided once, sent or not
+                invitation.ReminderDecided(now);
                 var policy = await settings.GetAsync(invitation.PracticeGroupId, cancellationToken);   // cached per practice
                 if (InvitationPolicy.Refusal(policy) is not null || linked.Contains(invitation.PatientId))
                 {
                     continue;
                 }
 
-                db.SupersededTokens.Add(new SupersededInvitationToken
-                {
-                    TokenHash = invitation.TokenHash, InvitationId = invitation.Id, SupersededAt = now, StillValid = true,
-                });
                 var token = SecretTokens.New();
-                invitation.TokenHash = SecretTokens.Hash(token);
+                db.SupersededTokens.Add(invitation.NewLinkForReminder(SecretTokens.Hash(token), now));
                 await mailer.QueueAsync(invitation, token, reminder: true, cancellationToken);
             }
 

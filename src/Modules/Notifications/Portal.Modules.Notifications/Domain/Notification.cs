@@ -16,7 +16,7 @@ internal sealed class Notification
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>Also the concurrency token: an update that crosses the practitioner reading it fails and is retried, so news is never marked read unseen.</summary>
-    public DateTimeOffset? ReadAt { get; set; }
+    public DateTimeOffset? ReadAt { get; private set; }
 
     public static Notification For(Guid practiceGroupId, Guid recipientUserId, string kind, Guid? patientId, string summary, DateTimeOffset at,
         string? recordPart = null) => new()

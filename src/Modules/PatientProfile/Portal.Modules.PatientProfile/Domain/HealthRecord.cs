@@ -20,5 +20,9 @@ internal sealed class HealthRecord
 internal sealed class ApprovalReminder
 {
     public Guid PractitionerUserId { get; init; }
-    public DateOnly LastSentOn { get; set; }
+    public DateOnly LastSentOn { get; private set; }
+
+    public static ApprovalReminder SentTo(Guid practitionerUserId, DateOnly today) => new() { PractitionerUserId = practitionerUserId, LastSentOn = today };
+
+    public void SentAgain(DateOnly today) => LastSentOn = today;
 }

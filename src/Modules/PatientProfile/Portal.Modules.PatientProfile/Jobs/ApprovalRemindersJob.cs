@@ -77,11 +77,11 @@ internal sealed class ApprovalRemindersJob(
 
                 if (reminder is null)
                 {
-                    db.ApprovalReminders.Add(new ApprovalReminder { PractitionerUserId = practitioner.UserId, LastSentOn = today });
+                    db.ApprovalReminders.Add(ApprovalReminder.SentTo(practitioner.UserId, today));
                 }
                 else
                 {
-                    reminder.LastSentOn = today;
+                    reminder.SentAgain(today);
                 }
 
                 db.Publish(new EmailRequested(Guid.CreateVersion7(), now, group.Key, practitioner.Email, content));

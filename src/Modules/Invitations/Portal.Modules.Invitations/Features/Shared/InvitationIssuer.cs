@@ -27,8 +27,7 @@ internal sealed class InvitationIssuer(InvitationsDbContext db, InvitationMailer
             .ToListAsync(cancellationToken);
         foreach (var invitation in lapsed)
         {
-            invitation.Status = InvitationStatus.Expired;
-            invitation.ClosedAt = invitation.ExpiresAt;
+            invitation.ExpireIfLapsed(now);
         }
     }
 
@@ -37,24 +36,8 @@ internal sealed class InvitationIssuer(InvitationsDbContext db, InvitationMailer
     {
         var now = clock.GetUtcNow();
         var token = SecretTokens.New();
-        var invitation = new Invitation
-        {
-            Id = Guid.CreateVersion7(),
-            PracticeGroupId = patient.PracticeGroupId,
-            PatientId = patient.PatientId,
-            Email = email,
-            PatientGivenName = patient.GivenName,
-            PatientFamilyName = patient.FamilyName,
-            Message = string.IsNullOrWhiteSpace(message) ? null : message.Trim(),
-            TokenHash = SecretTokens.Hash(token),
-            Status = InvitationStatus.Pending,
-            CreatedAt = now,
-            InvitedByUserId = invitedByUserId,
-            InvitedByName = invitedByName,
-            ExpiresAt = now.AddDays(options.Value.ExpiryDays),
-            LastSentAt = now,
-            SendCount = 1,
-        };
+        var invitation = Invitation.Issue(patient.PracticeGroupId, patient.PatientId, email, patient.GivenName, patient.FamilyName, message,
+            SecretTokens.Hash(token), invitedByUserId, invitedByName, now, now.AddDays(options.Value.ExpiryDays));
         db.Invitations.Add(invitation);
         await mailer.QueueAsync(invitation, token, reminder: false, cancellationToken);
         db.Publish(new InvitationSent(Guid.CreateVersion7(), now, patient.PracticeGroupId, patient.PatientId, invitation.Id));
