@@ -37,13 +37,8 @@ internal sealed class PatientDemoDataSeeder(PatientProfileDbContext db, TimeProv
         db.Patients.AddRange(patients);
         foreach (var patient in patients)
         {
-            db.HealthRecords.Add(new HealthRecord
-            {
-                PatientId = patient.Id,
-                PracticeGroupId = patient.PracticeGroupId,
-                UpdatedAt = patient.CreatedAt,
-                Content = patient.Id == DemoPatients.AvaNguyenId ? AvaHealthRecord : HealthRecord.EmptyContent,
-            });
+            db.HealthRecords.Add(HealthRecord.For(patient, patient.CreatedAt,
+                patient.Id == DemoPatients.AvaNguyenId ? AvaHealthRecord : HealthRecord.EmptyContent));
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -56,21 +51,8 @@ internal sealed class PatientDemoDataSeeder(PatientProfileDbContext db, TimeProv
         Guid id, Guid groupId, string given, string family, DateOnly born, Sex sex, string? email, string? mobile, Address? address, EmergencyContact? contact)
     {
         var now = clock.GetUtcNow();
-        return new Patient
-        {
-            Id = id,
-            PracticeGroupId = groupId,
-            GivenName = given,
-            FamilyName = family,
-            DateOfBirth = born,
-            Sex = sex,
-            Email = email,
-            MobilePhone = mobile,
-            Address = address,
-            EmergencyContact = contact,
-            CreatedAt = now,
-            UpdatedAt = now,
-            Version = 1,
-        };
+        var patient = Domain.Patient.New(id, groupId, createdBy: Guid.Empty, now);
+        patient.ChangeDetails(given, family, preferredName: null, born, sex, email, mobile, address, contact, now);   // version 1
+        return patient;
     }
 }

@@ -11,9 +11,21 @@ internal sealed class HealthRecord
 
     public Guid PatientId { get; init; }
     public Guid PracticeGroupId { get; init; }
-    public string Content { get; set; } = EmptyContent;
-    public DateTimeOffset UpdatedAt { get; set; }
-    public int Version { get; set; } = 1;
+    public string Content { get; private set; } = EmptyContent;
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public int Version { get; private set; } = 1;
+
+    /// <summary>A patient's health record, empty or with <paramref name="content"/> (version 1).</summary>
+    public static HealthRecord For(Patient patient, DateTimeOffset now, string content = EmptyContent) =>
+        new() { PatientId = patient.Id, PracticeGroupId = patient.PracticeGroupId, UpdatedAt = now, Content = content };
+
+    /// <summary>Stores valid content (as the record part serializes it) and moves the version on.</summary>
+    public void Rewrite(string content, DateTimeOffset now)
+    {
+        Content = content;
+        UpdatedAt = now;
+        Version++;
+    }
 }
 
 /// <summary>The last day (in the practice's time zone) a practitioner was sent the approvals digest.</summary>

@@ -7,15 +7,15 @@ internal sealed class Patient
 {
     public Guid Id { get; init; }
     public Guid PracticeGroupId { get; init; }
-    public string GivenName { get; set; } = string.Empty;
-    public string FamilyName { get; set; } = string.Empty;
-    public string? PreferredName { get; set; }
-    public DateOnly DateOfBirth { get; set; }
-    public Sex? Sex { get; set; }
-    public string? Email { get; set; }
-    public string? MobilePhone { get; set; }
-    public Address? Address { get; set; }
-    public EmergencyContact? EmergencyContact { get; set; }
+    public string GivenName { get; private set; } = string.Empty;
+    public string FamilyName { get; private set; } = string.Empty;
+    public string? PreferredName { get; private set; }
+    public DateOnly DateOfBirth { get; private set; }
+    public Sex? Sex { get; private set; }
+    public string? Email { get; private set; }
+    public string? MobilePhone { get; private set; }
+    public Address? Address { get; private set; }
+    public EmergencyContact? EmergencyContact { get; private set; }
     public PortalStatus PortalStatus { get; private set; } = PortalStatus.NotInvited;
 
     /// <summary>When the event that set <see cref="PortalStatus"/> happened; older events arriving late change nothing.</summary>
@@ -50,8 +50,30 @@ internal sealed class Patient
     }
     public DateTimeOffset CreatedAt { get; init; }
     public Guid CreatedBy { get; init; }
-    public DateTimeOffset UpdatedAt { get; set; }
-    public int Version { get; set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public int Version { get; private set; }
+
+    /// <summary>A new record of the practice group; its details come next, with <see cref="ChangeDetails"/> (version 1).</summary>
+    public static Patient New(Guid id, Guid practiceGroupId, Guid createdBy, DateTimeOffset now) =>
+        new() { Id = id, PracticeGroupId = practiceGroupId, CreatedAt = now, CreatedBy = createdBy, UpdatedAt = now };
+
+    /// <summary>Writes valid, normalized details (checked by the caller) and moves the version on.</summary>
+    public void ChangeDetails(
+        string givenName, string familyName, string? preferredName, DateOnly dateOfBirth, Sex? sex, string? email, string? mobilePhone,
+        Address? address, EmergencyContact? emergencyContact, DateTimeOffset now)
+    {
+        GivenName = givenName;
+        FamilyName = familyName;
+        PreferredName = preferredName;
+        DateOfBirth = dateOfBirth;
+        Sex = sex;
+        Email = email;
+        MobilePhone = mobilePhone;
+        Address = address;
+        EmergencyContact = emergencyContact;
+        UpdatedAt = now;
+        Version++;
+    }
 }
 
 internal sealed record Address(string Line1, string? Line2, string Suburb, string State, string Postcode, string Country);

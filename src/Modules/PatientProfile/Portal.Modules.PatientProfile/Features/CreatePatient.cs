@@ -49,16 +49,10 @@ internal sealed class CreatePatientHandler(PatientProfileDbContext db, PatientAu
     public ValueTask<Result<PatientResponse>> Handle(CreatePatient command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var patient = new Patient
-        {
-            Id = Guid.CreateVersion7(),
-            PracticeGroupId = currentUser.StaffPracticeGroupId,
-            CreatedAt = now,
-            CreatedBy = currentUser.UserId,
-        };
+        var patient = Patient.New(Guid.CreateVersion7(), currentUser.StaffPracticeGroupId, currentUser.UserId, now);
         PatientDetails.WriteTo(patient, command, now);   // version 1
         db.Patients.Add(patient);
-        db.HealthRecords.Add(new HealthRecord { PatientId = patient.Id, PracticeGroupId = patient.PracticeGroupId, UpdatedAt = now });
+        db.HealthRecords.Add(HealthRecord.For(patient, now));
         audit.RecordChange(patient, PatientAccessAction.Created);
         return ValueTask.FromResult<Result<PatientResponse>>(PatientResponse.From(patient));
     }

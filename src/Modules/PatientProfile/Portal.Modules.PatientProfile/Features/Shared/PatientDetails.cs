@@ -57,17 +57,10 @@ public sealed record PatientDetails(
     internal static void WriteTo(Patient patient, IPatientDetails details, DateTimeOffset now)
     {
         var d = Normalized(details);
-        patient.GivenName = d.GivenName;
-        patient.FamilyName = d.FamilyName;
-        patient.PreferredName = d.PreferredName;
-        patient.DateOfBirth = d.DateOfBirth!.Value;
-        patient.Sex = d.Sex;
-        patient.Email = d.Email;
-        patient.MobilePhone = d.MobilePhone;
-        patient.Address = d.Address is { } a ? new Address(a.Line1, a.Line2, a.Suburb, a.State, a.Postcode, a.Country!) : null;
-        patient.EmergencyContact = d.EmergencyContact is { } c ? new EmergencyContact(c.Name, c.Relationship, c.Phone) : null;
-        patient.UpdatedAt = now;
-        patient.Version++;
+        patient.ChangeDetails(d.GivenName, d.FamilyName, d.PreferredName, d.DateOfBirth!.Value, d.Sex, d.Email, d.MobilePhone,
+            d.Address is { } a ? new Address(a.Line1, a.Line2, a.Suburb, a.State, a.Postcode, a.Country!) : null,
+            d.EmergencyContact is { } c ? new EmergencyContact(c.Name, c.Relationship, c.Phone) : null,
+            now);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -211,9 +211,7 @@ internal sealed class HealthRecordPart(IOptions<JsonOptions> jsonOptions, TimePr
 
     protected override void WriteFields(PatientRecord record, HealthRecordDetails fields, DateTimeOffset now)
     {
-        record.HealthRecord.Content = JsonSerializer.Serialize(fields, Storage);
-        record.HealthRecord.UpdatedAt = now;
-        record.HealthRecord.Version++;
+        record.HealthRecord.Rewrite(JsonSerializer.Serialize(fields, Storage), now);
     }
 
     public HealthRecordDetails Parse(string content) => JsonSerializer.Deserialize<HealthRecordDetails>(content, Storage)!.WithKnownAuthors();
