@@ -56,7 +56,22 @@ internal static class OpenApiSetup
                 }
 
                 operation.Responses.TryAdd("500", new OpenApiResponse { Description = "Unexpected error (ProblemDetails without internals)" });
+                InStatusCodeOrder(operation.Responses);
                 return Task.CompletedTask;
             });
         });
+
+    /// <summary>
+    /// An operation's answers in status-code order, however they were declared: a route group's common problem answers
+    /// are declared before the slice's success answer, and the reference should still show the 2xx first.
+    /// </summary>
+    private static void InStatusCodeOrder(OpenApiResponses responses)
+    {
+        var ordered = responses.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        responses.Clear();
+        foreach (var (status, response) in ordered)
+        {
+            responses.Add(status, response);
+        }
+    }
 }

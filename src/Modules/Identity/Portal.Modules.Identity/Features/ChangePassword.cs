@@ -15,20 +15,15 @@ namespace Portal.Modules.Identity.Features;
 public sealed class ChangePasswordEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/me/password", async (ChangePasswordRequest request, ISender sender, CancellationToken ct) =>
-                (await sender.Send(new ChangePassword(request.CurrentPassword, request.NewPassword), ct)).ToNoContentResult())
-            .RequireAuthorization()
+        app.MapAccountRoutes("Accounts").MapPost("/password", async (ChangePassword command, ISender sender, CancellationToken ct) =>
+                (await sender.Send(command, ct)).ToNoContentResult())
             .RequireRateLimiting(RateLimitPolicies.Anonymous)
-            .WithTags("Accounts")
-            .WithSummary("Change the password; every other session of the account is signed out")
             .AllowedWhilePasswordChangeIsRequired()
+            .WithSummary("Change the password; every other session of the account is signed out")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status423Locked);
 }
-
-public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
 
 public sealed record ChangePassword(string CurrentPassword, string NewPassword) : ICommand<Result>;
 

@@ -18,15 +18,12 @@ namespace Portal.Modules.Identity.Features;
 public sealed class DisableTwoFactorEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapDelete("/api/me/two-factor", async ([FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] DisableTwoFactorRequest? request, ISender sender, CancellationToken ct) =>
+        app.MapAccountRoutes("Accounts").MapDelete("/two-factor", async ([FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] DisableTwoFactorRequest? request, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new DisableTwoFactor(request?.CurrentPassword ?? string.Empty), ct)).ToNoContentResult())
-            .RequireAuthorization()
-            .WithTags("Accounts")
             .WithSummary("Turn off two-factor sign-in and forget the authenticator key; needs the current password {currentPassword}")
             .Accepts<DisableTwoFactorRequest>("application/json")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status423Locked);
 }
 

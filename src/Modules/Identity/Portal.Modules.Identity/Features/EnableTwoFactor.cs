@@ -16,15 +16,12 @@ namespace Portal.Modules.Identity.Features;
 public sealed class EnableTwoFactorEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/me/two-factor/enable", async (EnableTwoFactorRequest request, ISender sender, CancellationToken ct) =>
+        app.MapAccountRoutes("Accounts").MapPost("/two-factor/enable", async (EnableTwoFactorRequest request, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new EnableTwoFactor(request.Code ?? string.Empty, request.CurrentPassword ?? string.Empty), ct)).ToHttpResult())
-            .RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.Anonymous)
-            .WithTags("Accounts")
             .WithSummary("Turn on two-factor sign-in with a code from the authenticator and the current password; signs out every other session, emails the owner and answers one-time recovery codes")
             .Produces<EnableTwoFactorResponse>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status423Locked);
 }

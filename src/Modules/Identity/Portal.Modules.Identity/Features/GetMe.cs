@@ -14,14 +14,11 @@ namespace Portal.Modules.Identity.Features;
 public sealed class GetMeEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/me", async (ISender sender, CancellationToken ct) =>
+        app.MapAccountRoutes("Accounts").MapGet("", async (ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetMe(), ct)).ToHttpResult())
-            .RequireAuthorization()
             .AllowedWhilePasswordChangeIsRequired()
-            .WithTags("Accounts")
             .WithSummary("The signed-in account: kind, practice group, roles and linked patient records")
-            .Produces<MeResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Produces<MeResponse>();
 }
 
 public sealed record MeResponse(

@@ -8,19 +8,17 @@ using Microsoft.Extensions.Options;
 using Portal.Modules.Identity.Data;
 using Portal.Modules.Identity.Domain;
 using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
 
 namespace Portal.Modules.Identity.Features;
 
 public sealed class ListSessionsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/me/sessions", async (ISender sender, CancellationToken ct) =>
+        app.MapAccountRoutes("Accounts").MapGet("/sessions", async (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListSessions(), ct)))
-            .RequireAuthorization()
-            .WithTags("Accounts")
             .WithSummary("The account's active sessions (devices signed in), newest first")
-            .Produces<IReadOnlyList<SessionResponse>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Produces<IReadOnlyList<SessionResponse>>();
 }
 
 public sealed record SessionResponse(Guid Id, DateTimeOffset CreatedAt, DateTimeOffset LastUsedAt, string? UserAgent, bool Current);

@@ -16,17 +16,14 @@ namespace Portal.Modules.Identity.Features;
 public sealed class LoginEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/auth/login", async (LoginRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        app.MapAnonymousRoutes("/api/auth", "Accounts").MapPost("/login", async (LoginRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new Login(request.Email, request.Password, request.TwoFactorCode,
                     request.RecoveryCode, http.Request.Headers.UserAgent.ToString()), ct)).ToHttpResult())
-            .AllowAnonymousRateLimited()
-            .WithTags("Accounts")
             .WithSummary("Sign in with email and password (and a two-factor code when turned on)")
             .Produces<TokenResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status423Locked)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status423Locked);
 }
 
 public sealed record LoginRequest(string Email, string Password, string? TwoFactorCode, string? RecoveryCode);

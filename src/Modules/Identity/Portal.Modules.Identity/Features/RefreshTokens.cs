@@ -17,18 +17,13 @@ namespace Portal.Modules.Identity.Features;
 public sealed class RefreshTokensEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/auth/refresh", async (RefreshRequest request, ISender sender, CancellationToken ct) =>
-                (await sender.Send(new RefreshTokens(request.RefreshToken), ct)).ToHttpResult())
-            .AllowAnonymousRateLimited()
-            .WithTags("Accounts")
+        app.MapAnonymousRoutes("/api/auth", "Accounts").MapPost("/refresh", async (RefreshTokens command, ISender sender, CancellationToken ct) =>
+                (await sender.Send(command, ct)).ToHttpResult())
             .WithSummary("Exchange a refresh token for new tokens; each refresh token works once")
             .Produces<TokenResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 }
-
-public sealed record RefreshRequest(string RefreshToken);
 
 public sealed record RefreshTokens(string RefreshToken) : ICommand<Result<TokenResponse>>;
 

@@ -16,15 +16,12 @@ namespace Portal.Modules.Identity.Features;
 public sealed class RegenerateRecoveryCodesEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/me/two-factor/recovery-codes", async (CurrentPasswordRequest request, ISender sender, CancellationToken ct) =>
+        app.MapAccountRoutes("Accounts").MapPost("/two-factor/recovery-codes", async (CurrentPasswordRequest request, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new RegenerateRecoveryCodes(request.CurrentPassword ?? string.Empty), ct)).ToHttpResult())
-            .RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.Anonymous)
-            .WithTags("Accounts")
             .WithSummary("New two-factor recovery codes (needs the current password {currentPassword}); the old ones stop working and the owner is emailed")
             .Produces<EnableTwoFactorResponse>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status423Locked);
 }

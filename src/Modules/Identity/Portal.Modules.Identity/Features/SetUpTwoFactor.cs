@@ -16,15 +16,12 @@ namespace Portal.Modules.Identity.Features;
 public sealed class SetUpTwoFactorEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/me/two-factor/setup", async (CurrentPasswordRequest request, ISender sender, CancellationToken ct) =>
+        app.MapAccountRoutes("Accounts").MapPost("/two-factor/setup", async (CurrentPasswordRequest request, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new SetUpTwoFactor(request.CurrentPassword ?? string.Empty), ct)).ToHttpResult())
-            .RequireAuthorization()
             .RequireRateLimiting(RateLimitPolicies.Anonymous)
-            .WithTags("Accounts")
             .WithSummary("Create a new authenticator key (needs the current password {currentPassword}); two-factor sign-in starts once it is enabled with a code")
             .Produces<TwoFactorSetupResponse>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status423Locked);
 }

@@ -16,14 +16,10 @@ namespace Portal.Modules.Identity.Features;
 public sealed class UnlinkPatientRecordEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapDelete("/api/practice/patients/{patientId:guid}/portal-access", async (Guid patientId, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Invitations").MapDelete("/patients/{patientId:guid}/portal-access", async (Guid patientId, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new UnlinkPatientRecord(patientId), ct)).ToNoContentResult())
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Invitations")
             .WithSummary("Remove portal access: the patient account no longer reaches this record, at once; the record can be invited again")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 

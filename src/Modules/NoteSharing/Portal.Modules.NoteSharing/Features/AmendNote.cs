@@ -19,15 +19,11 @@ namespace Portal.Modules.NoteSharing.Features;
 public sealed class AmendNoteEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/practice/notes/{id:guid}/amendments", async (Guid id, NoteAmendmentBody body, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Clinical notes").MapPost("/notes/{id:guid}/amendments", async (Guid id, NoteAmendmentBody body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new AmendNote(id, body.Body), ct)).ToCreatedResult(n => $"/api/practice/notes/{n.Id}"))
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Clinical notes")
             .WithSummary("Amend your note: the amendment is a new revision kept beside the original, which never changes")
             .Produces<NoteResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -13,14 +13,10 @@ namespace Portal.Modules.NoteSharing.Features;
 public sealed class GetNoteEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/practice/notes/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Clinical notes").MapGet("/notes/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetNote(id), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Clinical notes")
             .WithSummary("A note with its amendments (the id of any revision); 404 when you may not read it; the read is recorded")
             .Produces<NoteResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 

@@ -14,14 +14,10 @@ namespace Portal.Modules.NoteSharing.Features;
 public sealed class GetNoteAccessLogEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/practice/notes/{id:guid}/access-log", async (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Clinical notes").MapGet("/notes/{id:guid}/access-log", async (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetNoteAccessLog(id, Paging.From(page, pageSize)), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Clinical notes")
             .WithSummary("Who read a note (any of its revisions) and when, newest first: for its author and the practice admins")
             .Produces<PagedList<NoteReadEntry>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 

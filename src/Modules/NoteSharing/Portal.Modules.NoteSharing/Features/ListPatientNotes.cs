@@ -14,14 +14,10 @@ namespace Portal.Modules.NoteSharing.Features;
 public sealed class ListPatientNotesEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/practice/patients/{patientId:guid}/notes", async (Guid patientId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Clinical notes").MapGet("/patients/{patientId:guid}/notes", async (Guid patientId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ListPatientNotes(patientId, Paging.From(page, pageSize)), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Clinical notes")
             .WithSummary("A patient's notes you may read, newest first, each with its amendments; every read is recorded")
             .Produces<PagedList<NoteResponse>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 

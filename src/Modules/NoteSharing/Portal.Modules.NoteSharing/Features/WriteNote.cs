@@ -18,15 +18,11 @@ namespace Portal.Modules.NoteSharing.Features;
 public sealed class WriteNoteEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/practice/patients/{patientId:guid}/notes", async (Guid patientId, NewNote body, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Clinical notes").MapPost("/patients/{patientId:guid}/notes", async (Guid patientId, NewNote body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new WriteNote(patientId, body.Body, body.Visibility), ct)).ToCreatedResult(n => $"/api/practice/notes/{n.Id}"))
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Clinical notes")
             .WithSummary("Write a clinical note on a patient: group (read by the practice while note sharing is on) or private (yours alone)")
             .Produces<NoteResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 

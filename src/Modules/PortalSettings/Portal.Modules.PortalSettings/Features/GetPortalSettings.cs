@@ -7,24 +7,21 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Modules.PortalSettings.Data;
 using Portal.Modules.PortalSettings.Domain;
 using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
 
 namespace Portal.Modules.PortalSettings.Features;
 
 public sealed class GetPortalSettingsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/practice/settings/portal", async (HttpContext http, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Portal settings").MapGet("/settings/portal", async (HttpContext http, ISender sender, CancellationToken ct) =>
             {
                 var settings = await sender.Send(new GetPortalSettings(), ct);
                 http.Response.Headers.ETag = settings.ETag;
                 return TypedResults.Ok(settings);
             })
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Portal settings")
             .WithSummary("The practice group's patient portal and sharing settings, with an ETag for a later update")
-            .Produces<PortalSettingsResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<PortalSettingsResponse>();
 }
 
 public sealed record GetPortalSettings : IQuery<PortalSettingsResponse>;

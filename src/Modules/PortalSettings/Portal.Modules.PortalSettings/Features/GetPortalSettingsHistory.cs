@@ -7,20 +7,17 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Modules.PortalSettings.Contracts;
 using Portal.Modules.PortalSettings.Data;
 using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
 
 namespace Portal.Modules.PortalSettings.Features;
 
 public sealed class GetPortalSettingsHistoryEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/practice/settings/portal/history", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+        app.MapPracticeAdminRoutes("Portal settings").MapGet("/settings/portal/history", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetPortalSettingsHistory(Paging.From(page, pageSize)), ct)))
-            .RequireAuthorization(Policies.PracticeAdmin)
-            .WithTags("Portal settings")
             .WithSummary("Every change of the settings, newest first: who, when, before and after")
-            .Produces<PagedList<PortalSettingsHistoryEntry>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<PagedList<PortalSettingsHistoryEntry>>();
 }
 
 public sealed record PortalSettingsHistoryEntry(

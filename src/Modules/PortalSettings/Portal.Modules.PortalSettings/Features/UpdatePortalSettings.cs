@@ -19,7 +19,7 @@ namespace Portal.Modules.PortalSettings.Features;
 public sealed class UpdatePortalSettingsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPut("/api/practice/settings/portal", async (UpdatePortalSettingsRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        app.MapPracticeAdminRoutes("Portal settings").MapPut("/settings/portal", async (UpdatePortalSettingsRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
             {
                 var result = await sender.Send(new UpdatePortalSettings(
                     request.PortalEnabled, request.PatientInvitations, request.PatientUpdates, request.NoteSharing,
@@ -31,13 +31,9 @@ public sealed class UpdatePortalSettingsEndpoint : ICarterModule
 
                 return result.ToHttpResult();
             })
-            .RequireAuthorization(Policies.PracticeAdmin)
-            .WithTags("Portal settings")
             .WithSummary("Change the practice group's settings (practice admins); send If-Match with the ETag you read")
             .Produces<PortalSettingsResponse>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 }
 

@@ -13,15 +13,12 @@ namespace Portal.Modules.Identity.Features.PasswordReset;
 public sealed class GetPasswordResetEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/auth/password-reset/{token}", async (string token, ISender sender, CancellationToken ct) =>
+        app.MapAnonymousRoutes("/api/auth", "Accounts").MapGet("/password-reset/{token}", async (string token, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetPasswordReset(token), ct)).ToHttpResult())
-            .AllowAnonymousRateLimited()
-            .WithTags("Accounts")
             .WithSummary("Whether a password reset link still works, and the account's email it is for")
             .Produces<PasswordResetDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status410Gone);
 }
 
 /// <summary>The email is shown so the person knows which account they are resetting; only its mailbox got the link.</summary>

@@ -19,14 +19,11 @@ namespace Portal.Modules.Identity.Features.PasswordReset;
 public sealed class RequestPasswordResetEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/auth/password-reset", async (RequestPasswordReset request, ISender sender, CancellationToken ct) =>
+        app.MapAnonymousRoutes("/api/auth", "Accounts").MapPost("/password-reset", async (RequestPasswordReset request, ISender sender, CancellationToken ct) =>
                 await sender.Send(request, ct) is { IsFailure: true } failed ? failed.Error!.ToProblem() : TypedResults.Accepted((string?)null))
-            .AllowAnonymousRateLimited()
-            .WithTags("Accounts")
             .WithSummary("Forgot the password: emails a single-use reset link if an account has this email; the answer is the same either way")
             .Produces(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesValidationProblem();
 }
 
 public sealed record RequestPasswordReset(string Email) : ICommand<Result>;

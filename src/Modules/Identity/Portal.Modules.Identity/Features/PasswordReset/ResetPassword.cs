@@ -18,16 +18,13 @@ namespace Portal.Modules.Identity.Features.PasswordReset;
 public sealed class ResetPasswordEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/auth/password-reset/{token}", async (string token, ResetPasswordRequest request, ISender sender, CancellationToken ct) =>
+        app.MapAnonymousRoutes("/api/auth", "Accounts").MapPost("/password-reset/{token}", async (string token, ResetPasswordRequest request, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ResetPassword(token, request.NewPassword), ct)).ToNoContentResult())
-            .AllowAnonymousRateLimited()
-            .WithTags("Accounts")
             .WithSummary("Set a new password with a reset link; every session of the account is signed out and the owner is emailed")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status410Gone);
 }
 
 public sealed record ResetPasswordRequest(string NewPassword);

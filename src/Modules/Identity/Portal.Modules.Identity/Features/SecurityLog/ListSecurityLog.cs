@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Modules.Identity.Data;
 using Portal.Modules.Identity.Domain;
 using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
 
 namespace Portal.Modules.Identity.Features;
 
@@ -14,22 +15,15 @@ public sealed class ListSecurityLogEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/me/security-log", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+        app.MapAccountRoutes("Accounts").MapGet("/security-log", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListSecurityLog(SecurityLogScope.OwnAccount, Paging.From(page, pageSize)), ct)))
-            .RequireAuthorization()
-            .WithTags("Accounts")
             .WithSummary("The signed-in account's security log, newest first: sign-ins, lockouts, password and two-factor changes, ended sessions")
-            .Produces<PagedList<SecurityLogEntryResponse>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Produces<PagedList<SecurityLogEntryResponse>>();
 
-        app.MapGet("/api/practice/security-log", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+        app.MapPracticeAdminRoutes("Accounts").MapGet("/security-log", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListSecurityLog(SecurityLogScope.PracticeGroup, Paging.From(page, pageSize)), ct)))
-            .RequireAuthorization(Policies.PracticeAdmin)
-            .WithTags("Accounts")
             .WithSummary("The practice group's security log, newest first: its staff accounts' entries and the events about its records")
-            .Produces<PagedList<SecurityLogEntryResponse>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<PagedList<SecurityLogEntryResponse>>();
     }
 }
 

@@ -15,18 +15,15 @@ namespace Portal.Modules.Identity.Features.Staff;
 public sealed class AcceptStaffInvitationEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/staff-invitations/{token}/accept", async (string token, AcceptStaffInvitationRequest? request, ISender sender, CancellationToken ct) =>
+        app.MapAnonymousRoutes("/api/staff-invitations", "Staff").MapPost("/{token}/accept", async (string token, AcceptStaffInvitationRequest? request, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new AcceptStaffInvitation(token, request?.Password, request?.GivenName, request?.FamilyName), ct))
                     .ToCreatedResult(_ => "/api/me"))
-            .AllowAnonymousRateLimited()
-            .WithTags("Staff")
             .WithSummary("Accept a staff invitation: a practitioner account of the practice with the invited role; the link works once")
             .Produces<AcceptedStaffInvitation>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status410Gone);
 }
 
 public sealed record AcceptStaffInvitationRequest(string? Password, string? GivenName, string? FamilyName);

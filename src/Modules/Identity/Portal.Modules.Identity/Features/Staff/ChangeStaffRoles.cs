@@ -12,15 +12,11 @@ namespace Portal.Modules.Identity.Features.Staff;
 public sealed class ChangeStaffRolesEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPut("/api/practice/staff/{userId:guid}/roles", async (Guid userId, StaffRolesRequest request, ISender sender, CancellationToken ct) =>
+        app.MapPracticeAdminRoutes("Staff").MapPut("/staff/{userId:guid}/roles", async (Guid userId, StaffRolesRequest request, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ChangeStaffRoles(userId, request.PracticeAdmin), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.PracticeAdmin)
-            .WithTags("Staff")
             .WithSummary("Make a practitioner a practice admin, or not; 409 staff.last-admin when the practice would have none left")
             .Produces<StaffMember>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -13,25 +13,18 @@ public sealed class DeactivateStaffEndpoints : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/practice/staff/{userId:guid}/deactivate", async (Guid userId, ISender sender, CancellationToken ct) =>
+        var staff = app.MapPracticeAdminRoutes("Staff");
+        staff.MapPost("/staff/{userId:guid}/deactivate", async (Guid userId, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new DeactivateStaff(userId), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.PracticeAdmin)
-            .WithTags("Staff")
             .WithSummary("Deactivate a practitioner: no more sign-ins, every session ends at once; what they wrote stays theirs")
             .Produces<StaffMember>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        app.MapPost("/api/practice/staff/{userId:guid}/reactivate", async (Guid userId, ISender sender, CancellationToken ct) =>
+        staff.MapPost("/staff/{userId:guid}/reactivate", async (Guid userId, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ReactivateStaff(userId), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.PracticeAdmin)
-            .WithTags("Staff")
             .WithSummary("Let a deactivated practitioner sign in again")
             .Produces<StaffMember>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
     }

@@ -13,15 +13,12 @@ namespace Portal.Modules.Identity.Features.Staff;
 public sealed class GetStaffInvitationEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/staff-invitations/{token}", async (string token, ISender sender, CancellationToken ct) =>
+        app.MapAnonymousRoutes("/api/staff-invitations", "Staff").MapGet("/{token}", async (string token, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetStaffInvitation(token), ct)).ToHttpResult())
-            .AllowAnonymousRateLimited()
-            .WithTags("Staff")
             .WithSummary("What a staff invitation link is for: the practice, the email, the names given and the role")
             .Produces<StaffInvitationDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status410Gone);
 }
 
 public sealed record StaffInvitationDetails(string PracticeName, string Email, string? GivenName, string? FamilyName, bool PracticeAdmin, DateTimeOffset ExpiresAt);

@@ -20,15 +20,11 @@ namespace Portal.Modules.Identity.Features.Staff;
 public sealed class InviteStaffEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/practice/staff/invitations", async (InviteStaff command, ISender sender, CancellationToken ct) =>
+        app.MapPracticeAdminRoutes("Staff").MapPost("/staff/invitations", async (InviteStaff command, ISender sender, CancellationToken ct) =>
                 (await sender.Send(command, ct)).ToCreatedResult(i => $"/api/practice/staff/invitations/{i.Id}"))
-            .RequireAuthorization(Policies.PracticeAdmin)
-            .WithTags("Staff")
             .WithSummary("Invite someone to join the practice as a practitioner (or practice admin); the email links to {PublicBaseUrl}/admin/join/{token}")
             .Produces<StaffInvitationResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }
 

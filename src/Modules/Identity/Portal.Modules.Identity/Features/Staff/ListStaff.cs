@@ -14,14 +14,10 @@ namespace Portal.Modules.Identity.Features.Staff;
 public sealed class ListStaffEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/practice/staff", async (ISender sender, CancellationToken ct) =>
+        app.MapPracticeAdminRoutes("Staff").MapGet("/staff", async (ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ListStaff(), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.PracticeAdmin)
-            .WithTags("Staff")
             .WithSummary("The practice's practitioners, active and deactivated, with whether each is a practice admin")
-            .Produces<IReadOnlyList<StaffMember>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<IReadOnlyList<StaffMember>>();
 }
 
 public sealed record ListStaff : IQuery<Result<IReadOnlyList<StaffMember>>>;

@@ -13,15 +13,11 @@ namespace Portal.Modules.Identity.Features.Staff;
 public sealed class ListStaffInvitationsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/practice/staff/invitations", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+        app.MapPracticeAdminRoutes("Staff").MapGet("/staff/invitations", async (int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ListStaffInvitations(Paging.From(page, pageSize)), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.PracticeAdmin)
-            .WithTags("Staff")
             .WithSummary("The practice's staff invitations, newest first")
             .Produces<PagedList<StaffInvitationResponse>>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesValidationProblem();
 }
 
 public sealed record ListStaffInvitations(Paging Paging) : IQuery<Result<PagedList<StaffInvitationResponse>>>;

@@ -14,14 +14,10 @@ namespace Portal.Modules.Identity.Features.Staff;
 public sealed class RevokeStaffInvitationEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/practice/staff/invitations/{id:guid}/revoke", async (Guid id, ISender sender, CancellationToken ct) =>
+        app.MapPracticeAdminRoutes("Staff").MapPost("/staff/invitations/{id:guid}/revoke", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new RevokeStaffInvitation(id), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.PracticeAdmin)
-            .WithTags("Staff")
             .WithSummary("Withdraw a pending staff invitation; its link stops working")
             .Produces<StaffInvitationResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }
