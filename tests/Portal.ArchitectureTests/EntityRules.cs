@@ -15,7 +15,6 @@ public sealed class EntityRules
     /// </summary>
     private static readonly string[] NotYetConverted =
     [
-        "Portal.Modules.Notifications.Domain.OutgoingEmail",
         "Portal.Modules.Identity.Domain.PortalUser",
         "Portal.Modules.Identity.Domain.PracticeGroup",
     ];

@@ -19,16 +19,68 @@ internal sealed class OutgoingEmail
     public Guid? PracticeGroupId { get; init; }
     public string To { get; init; } = string.Empty;
     public string Subject { get; init; } = string.Empty;
-    public string TextBody { get; set; } = string.Empty;
-    public string HtmlBody { get; set; } = string.Empty;
+    public string TextBody { get; private set; } = string.Empty;
+    public string HtmlBody { get; private set; } = string.Empty;
     public string MessageId { get; init; } = string.Empty;
     public DateTimeOffset CreatedAt { get; init; }
-    public EmailStatus Status { get; set; }
-    public int Attempts { get; set; }
-    public DateTimeOffset NextAttemptAt { get; set; }
-    public DateTimeOffset? LeaseUntil { get; set; }
-    public DateTimeOffset? SentAt { get; set; }
-    public string? LastError { get; set; }
+    public EmailStatus Status { get; private set; }
+
+    /// <summary>Counted by the delivery job's claim (one conditional update that also sets the lease).</summary>
+    public int Attempts { get; private set; }
+
+    public DateTimeOffset NextAttemptAt { get; private set; }
+    public DateTimeOffset? LeaseUntil { get; private set; }
+    public DateTimeOffset? SentAt { get; private set; }
+    public string? LastError { get; private set; }
+
+    /// <summary>An email waiting to be delivered, due at once.</summary>
+    public static OutgoingEmail Queue(Guid id, Guid? practiceGroupId, string to, string subject, string textBody, string htmlBody, DateTimeOffset now) => new()
+    {
+        Id = id,
+        PracticeGroupId = practiceGroupId,
+        To = to,
+        Subject = subject,
+        TextBody = textBody,
+        HtmlBody = htmlBody,
+        MessageId = $"{id:N}@portal",
+        CreatedAt = now,
+        Status = EmailStatus.Pending,
+        NextAttemptAt = now,
+    };
+
+    /// <summary>The server took it. The bodies (patients' details, one-time links) are not kept: the record says who got what, when.</summary>
+    public void Sent(DateTimeOffset now)
+    {
+        Status = EmailStatus.Sent;
+        SentAt = now;
+        LastError = null;
+        ForgetBodies();
+        LeaseUntil = null;
+    }
+
+    /// <summary>This attempt failed: tried again at <paramref name="nextAttemptAt"/>.</summary>
+    public void WillRetry(string error, DateTimeOffset nextAttemptAt)
+    {
+        Status = EmailStatus.Pending;
+        LastError = error;
+        NextAttemptAt = nextAttemptAt;
+        LeaseUntil = null;
+    }
+
+    /// <summary>Given up: nothing will send it, so its links are not kept either.</summary>
+    public void GivenUp(string error)
+    {
+        Status = EmailStatus.Failed;
+        LastError = error;
+        ForgetBodies();
+        LeaseUntil = null;
+    }
+
+    private void ForgetBodies()
+    {
+        TextBody = string.Empty;
+        HtmlBody = string.Empty;
+    }
 }
 
 /// <summary>An email "delivered" in Development: kept in the database and listed by <c>GET /api/dev/mailbox</c>.</summary>

@@ -80,35 +80,26 @@ internal sealed partial class EmailDeliveryJob(
         {
             await scope.ServiceProvider.GetRequiredService<IEmailSender>()
                 .SendAsync(new EmailMessage(email.MessageId, email.To, email.Subject, email.TextBody, email.HtmlBody), cancellationToken);
-            email.Status = EmailStatus.Sent;
-            email.SentAt = clock.GetUtcNow();
-            email.LastError = null;
-            // Once sent, the bodies (patients' details, one-time links) are not kept: the record says who got what, when.
-            email.TextBody = string.Empty;
-            email.HtmlBody = string.Empty;
+            email.Sent(clock.GetUtcNow());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Anything else than the sender's own verdict is treated as transient: recorded, retried, and
             // eventually given up, never left in Sending.
             var permanent = exception is EmailDeliveryException { Permanent: true };
-            email.LastError = exception is EmailDeliveryException ? exception.Message : $"Unexpected {exception.GetType().Name} while sending.";
+            var error = exception is EmailDeliveryException ? exception.Message : $"Unexpected {exception.GetType().Name} while sending.";
             if (permanent || email.Attempts >= settings.Value.MaxAttempts)
             {
-                email.Status = EmailStatus.Failed;
-                email.TextBody = string.Empty;   // given up: nothing will send it, so its links are not kept either
-                email.HtmlBody = string.Empty;
+                email.GivenUp(error);
                 LogGivenUp(exception, email.Id, email.Attempts);
             }
             else
             {
-                email.Status = EmailStatus.Pending;
-                email.NextAttemptAt = clock.GetUtcNow() + RetryDelay(email.Attempts);
+                email.WillRetry(error, clock.GetUtcNow() + RetryDelay(email.Attempts));
                 LogWillRetry(exception, email.Id, email.Attempts);
             }
         }
 
-        email.LeaseUntil = null;
         // Not cancellable: once the server has the email, the "sent" mark must be saved even during shutdown.
         await db.SaveChangesAsync(CancellationToken.None);
     }

@@ -15,18 +15,6 @@ internal sealed class EmailOutbox(NotificationsDbContext db, IIdentityApi identi
             : "Portal";
         var (text, html) = EmailTemplate.Render(practiceName, content);
         var now = clock.GetUtcNow();
-        db.Emails.Add(new OutgoingEmail
-        {
-            Id = emailId,
-            PracticeGroupId = practiceGroupId,
-            To = to,
-            Subject = content.Subject,
-            TextBody = text,
-            HtmlBody = html,
-            MessageId = $"{emailId:N}@portal",
-            CreatedAt = now,
-            Status = EmailStatus.Pending,
-            NextAttemptAt = now,
-        });
+        db.Emails.Add(OutgoingEmail.Queue(emailId, practiceGroupId, to, content.Subject, text, html, now));
     }
 }
