@@ -49,7 +49,7 @@ public sealed class JobsTests
 
         // An operator can act on jobs too: triggering a recurring job enqueues it.
         using var trigger = await operatorClient.PostAsync("/hangfire/recurring/trigger", Form(("jobs[]", Jobs.EmailDelivery)));
-        Assert.True(trigger.IsSuccessStatusCode, $"trigger answered {(int)trigger.StatusCode}");
+        Assert.True(trigger.IsSuccessStatusCode, $"trigger answered {(int)trigger.StatusCode}: {app.ServerErrors()}");
         Assert.Equal(1, app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedCount("default"));
     }
 

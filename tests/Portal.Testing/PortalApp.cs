@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Portal.Testing;
@@ -89,9 +91,19 @@ public class PortalApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddLogging(logging => logging.AddFakeLogging(options =>
+            {
+                options.FilteredLevels.Add(LogLevel.Error);
+                options.FilteredLevels.Add(LogLevel.Critical);
+            }));
             ConfigureTestServices?.Invoke(services);
         });
     }
+
+    /// <summary>What this Host logged at Error or above, for a failing assertion's message: a 500's cause.</summary>
+    public string ServerErrors() =>
+        string.Join(System.Environment.NewLine, Services.GetRequiredService<FakeLogCollector>().GetSnapshot()
+            .Select(r => $"{r.Category}: {r.Message} {r.Exception}"));
 
     protected override void Dispose(bool disposing)
     {
