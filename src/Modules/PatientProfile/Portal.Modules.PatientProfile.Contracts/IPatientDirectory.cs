@@ -8,12 +8,6 @@ public interface IPatientDirectory
 
     /// <summary>Those of <paramref name="patientIds"/> that are records of <paramref name="practiceGroupId"/> (one query).</summary>
     Task<IReadOnlyList<PatientSummary>> FindManyAsync(Guid practiceGroupId, IReadOnlyCollection<Guid> patientIds, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Whether a patient's change request of the group still waits for a decision (not approved, rejected, replaced
-    /// or withdrawn), e.g. so that a notification relayed late does not announce a request that is already closed.
-    /// </summary>
-    Task<bool> IsChangeRequestPendingAsync(Guid practiceGroupId, Guid changeRequestId, CancellationToken cancellationToken);
 }
 
 public sealed record PatientSummary(Guid PatientId, Guid PracticeGroupId, string GivenName, string FamilyName, DateOnly DateOfBirth, string? Email);

@@ -13,14 +13,15 @@ public interface IIntegrationEventConsumer<in TEvent>
 /// <summary>
 /// A consumer that handles each event once: its changes and the inbox entry that records the event are saved
 /// together, so a redelivered event (after a crash, or a retry of a relay) finds the entry and does nothing.
-/// Subclasses only track their changes in <paramref name="db"/>; this class saves them.
+/// Subclasses only track their changes in <paramref name="db"/>; this class saves them. Each declares the stable name
+/// its entries are kept under (<see cref="InboxNameAttribute"/>), never its CLR name.
 /// </summary>
 public abstract class IdempotentConsumer<TEvent>(DbContext db, TimeProvider clock) : IIntegrationEventConsumer<TEvent>
     where TEvent : IIntegrationEvent
 {
     public async Task ConsumeAsync(TEvent integrationEvent, CancellationToken cancellationToken)
     {
-        var consumer = GetType().FullName!;
+        var consumer = InboxNameAttribute.Of(GetType());
         if (await db.Set<InboxMessage>().AnyAsync(
                 m => m.EventId == integrationEvent.EventId && m.Consumer == consumer, cancellationToken))
         {

@@ -74,7 +74,14 @@ public sealed partial class IntegrationEventTypes
 
 public static class IntegrationEventRegistration
 {
-    /// <summary>Registers the events of <paramref name="modules"/> by name; a badly named event stops the start-up here.</summary>
-    public static IServiceCollection AddIntegrationEvents(this IServiceCollection services, IEnumerable<IModule> modules) =>
-        services.AddSingleton(IntegrationEventTypes.Of(modules));
+    /// <summary>
+    /// Registers the events of <paramref name="modules"/> by name; a badly named event, or an idempotent consumer without
+    /// an inbox name of its own, stops the start-up here.
+    /// </summary>
+    public static IServiceCollection AddIntegrationEvents(this IServiceCollection services, IEnumerable<IModule> modules)
+    {
+        var list = modules.ToList();
+        InboxNameAttribute.CheckConsumersIn(list.Select(m => m.GetType().Assembly));
+        return services.AddSingleton(IntegrationEventTypes.Of(list));
+    }
 }

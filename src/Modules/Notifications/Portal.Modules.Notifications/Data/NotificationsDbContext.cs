@@ -12,6 +12,7 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutgoingEmail> Emails => Set<OutgoingEmail>();
     public DbSet<DevelopmentMailboxEntry> DevelopmentMailbox => Set<DevelopmentMailboxEntry>();
+    public DbSet<ClosedChangeRequest> ClosedChangeRequests => Set<ClosedChangeRequest>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UsePortalConventions(Database);
@@ -31,6 +32,13 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
             notification.HasIndex(n => new { n.RecipientUserId, n.ReadAt });
             notification.Property(n => n.RecordPart).HasMaxLength(20);
             notification.HasIndex(n => new { n.PatientId, n.RecordPart });   // a patient's newer request updates the notifications about their waiting change
+        });
+
+        modelBuilder.Entity<ClosedChangeRequest>(closed =>
+        {
+            closed.ToTable("ClosedChangeRequests");
+            closed.HasKey(c => c.ChangeRequestId);
+            closed.Property(c => c.ChangeRequestId).ValueGeneratedNever();
         });
 
         modelBuilder.Entity<OutgoingEmail>(email =>

@@ -7,6 +7,7 @@ using Portal.Shared.Messaging;
 namespace Portal.Modules.Notifications.Features;
 
 /// <summary>Tells every practitioner of the group that a patient joined the portal.</summary>
+[InboxName("notifications.announce-invitation-accepted")]
 internal sealed class InvitationAcceptedConsumer(NotificationsDbContext db, IIdentityApi identity, TimeProvider clock)
     : IdempotentConsumer<InvitationAccepted>(db, clock)
 {

@@ -13,13 +13,16 @@ namespace Portal.Modules.Notifications.Features;
 /// A patient has one waiting change per part of their record, so a practitioner has one notification about it: while
 /// unread, a newer request (or a new one after a withdrawal) updates it instead of adding another.
 /// </summary>
-internal sealed class PatientChangeRequestedConsumer(NotificationsDbContext db, IIdentityApi identity, IPatientDirectory patients, TimeProvider clock)
+[InboxName("notifications.announce-change-requested")]
+internal sealed class PatientChangeRequestedConsumer(NotificationsDbContext db, IIdentityApi identity, TimeProvider clock)
     : IdempotentConsumer<PatientChangeRequested>(db, clock)
 {
     protected override async Task HandleAsync(PatientChangeRequested requested, CancellationToken cancellationToken)
     {
-        // Relayed late (a retry): the request may be decided, replaced or withdrawn by now, and then there is nothing to announce.
-        if (!await patients.IsChangeRequestPendingAsync(requested.PracticeGroupId, requested.ChangeRequestId, cancellationToken))
+        await ClosedChangeRequests.RecordAsync(db, requested.Replaces ?? [], requested.OccurredAt, cancellationToken);
+
+        // Relayed late (a retry): the request was decided, replaced or withdrawn meanwhile, and then there is nothing to announce.
+        if (await ClosedChangeRequests.IsClosedAsync(db, requested.ChangeRequestId, cancellationToken))
         {
             return;
         }
@@ -41,11 +44,13 @@ internal sealed class PatientChangeRequestedConsumer(NotificationsDbContext db, 
 /// The patient withdrew their waiting change: unread notifications about it say so instead (<c>profileChangeWithdrawn</c>,
 /// nothing new is sent), except those that already tell of a newer request (relayed first, after a retry of this one).
 /// </summary>
+[InboxName("notifications.announce-change-withdrawn")]
 internal sealed class PatientChangeWithdrawnConsumer(NotificationsDbContext db, TimeProvider clock)
     : IdempotentConsumer<PatientChangeWithdrawn>(db, clock)
 {
     protected override async Task HandleAsync(PatientChangeWithdrawn withdrawn, CancellationToken cancellationToken)
     {
+        await ClosedChangeRequests.RecordAsync(db, withdrawn.ChangeRequestIds, withdrawn.OccurredAt, cancellationToken);
         var summary = $"{withdrawn.PatientName} withdrew their request about their {PatientProfileFields.LabelOf(withdrawn.Part)}; nothing waits for approval.";
         var unread = await PractitionerNotifications.UnreadAboutAsync(db, withdrawn.PracticeGroupId, withdrawn.PatientId, withdrawn.Part, cancellationToken);
         foreach (var notification in unread.Where(n => n.CreatedAt <= withdrawn.OccurredAt))
@@ -60,11 +65,13 @@ internal sealed class PatientChangeWithdrawnConsumer(NotificationsDbContext db, 
 /// how it ended and who decided (<c>profileChangeApproved</c>, <c>profileChangeRejected</c>), where it stays in their
 /// list; nothing new is sent. A notification about a later request (updated after this decision) is left alone.
 /// </summary>
+[InboxName("notifications.announce-change-decided")]
 internal sealed class PatientChangeDecidedConsumer(NotificationsDbContext db, TimeProvider clock)
     : IdempotentConsumer<PatientChangeDecided>(db, clock)
 {
     protected override async Task HandleAsync(PatientChangeDecided decided, CancellationToken cancellationToken)
     {
+        await ClosedChangeRequests.RecordAsync(db, [decided.ChangeRequestId], decided.OccurredAt, cancellationToken);
         var (kind, outcome) = decided.Decision == ChangeDecision.Approved
             ? (NotificationKinds.ProfileChangeApproved, "approved")
             : (NotificationKinds.ProfileChangeRejected, "rejected");
@@ -82,6 +89,7 @@ internal sealed class PatientChangeDecidedConsumer(NotificationsDbContext db, Ti
 }
 
 /// <summary>Tells every practitioner of the group that a patient's change was applied at once (<c>profileUpdated</c>).</summary>
+[InboxName("notifications.announce-record-updated-by-patient")]
 internal sealed class PatientRecordUpdatedByPatientConsumer(NotificationsDbContext db, IIdentityApi identity, TimeProvider clock)
     : IdempotentConsumer<PatientRecordUpdatedByPatient>(db, clock)
 {
@@ -89,6 +97,25 @@ internal sealed class PatientRecordUpdatedByPatientConsumer(NotificationsDbConte
         await PractitionerNotifications.AddForGroupAsync(db, identity, updated.PracticeGroupId, NotificationKinds.ProfileUpdated, updated.PatientId,
             $"{updated.PatientName} updated their {PatientProfileFields.LabelOf(updated.Part)} ({PatientProfileFields.LabelsOf(updated.Fields)}).",
             updated.OccurredAt, cancellationToken);
+}
+
+/// <summary>The change requests this module has learnt no longer wait (<see cref="ClosedChangeRequest"/>).</summary>
+internal static class ClosedChangeRequests
+{
+    public static async Task RecordAsync(NotificationsDbContext db, IReadOnlyCollection<Guid> changeRequestIds, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (changeRequestIds.Count == 0)
+        {
+            return;
+        }
+
+        var known = await db.ClosedChangeRequests.Where(c => changeRequestIds.Contains(c.ChangeRequestId)).Select(c => c.ChangeRequestId)
+            .ToListAsync(cancellationToken);
+        db.ClosedChangeRequests.AddRange(changeRequestIds.Distinct().Except(known).Select(id => ClosedChangeRequest.At(id, at)));
+    }
+
+    public static Task<bool> IsClosedAsync(NotificationsDbContext db, Guid changeRequestId, CancellationToken cancellationToken) =>
+        db.ClosedChangeRequests.AnyAsync(c => c.ChangeRequestId == changeRequestId, cancellationToken);
 }
 
 internal static class PractitionerNotifications

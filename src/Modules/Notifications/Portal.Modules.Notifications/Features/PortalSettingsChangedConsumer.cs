@@ -14,6 +14,7 @@ namespace Portal.Modules.Notifications.Features;
 /// changed them (nobody is told of their own change), and an email for each admin, that one included (an admin whose
 /// account was misused learns of it too).
 /// </summary>
+[InboxName("notifications.announce-settings-changed")]
 internal sealed class PortalSettingsChangedConsumer(NotificationsDbContext db, IIdentityApi identity, EmailOutbox emails, TimeProvider clock)
     : IdempotentConsumer<PortalSettingsChanged>(db, clock)
 {

@@ -18,8 +18,4 @@ internal sealed class PatientDirectory(PatientProfileDbContext db) : IPatientDir
             .Where(p => p.PracticeGroupId == practiceGroupId && patientIds.Contains(p.Id))
             .Select(p => new PatientSummary(p.Id, p.PracticeGroupId, p.GivenName, p.FamilyName, p.DateOfBirth, p.Email))
             .ToListAsync(cancellationToken);
-
-    public Task<bool> IsChangeRequestPendingAsync(Guid practiceGroupId, Guid changeRequestId, CancellationToken cancellationToken) =>
-        db.ChangeRequests.AsNoTracking()
-            .AnyAsync(r => r.Id == changeRequestId && r.PracticeGroupId == practiceGroupId && r.Status == ChangeRequestStatus.Pending, cancellationToken);
 }

@@ -7,6 +7,7 @@ using Portal.Shared.Messaging;
 namespace Portal.Modules.PatientProfile.Features;
 
 /// <summary>A patient who accepted shows as <c>active</c>.</summary>
+[InboxName("patient-profile.link-accepted-invitation")]
 internal sealed class InvitationAcceptedConsumer(PatientProfileDbContext db, TimeProvider clock) : IdempotentConsumer<InvitationAccepted>(db, clock)
 {
     protected override async Task HandleAsync(InvitationAccepted accepted, CancellationToken cancellationToken)

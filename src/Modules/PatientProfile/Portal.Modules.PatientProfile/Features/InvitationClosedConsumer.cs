@@ -7,6 +7,7 @@ using Portal.Shared.Messaging;
 namespace Portal.Modules.PatientProfile.Features;
 
 /// <summary>A revoked or expired invitation puts an invited patient back to <c>notInvited</c>.</summary>
+[InboxName("patient-profile.note-invitation-closed")]
 internal sealed class InvitationClosedConsumer(PatientProfileDbContext db, TimeProvider clock) : IdempotentConsumer<InvitationClosed>(db, clock)
 {
     protected override async Task HandleAsync(InvitationClosed closed, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ using Portal.Shared.Messaging;
 namespace Portal.Modules.PatientProfile.Features;
 
 /// <summary>An invited patient shows as <c>invited</c> (unless already active).</summary>
+[InboxName("patient-profile.note-invitation-sent")]
 internal sealed class InvitationSentConsumer(PatientProfileDbContext db, TimeProvider clock) : IdempotentConsumer<InvitationSent>(db, clock)
 {
     protected override async Task HandleAsync(InvitationSent sent, CancellationToken cancellationToken)

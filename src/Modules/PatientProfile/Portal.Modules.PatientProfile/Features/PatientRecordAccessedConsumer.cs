@@ -6,6 +6,7 @@ using Portal.Shared.Messaging;
 namespace Portal.Modules.PatientProfile.Features;
 
 /// <summary>Another module's read or change of a patient's record (e.g. a note read) joins the patient's access log.</summary>
+[InboxName("patient-profile.log-record-access")]
 internal sealed class PatientRecordAccessedConsumer(PatientProfileDbContext db, TimeProvider clock) : IdempotentConsumer<PatientRecordAccessed>(db, clock)
 {
     protected override Task HandleAsync(PatientRecordAccessed accessed, CancellationToken cancellationToken)

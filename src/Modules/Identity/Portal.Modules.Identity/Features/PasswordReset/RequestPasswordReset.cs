@@ -54,6 +54,7 @@ internal sealed record PasswordResetAsked(Guid EventId, DateTimeOffset OccurredA
 /// Makes the account's new link (ending its older unused ones) and emails it; for an unknown email, or past the
 /// hourly allowance of links for the account, nothing.
 /// </summary>
+[InboxName("identity.send-password-reset")]
 internal sealed class PasswordResetAskedConsumer(
     IdentityModuleDbContext db,
     UserManager<PortalUser> users,

@@ -12,6 +12,7 @@ namespace Portal.Modules.Identity.Features;
 /// once however often it is delivered. An event about a practitioner that names no group is shown to the account's
 /// own group.
 /// </summary>
+[InboxName("identity.log-security-event")]
 internal sealed class SecurityEventOccurredConsumer(IdentityModuleDbContext db, TimeProvider clock)
     : IdempotentConsumer<SecurityEventOccurred>(db, clock)
 {

@@ -23,6 +23,19 @@ namespace Portal.Modules.Notifications.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Portal.Modules.Notifications.Domain.ClosedChangeRequest", b =>
+                {
+                    b.Property<Guid>("ChangeRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("ChangeRequestId");
+
+                    b.ToTable("ClosedChangeRequests", "notifications");
+                });
+
             modelBuilder.Entity("Portal.Modules.Notifications.Domain.DevelopmentMailboxEntry", b =>
                 {
                     b.Property<Guid>("Id")

@@ -17,6 +17,19 @@ namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Portal.Modules.Notifications.Domain.ClosedChangeRequest", b =>
+                {
+                    b.Property<Guid>("ChangeRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ChangeRequestId");
+
+                    b.ToTable("ClosedChangeRequests", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Modules.Notifications.Domain.DevelopmentMailboxEntry", b =>
                 {
                     b.Property<Guid>("Id")

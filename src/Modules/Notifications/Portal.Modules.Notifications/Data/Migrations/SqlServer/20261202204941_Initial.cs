@@ -15,6 +15,19 @@ namespace Portal.Modules.Notifications.Data.Migrations.SqlServer
                 name: "notifications");
 
             migrationBuilder.CreateTable(
+                name: "ClosedChangeRequests",
+                schema: "notifications",
+                columns: table => new
+                {
+                    ChangeRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClosedChangeRequests", x => x.ChangeRequestId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DevelopmentMailbox",
                 schema: "notifications",
                 columns: table => new
@@ -163,6 +176,10 @@ namespace Portal.Modules.Notifications.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ClosedChangeRequests",
+                schema: "notifications");
+
             migrationBuilder.DropTable(
                 name: "DevelopmentMailbox",
                 schema: "notifications");

@@ -12,6 +12,18 @@ namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ClosedChangeRequests",
+                columns: table => new
+                {
+                    ChangeRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClosedChangeRequests", x => x.ChangeRequestId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DevelopmentMailbox",
                 columns: table => new
                 {
@@ -147,6 +159,9 @@ namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ClosedChangeRequests");
+
             migrationBuilder.DropTable(
                 name: "DevelopmentMailbox");
 
