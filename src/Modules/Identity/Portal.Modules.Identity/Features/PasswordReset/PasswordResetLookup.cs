@@ -10,12 +10,11 @@ internal sealed class PasswordResetLookup(IdentityModuleDbContext db, TimeProvid
 {
     public async Task<Result<PasswordResetToken>> FindUsableAsync(string token, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        if (SecretTokens.HashOfPresented(token) is not { } hash)
         {
             return PasswordResetErrors.NotFound;
         }
 
-        var hash = SecretTokens.Hash(token);
         var link = await db.PasswordResetTokens.SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
         return link?.StatusAt(clock.GetUtcNow()) switch
         {

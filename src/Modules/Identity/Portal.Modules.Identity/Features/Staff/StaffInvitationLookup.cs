@@ -11,12 +11,11 @@ internal static class StaffInvitationLookup
     public static async Task<Result<StaffInvitation>> FindUsableAsync(
         IdentityModuleDbContext db, string token, DateTimeOffset now, bool track, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        if (SecretTokens.HashOfPresented(token) is not { } hash)
         {
             return StaffErrors.InvitationNotFound;
         }
 
-        var hash = SecretTokens.Hash(token);
         var invitations = track ? db.StaffInvitations : db.StaffInvitations.AsNoTracking();
         var invitation = await invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         return invitation?.StatusAt(now) switch

@@ -10,12 +10,11 @@ internal sealed class InvitationLookup(InvitationsDbContext db, TimeProvider clo
 {
     public async Task<Result<Invitation>> FindUsableAsync(string token, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 100)
+        if (SecretTokens.HashOfPresented(token) is not { } hash)
         {
             return InvitationErrors.NotFound;
         }
 
-        var hash = SecretTokens.Hash(token);
         var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         if (invitation is null)
         {
