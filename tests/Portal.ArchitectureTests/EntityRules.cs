@@ -16,7 +16,6 @@ public sealed class EntityRules
     private static readonly string[] NotYetConverted =
     [
         "Portal.Modules.Identity.Domain.PortalUser",
-        "Portal.Modules.Identity.Domain.PracticeGroup",
     ];
 
     [Fact]

@@ -34,9 +34,17 @@ public static class AudienceRoutes
         app.MapPolicyGroup(PatientPrefix, Policies.Patient, tag);
 
     /// <summary><c>/api/me</c>, for any signed-in account, about itself; map the account itself as <c>""</c>.</summary>
-    public static RouteGroupBuilder MapAccountRoutes(this IEndpointRouteBuilder app, string tag)
+    public static RouteGroupBuilder MapAccountRoutes(this IEndpointRouteBuilder app, string tag) =>
+        app.MapSignedInRoutes(AccountPrefix, tag);
+
+    /// <summary>
+    /// Routes under <paramref name="prefix"/> for any signed-in account, whatever its kind (patient or practitioner), such
+    /// as the API's shared vocabulary (<c>GET /api/record-fields</c>); a handler that serves one audience only belongs in
+    /// that audience's group instead.
+    /// </summary>
+    public static RouteGroupBuilder MapSignedInRoutes(this IEndpointRouteBuilder app, string prefix, string tag)
     {
-        var group = app.MapGroup(AccountPrefix);
+        var group = app.MapGroup(prefix);
         group.RequireAuthorization()
             .WithTags(tag)
             .ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -33,7 +33,7 @@ internal sealed partial class FirstPracticeBootstrap(
         }
 
         var now = clock.GetUtcNow();
-        var group = new PracticeGroup { Id = Guid.CreateVersion7(), Name = practiceName, TimeZone = section["TimeZone"] ?? "Australia/Sydney", CreatedAt = now };
+        var group = PracticeGroup.New(Guid.CreateVersion7(), practiceName, section["TimeZone"] ?? PracticeGroup.DefaultTimeZone, now);
         var admin = new PortalUser
         {
             Id = Guid.CreateVersion7(),

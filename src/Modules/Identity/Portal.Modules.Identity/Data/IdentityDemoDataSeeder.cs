@@ -21,8 +21,8 @@ internal sealed class IdentityDemoDataSeeder(IdentityModuleDbContext db, Account
 
         var now = clock.GetUtcNow();
         db.PracticeGroups.AddRange(
-            new PracticeGroup { Id = DemoData.HarbourHealthId, Name = "Harbour Health", TimeZone = "Australia/Sydney", CreatedAt = now },
-            new PracticeGroup { Id = DemoData.SummitPhysioId, Name = "Summit Physio", TimeZone = "Australia/Sydney", CreatedAt = now });
+            PracticeGroup.New(DemoData.HarbourHealthId, "Harbour Health", PracticeGroup.DefaultTimeZone, now),
+            PracticeGroup.New(DemoData.SummitPhysioId, "Summit Physio", PracticeGroup.DefaultTimeZone, now));
         await db.SaveChangesAsync(cancellationToken);
 
         await AddPractitioner(DemoData.HarbourAdminId, DemoData.HarbourAdminEmail, "Alex", "Morgan", DemoData.HarbourHealthId, admin: true);

@@ -19,18 +19,15 @@ namespace Portal.Modules.Invitations.Features;
 public sealed class AcceptInvitationEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/invitations/{token}/accept", async (string token, AcceptInvitationRequest? request, ISender sender, CancellationToken ct) =>
+        app.MapAnonymousRoutes("/api/invitations", "Invitations").MapPost("/{token}/accept", async (string token, AcceptInvitationRequest? request, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new AcceptInvitation(token, request?.Password), ct)).ToCreatedResult(_ => "/api/me"))
-            .AllowAnonymousRateLimited()
-            .WithTags("Invitations")
             .WithSummary("Accept an invitation: a new account with this password, or (signed in) link this practice to your existing account")
             .Produces<AcceptedInvitation>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status410Gone);
 }
 
 public sealed record AcceptInvitationRequest(string? Password);

@@ -16,20 +16,16 @@ namespace Portal.Modules.Invitations.Features;
 public sealed class BulkInviteEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/practice/invitations/bulk", async (BulkInvite command, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Invitations").MapPost("/invitations/bulk", async (BulkInvite command, ISender sender, CancellationToken ct) =>
             {
                 var result = await sender.Send(command, ct);
                 return result.IsSuccess
                     ? TypedResults.Accepted($"/api/practice/invitations/bulk/{result.Value.Id}", result.Value)
                     : result.Error!.ToProblem();
             })
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Invitations")
             .WithSummary("Invite many patients: answers at once with what was accepted and skipped; emails go out in the background")
             .Produces<BulkInviteAccepted>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesValidationProblem();
 }
 
 public sealed record BulkInvite(IReadOnlyList<Guid> PatientIds) : ICommand<Result<BulkInviteAccepted>>;

@@ -13,14 +13,10 @@ namespace Portal.Modules.Invitations.Features;
 public sealed class GetBulkInvitationEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/practice/invitations/bulk/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Invitations").MapGet("/invitations/bulk/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetBulkInvitation(id), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Invitations")
             .WithSummary("Progress of a bulk invitation: how many were sent or failed, and when it completed")
             .Produces<BulkInvitationProgress>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 

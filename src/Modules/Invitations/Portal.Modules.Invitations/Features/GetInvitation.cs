@@ -13,15 +13,12 @@ namespace Portal.Modules.Invitations.Features;
 public sealed class GetInvitationEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/invitations/{token}", async (string token, ISender sender, CancellationToken ct) =>
+        app.MapAnonymousRoutes("/api/invitations", "Invitations").MapGet("/{token}", async (string token, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetInvitation(token), ct)).ToHttpResult())
-            .AllowAnonymousRateLimited()
-            .WithTags("Invitations")
             .WithSummary("What an invitation link is for: the practice, the patient's first name, the email, and whether an account exists")
             .Produces<InvitationDetails>()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status410Gone)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+            .ProducesProblem(StatusCodes.Status410Gone);
 }
 
 public sealed record InvitationDetails(string PracticeName, string GivenName, string Email, DateTimeOffset ExpiresAt, bool AccountExists);

@@ -15,15 +15,11 @@ namespace Portal.Modules.Invitations.Features;
 public sealed class ListInvitationsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/practice/invitations", async (string? status, Guid? patientId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Invitations").MapGet("/invitations", async (string? status, Guid? patientId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ListInvitations(status, Paging.From(page, pageSize), patientId), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Invitations")
             .WithSummary("The practice's invitations, newest first; ?status=pending|accepted|expired|revoked, ?patientId= for one patient's")
             .Produces<PagedList<InvitationResponse>>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesValidationProblem();
 }
 
 public sealed record ListInvitations(string? Status, Paging Paging, Guid? PatientId = null) : IQuery<Result<PagedList<InvitationResponse>>>;

@@ -21,14 +21,10 @@ namespace Portal.Modules.Invitations.Features;
 public sealed class ResendInvitationEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/practice/invitations/{id:guid}/resend", async (Guid id, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Invitations").MapPost("/invitations/{id:guid}/resend", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ResendInvitation(id), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Invitations")
             .WithSummary("Send a pending or expired invitation again with a new link and expiry; the old link stops working")
             .Produces<InvitationResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }

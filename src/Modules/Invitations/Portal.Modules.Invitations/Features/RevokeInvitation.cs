@@ -17,14 +17,10 @@ namespace Portal.Modules.Invitations.Features;
 public sealed class RevokeInvitationEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/practice/invitations/{id:guid}/revoke", async (Guid id, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Invitations").MapPost("/invitations/{id:guid}/revoke", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new RevokeInvitation(id), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Invitations")
             .WithSummary("Withdraw a pending invitation; its link stops working")
             .Produces<InvitationResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }

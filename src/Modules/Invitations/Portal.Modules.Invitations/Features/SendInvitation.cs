@@ -19,16 +19,12 @@ namespace Portal.Modules.Invitations.Features;
 public sealed class SendInvitationEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/practice/patients/{patientId:guid}/invitations", async (Guid patientId, SendInvitationRequest? request, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Invitations").MapPost("/patients/{patientId:guid}/invitations", async (Guid patientId, SendInvitationRequest? request, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new SendInvitation(patientId, request?.Email, request?.Message), ct))
                     .ToCreatedResult(i => $"/api/practice/invitations/{i.Id}"))
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Invitations")
             .WithSummary("Invite a patient to the portal; the email links to {PublicBaseUrl}/invite/{token}. Another address than the record's needs a practice admin (403 invitations.other-address-needs-admin) and is told to the address on record")
             .Produces<InvitationResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }

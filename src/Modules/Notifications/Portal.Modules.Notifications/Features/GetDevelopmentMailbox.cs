@@ -21,10 +21,8 @@ public sealed class GetDevelopmentMailboxEndpoint : ICarterModule
             return;
         }
 
-        app.MapGet("/api/dev/mailbox", async (string? to, ISender sender, CancellationToken ct) =>
+        app.MapAnonymousRoutes("/api/dev", "Development").MapGet("/mailbox", async (string? to, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetDevelopmentMailbox(to), ct)))
-            .AllowAnonymousRateLimited()
-            .WithTags("Development")
             .WithSummary("Development only: emails delivered to the development mailbox, newest first (at most 100)")
             .Produces<IReadOnlyList<MailboxEmail>>();
     }

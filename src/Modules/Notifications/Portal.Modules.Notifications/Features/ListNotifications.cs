@@ -6,20 +6,17 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Portal.Modules.Notifications.Data;
 using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
 
 namespace Portal.Modules.Notifications.Features;
 
 public sealed class ListNotificationsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/practice/notifications", async (bool? unread, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Notifications").MapGet("/notifications", async (bool? unread, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListNotifications(unread == true, Paging.From(page, pageSize)), ct)))
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Notifications")
             .WithSummary("The signed-in practitioner's notifications, newest first, with the unread count")
-            .Produces<NotificationsPage>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<NotificationsPage>();
 }
 
 public sealed record NotificationResponse(Guid Id, string Kind, Guid? PatientId, string Summary, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);

@@ -6,20 +6,17 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Portal.Modules.Notifications.Data;
 using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
 
 namespace Portal.Modules.Notifications.Features;
 
 public sealed class MarkAllNotificationsReadEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/practice/notifications/read-all", async (ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Notifications").MapPost("/notifications/read-all", async (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new MarkAllNotificationsRead(), ct)))
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Notifications")
             .WithSummary("Mark all your unread notifications as read (yours only); answers how many were marked")
-            .Produces<NotificationsMarkedRead>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<NotificationsMarkedRead>();
 }
 
 /// <summary>How many notifications were unread and are read now.</summary>

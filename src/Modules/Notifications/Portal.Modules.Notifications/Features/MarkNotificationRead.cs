@@ -13,14 +13,10 @@ namespace Portal.Modules.Notifications.Features;
 public sealed class MarkNotificationReadEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/practice/notifications/{id:guid}/read", async (Guid id, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Notifications").MapPost("/notifications/{id:guid}/read", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new MarkNotificationRead(id), ct)).ToNoContentResult())
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Notifications")
             .WithSummary("Mark one of your notifications as read (reading it again changes nothing)")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 

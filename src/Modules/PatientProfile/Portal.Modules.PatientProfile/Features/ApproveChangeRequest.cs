@@ -18,15 +18,11 @@ namespace Portal.Modules.PatientProfile.Features;
 public sealed class ApproveChangeRequestEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/practice/change-requests/{id:guid}/approve",
+        app.MapPracticeRoutes("Change requests").MapPost("/change-requests/{id:guid}/approve",
                 async (Guid id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ApproveOptions? options, ISender sender, CancellationToken ct) =>
                     (await sender.Send(new ApproveChangeRequest(id, options?.Force ?? false), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Change requests")
             .WithSummary("Apply a patient's change request; 409 change-requests.conflict names the fields changed since, unless {force:true}; 409 change-requests.already-decided, .superseded (the patient replaced it) or .withdrawn")
             .Produces<ChangeRequestResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -16,15 +16,11 @@ namespace Portal.Modules.PatientProfile.Features;
 public sealed class CreatePatientEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/practice/patients", async (CreatePatient command, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Patients").MapPost("/patients", async (CreatePatient command, ISender sender, CancellationToken ct) =>
                 (await sender.Send(command, ct)).ToCreatedResult(p => $"/api/practice/patients/{p.Id}"))
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Patients")
             .WithSummary("Add a patient to the practice")
             .Produces<PatientResponse>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesValidationProblem();
 }
 
 public sealed record CreatePatient(

@@ -13,15 +13,11 @@ namespace Portal.Modules.PatientProfile.Features;
 public sealed class GetMyAccessLogEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/portal/access-log", async (Guid? patientId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+        app.MapPatientRoutes("Patient portal").MapGet("/access-log", async (Guid? patientId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetMyAccessLog(patientId, Paging.From(page, pageSize)), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Patient)
-            .WithTags("Patient portal")
             .WithSummary("Who in your practice looked at or changed your record, and when (newest first)")
             .Produces<PagedList<AccessLogEntry>>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 

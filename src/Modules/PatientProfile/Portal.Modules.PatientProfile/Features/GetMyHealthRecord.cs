@@ -16,15 +16,11 @@ namespace Portal.Modules.PatientProfile.Features;
 public sealed class GetMyHealthRecordEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/portal/health-record", async (Guid? patientId, ISender sender, CancellationToken ct) =>
+        app.MapPatientRoutes("Patient portal").MapGet("/health-record", async (Guid? patientId, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetMyHealthRecord(patientId), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Patient)
-            .WithTags("Patient portal")
             .WithSummary("Your health record (allergies, medications, conditions), with how your practice handles changes you make")
             .Produces<MyHealthRecord>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 

@@ -17,15 +17,11 @@ namespace Portal.Modules.PatientProfile.Features;
 public sealed class GetMyProfileEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/portal/profile", async (Guid? patientId, ISender sender, CancellationToken ct) =>
+        app.MapPatientRoutes("Patient portal").MapGet("/profile", async (Guid? patientId, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetMyProfile(patientId), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Patient)
-            .WithTags("Patient portal")
             .WithSummary("Your personal details, with how your practice handles changes you make (updatePolicy) and which fields' changes will wait for its approval (fieldsNeedingApproval)")
             .Produces<MyProfile>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 

@@ -7,20 +7,17 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Modules.Identity.Contracts;
 using Portal.Modules.PatientProfile.Data;
 using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
 
 namespace Portal.Modules.PatientProfile.Features;
 
 public sealed class GetMyProfilesEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/portal/profiles", async (ISender sender, CancellationToken ct) =>
+        app.MapPatientRoutes("Patient portal").MapGet("/profiles", async (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetMyProfiles(), ct)))
-            .RequireAuthorization(Policies.Patient)
-            .WithTags("Patient portal")
             .WithSummary("The patient records linked to your account, one per practice (or dependant)")
-            .Produces<IReadOnlyList<MyProfileSummary>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<IReadOnlyList<MyProfileSummary>>();
 }
 
 public sealed record MyProfileSummary(Guid PatientId, Guid PracticeGroupId, string PracticeName, string GivenName, string FamilyName);

@@ -14,14 +14,10 @@ namespace Portal.Modules.PatientProfile.Features;
 public sealed class GetPatientAccessLogEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/practice/patients/{patientId:guid}/access-log", async (Guid patientId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Patients").MapGet("/patients/{patientId:guid}/access-log", async (Guid patientId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetPatientAccessLog(patientId, Paging.From(page, pageSize)), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Patients")
             .WithSummary("Who in the practice looked at or changed this patient's record, and when (newest first); note reads are in each note's own log")
             .Produces<PagedList<AccessLogEntry>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 

@@ -15,14 +15,10 @@ namespace Portal.Modules.PatientProfile.Features;
 public sealed class GetPatientHealthRecordEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/practice/patients/{patientId:guid}/health-record", async (Guid patientId, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Patients").MapGet("/patients/{patientId:guid}/health-record", async (Guid patientId, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new GetPatientHealthRecord(patientId), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Patients")
             .WithSummary("A patient's health record (allergies, medications, conditions); the read is recorded in the patient's access log")
             .Produces<PatientHealthRecordResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 

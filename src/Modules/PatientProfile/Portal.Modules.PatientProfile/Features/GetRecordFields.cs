@@ -4,19 +4,17 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Portal.Modules.PatientProfile.Contracts;
+using Portal.Shared.Http;
 
 namespace Portal.Modules.PatientProfile.Features;
 
 public sealed class GetRecordFieldsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/record-fields", async (ISender sender, CancellationToken ct) =>
+        app.MapSignedInRoutes("/api", "Patients").MapGet("/record-fields", async (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetRecordFields(), ct)))
-            .RequireAuthorization()
-            .WithTags("Patients")
             .WithSummary("The parts of a patient's record and their fields as the API names them, each with the words people read: label (inside a sentence) and heading (starting a line); any signed-in account")
-            .Produces<RecordFieldsResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Produces<RecordFieldsResponse>();
 }
 
 /// <summary>The record's vocabulary: <c>{parts: [{name, label, heading, fields: [{name, label, heading}]}]}</c>, in the order forms show it.</summary>

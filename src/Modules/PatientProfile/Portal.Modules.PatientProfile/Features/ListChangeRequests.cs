@@ -16,17 +16,13 @@ namespace Portal.Modules.PatientProfile.Features;
 public sealed class ListChangeRequestsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/practice/change-requests", async (string? status, Guid? patientId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Change requests").MapGet("/change-requests", async (string? status, Guid? patientId, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 ChangeRequestQueries.StatusFilter(status) is { IsSuccess: true } filter
                     ? TypedResults.Ok(await sender.Send(new ListChangeRequests(filter.Value, patientId, Paging.From(page, pageSize)), ct))
                     : ChangeRequestQueries.UnknownStatus.ToProblem())
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Change requests")
             .WithSummary("The patients' change requests of the practice: ?status=pending is the approvals queue (longest waiting first, by waitingSince); otherwise newest first")
             .Produces<PagedList<ChangeRequestResponse>>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesValidationProblem();
 }
 
 public sealed record ListChangeRequests(ChangeRequestStatus? Status, Guid? PatientId, Paging Paging) : IQuery<PagedList<ChangeRequestResponse>>;

@@ -20,17 +20,13 @@ public sealed class ListMyChangeRequestsEndpoint : ICarterModule
         Error.Validation("validation.failed", "Use subject=profile or healthRecord.", "subject");
 
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/portal/change-requests", async (Guid? patientId, string? status, string? subject, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+        app.MapPatientRoutes("Patient portal").MapGet("/change-requests", async (Guid? patientId, string? status, string? subject, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 ChangeRequestQueries.StatusFilter(status) is not { IsSuccess: true } filter ? ChangeRequestQueries.UnknownStatus.ToProblem()
                 : subject is not (null or RecordSubjects.Profile or RecordSubjects.HealthRecord) ? UnknownSubject.ToProblem()
                 : (await sender.Send(new ListMyChangeRequests(patientId, filter.Value, subject, Paging.From(page, pageSize)), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Patient)
-            .WithTags("Patient portal")
             .WithSummary("The changes you asked your practice for, newest first: pending, approved, rejected with the reason, superseded by a later edit, or withdrawn (?status= one kind, ?subject=profile or healthRecord)")
             .Produces<PagedList<ChangeRequestResponse>>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 

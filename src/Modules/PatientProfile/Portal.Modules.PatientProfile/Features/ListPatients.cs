@@ -8,20 +8,17 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Modules.PatientProfile.Data;
 using Portal.Modules.PatientProfile.Features.Shared;
 using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
 
 namespace Portal.Modules.PatientProfile.Features;
 
 public sealed class ListPatientsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/practice/patients", async (string? search, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Patients").MapGet("/patients", async (string? search, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListPatients(search, Paging.From(page, pageSize)), ct)))
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Patients")
             .WithSummary("The practice's patients, sorted by name; search by name, email, date of birth (1984-11-03 or 03/11/1984) or mobile phone (any format: 0412 345 678, +61412345678)")
-            .Produces<PagedList<PatientListItem>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<PagedList<PatientListItem>>();
 }
 
 public sealed record ListPatients(string? Search, Paging Paging) : IQuery<PagedList<PatientListItem>>;

@@ -18,15 +18,11 @@ namespace Portal.Modules.PatientProfile.Features;
 public sealed class ListRecordVersionsEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/practice/patients/{patientId:guid}/versions", async (Guid patientId, string? subject, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Patients").MapGet("/patients/{patientId:guid}/versions", async (Guid patientId, string? subject, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ListRecordVersions(patientId, subject, Paging.From(page, pageSize)), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Patients")
             .WithSummary("Every applied change of the patient's record, by anyone, newest first: who, when, how (patientEdit, practiceEdit, approval, restore) and each field before and after; ?subject=profile|healthRecord")
             .Produces<PagedList<RecordVersionResponse>>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 

@@ -17,15 +17,11 @@ namespace Portal.Modules.PatientProfile.Features;
 public sealed class RejectChangeRequestEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/practice/change-requests/{id:guid}/reject", async (Guid id, RejectionReason body, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Change requests").MapPost("/change-requests/{id:guid}/reject", async (Guid id, RejectionReason body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new RejectChangeRequest(id, body.Reason), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Change requests")
             .WithSummary("Reject a patient's change request with a reason the patient will see; 409 change-requests.already-decided, .superseded or .withdrawn")
             .Produces<ChangeRequestResponse>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }

@@ -18,15 +18,11 @@ namespace Portal.Modules.PatientProfile.Features;
 public sealed class RestoreRecordVersionEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/practice/patients/{patientId:guid}/versions/{versionId:guid}/restore",
+        app.MapPracticeRoutes("Patients").MapPost("/patients/{patientId:guid}/versions/{versionId:guid}/restore",
                 async (Guid patientId, Guid versionId, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] RestoreOptions? options, ISender sender, CancellationToken ct) =>
                     (await sender.Send(new RestoreRecordVersion(patientId, versionId, options?.Version), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Patients")
             .WithSummary("Bring back that part of the record as it was before this change (itself a new version, so it can be undone); send the part's current {version} to make sure nobody saved in between (409 patients.stale)")
             .Produces<RecordVersionResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }

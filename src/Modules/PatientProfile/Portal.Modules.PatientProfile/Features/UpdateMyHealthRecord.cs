@@ -16,7 +16,7 @@ namespace Portal.Modules.PatientProfile.Features;
 public sealed class UpdateMyHealthRecordEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPatch("/api/portal/health-record", async ([FromQuery(Name = "patientId")] Guid[]? patientIds, JsonObject changes, HttpRequest request, ISender sender, CancellationToken ct) =>
+        app.MapPatientRoutes("Patient portal").MapPatch("/health-record", async ([FromQuery(Name = "patientId")] Guid[]? patientIds, JsonObject changes, HttpRequest request, ISender sender, CancellationToken ct) =>
             {
                 if (patientIds is { Length: > 1 })
                 {
@@ -26,15 +26,11 @@ public sealed class UpdateMyHealthRecordEndpoint : ICarterModule
                 var result = await sender.Send(new UpdateMyHealthRecord(patientIds is [var only] ? only : null, changes, EditHttpResults.IfMatchVersion(request)), ct);
                 return result.ToEditResult(applied => new HealthRecordChangeApplied(applied.Outcome, applied.HealthRecord!));
             })
-            .RequireAuthorization(Policies.Patient)
-            .WithTags("Patient portal")
             .WithSummary("Change your allergies, medications or conditions (each list is replaced as a whole); the same policy as personal details")
             .WithDescription("Under approval you have at most one pending request for this part of your record: a new edit replaces it with one request that carries both (the older one becomes `superseded`); asking for the same change again keeps it; setting the fields back to today's values withdraws it (200, outcome `withdrawn`).")
             .Produces<HealthRecordChangeApplied>()
             .Produces<ChangeSentForApproval>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 }

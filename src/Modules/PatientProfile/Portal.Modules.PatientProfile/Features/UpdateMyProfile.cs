@@ -16,7 +16,7 @@ namespace Portal.Modules.PatientProfile.Features;
 public sealed class UpdateMyProfileEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPatch("/api/portal/profile", async ([FromQuery(Name = "patientId")] Guid[]? patientIds, JsonObject changes, HttpRequest request, ISender sender, CancellationToken ct) =>
+        app.MapPatientRoutes("Patient portal").MapPatch("/profile", async ([FromQuery(Name = "patientId")] Guid[]? patientIds, JsonObject changes, HttpRequest request, ISender sender, CancellationToken ct) =>
             {
                 if (patientIds is { Length: > 1 })
                 {
@@ -26,15 +26,11 @@ public sealed class UpdateMyProfileEndpoint : ICarterModule
                 var result = await sender.Send(new UpdateMyProfile(patientIds is [var only] ? only : null, changes, EditHttpResults.IfMatchVersion(request)), ct);
                 return result.ToEditResult(applied => new ProfileChangeApplied(applied.Outcome, applied.Profile!));
             })
-            .RequireAuthorization(Policies.Patient)
-            .WithTags("Patient portal")
             .WithSummary("Change some of your personal details; your practice's policy decides whether the change applies at once, waits for approval or is refused")
             .WithDescription("Under approval you have at most one pending request for this part of your record: a new edit replaces it with one request that carries both (the older one becomes `superseded`); asking for the same change again keeps it; setting the fields back to today's values withdraws it (200, outcome `withdrawn`).")
             .Produces<ProfileChangeApplied>()
             .Produces<ChangeSentForApproval>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
 }

@@ -16,16 +16,12 @@ namespace Portal.Modules.PatientProfile.Features;
 public sealed class UpdatePatientEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPut("/api/practice/patients/{patientId:guid}", async (Guid patientId, PatientUpdate body, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Patients").MapPut("/patients/{patientId:guid}", async (Guid patientId, PatientUpdate body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new UpdatePatient(patientId, body.GivenName, body.FamilyName, body.PreferredName, body.DateOfBirth, body.Sex,
                     body.Email, body.MobilePhone, body.Address, body.EmergencyContact, body.Version), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Patients")
             .WithSummary("Replace a patient's personal details (a practitioner's edit applies directly); send the version you opened, 409 patients.stale if it changed")
             .Produces<PatientResponse>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }

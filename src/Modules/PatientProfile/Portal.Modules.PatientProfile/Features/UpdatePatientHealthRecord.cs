@@ -15,15 +15,11 @@ namespace Portal.Modules.PatientProfile.Features;
 public sealed class UpdatePatientHealthRecordEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPut("/api/practice/patients/{patientId:guid}/health-record", async (Guid patientId, HealthRecordUpdate body, ISender sender, CancellationToken ct) =>
+        app.MapPracticeRoutes("Patients").MapPut("/patients/{patientId:guid}/health-record", async (Guid patientId, HealthRecordUpdate body, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new UpdatePatientHealthRecord(patientId, body.Allergies, body.Medications, body.Conditions, body.Version), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Practitioner)
-            .WithTags("Patients")
             .WithSummary("Replace a patient's health record; send the version you opened, 409 patients.stale if it changed")
             .Produces<PatientHealthRecordResponse>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }

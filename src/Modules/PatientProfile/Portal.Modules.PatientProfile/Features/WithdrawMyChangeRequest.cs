@@ -18,14 +18,10 @@ namespace Portal.Modules.PatientProfile.Features;
 public sealed class WithdrawMyChangeRequestEndpoint : ICarterModule
 {
     public void AddRoutes(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/portal/change-requests/{id:guid}/withdraw", async (Guid id, ISender sender, CancellationToken ct) =>
+        app.MapPatientRoutes("Patient portal").MapPost("/change-requests/{id:guid}/withdraw", async (Guid id, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new WithdrawMyChangeRequest(id), ct)).ToHttpResult())
-            .RequireAuthorization(Policies.Patient)
-            .WithTags("Patient portal")
             .WithSummary("Withdraw a change you asked for that still waits: nothing of it applies, the practice no longer sees it in its queue; 409 change-requests.already-decided, .superseded or .withdrawn when it no longer waits")
             .Produces<ChangeRequestResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 }
