@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Notifications.Contracts;
 using Portal.Modules.Notifications.Data;
 using Portal.Shared.Abstractions;
 
@@ -22,7 +23,7 @@ public sealed class ListNotificationsEndpoint : ICarterModule
             .ProducesProblem(StatusCodes.Status403Forbidden);
 }
 
-public sealed record NotificationResponse(Guid Id, string Kind, Guid? PatientId, string Summary, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+public sealed record NotificationResponse(Guid Id, NotificationKind Kind, Guid? PatientId, string Summary, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
 
 public sealed record NotificationsPage(IReadOnlyList<NotificationResponse> Items, int Total, int Unread);
 

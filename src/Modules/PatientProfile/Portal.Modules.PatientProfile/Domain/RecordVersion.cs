@@ -1,3 +1,5 @@
+using Portal.Modules.PatientProfile.Contracts;
+
 namespace Portal.Modules.PatientProfile.Domain;
 
 /// <summary>
@@ -10,8 +12,7 @@ internal sealed class RecordVersion
     public Guid PatientId { get; init; }
     public Guid PracticeGroupId { get; init; }
 
-    /// <summary>One of <see cref="RecordSubjects"/>.</summary>
-    public string Subject { get; init; } = RecordSubjects.Profile;
+    public RecordPart Subject { get; init; } = RecordPart.Profile;
 
     /// <summary>The part's version after this change.</summary>
     public int Version { get; init; }

@@ -33,7 +33,7 @@ public sealed class ListRecordVersionsEndpoint : ICarterModule
 /// <summary>One applied change: the fields it changed, with their values before and after.</summary>
 public sealed record RecordVersionResponse(
     Guid Id,
-    string Subject,
+    RecordPart Subject,
     int Version,
     DateTimeOffset ChangedAt,
     VersionAuthor ChangedBy,
@@ -74,7 +74,8 @@ internal sealed class ListRecordVersionsHandler(PatientProfileDbContext db, Pati
 
     public async ValueTask<Result<PagedList<RecordVersionResponse>>> Handle(ListRecordVersions query, CancellationToken cancellationToken)
     {
-        if (query.Subject is not (null or RecordSubjects.Profile or RecordSubjects.HealthRecord))
+        var part = CamelCaseNames.Parse<RecordPart>(query.Subject);
+        if (query.Subject is not null && part is null)
         {
             return UnknownSubject;
         }
@@ -86,7 +87,7 @@ internal sealed class ListRecordVersionsHandler(PatientProfileDbContext db, Pati
         }
 
         var versions = db.RecordVersions.AsNoTracking().Where(v => v.PatientId == query.PatientId && v.PracticeGroupId == groupId);
-        if (query.Subject is { } subject)
+        if (part is { } subject)
         {
             versions = versions.Where(v => v.Subject == subject);
         }
@@ -95,7 +96,7 @@ internal sealed class ListRecordVersionsHandler(PatientProfileDbContext db, Pati
         var page = await versions.OrderByDescending(v => v.At).ThenByDescending(v => v.Id)
             .Skip(query.Paging.Skip).Take(query.Paging.PageSize)
             .ToListAsync(cancellationToken);
-        await audit.RecordReadAsync(query.PatientId, groupId, RecordSubjects.History, cancellationToken);
+        await audit.RecordReadAsync(query.PatientId, groupId, AccessLogSubject.History, cancellationToken);
         return new PagedList<RecordVersionResponse>(page.Select(RecordVersionResponse.From).ToList(), total);
     }
 }
