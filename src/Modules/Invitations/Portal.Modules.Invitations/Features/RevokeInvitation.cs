@@ -51,7 +51,7 @@ internal sealed class RevokeInvitationHandler(InvitationsDbContext db, ICurrentU
             return revoked.Error!;
         }
 
-        db.Publish(new InvitationClosed(Guid.CreateVersion7(), now, groupId, invitation.PatientId, invitation.Id, "revoked"));
+        db.Publish(new InvitationClosed(Guid.CreateVersion7(), now, groupId, invitation.PatientId, invitation.Id, InvitationStatus.Revoked));
         accessLog.Record(invitation.PatientId, groupId, currentUser.UserId, currentUser.Name, PatientAccessAction.InvitationRevoked);
         return InvitationResponse.From(invitation, now);
     }
