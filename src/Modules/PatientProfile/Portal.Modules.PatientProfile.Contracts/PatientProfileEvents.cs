@@ -64,8 +64,8 @@ public sealed record PatientChangeDecided(
     Guid DecidedByUserId,
     string DecidedByName) : IIntegrationEvent;
 
-/// <summary>How a practitioner decided a patient's change request (stored by name in the events).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChangeDecision>))]
+/// <summary>How a practitioner decided a patient's change request (stored by name in the events; rows stored as <c>Approved</c> still read).</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<ChangeDecision>))]
 public enum ChangeDecision
 {
     Approved,

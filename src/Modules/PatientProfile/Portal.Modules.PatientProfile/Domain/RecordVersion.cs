@@ -31,19 +31,3 @@ internal sealed class RecordVersion
     public string Before { get; init; } = "{}";
     public string After { get; init; } = "{}";
 }
-
-/// <summary>How a change came to be applied.</summary>
-internal enum VersionSource
-{
-    /// <summary>The patient's own edit, applied at once by the practice's policy.</summary>
-    PatientEdit,
-
-    /// <summary>A practitioner's edit of the record.</summary>
-    PracticeEdit,
-
-    /// <summary>A practitioner approved the patient's change request.</summary>
-    Approval,
-
-    /// <summary>A practitioner brought back the record as it was before an earlier change.</summary>
-    Restore,
-}

@@ -37,7 +37,7 @@ public sealed record RecordVersionResponse(
     int Version,
     DateTimeOffset ChangedAt,
     VersionAuthor ChangedBy,
-    string Source,
+    VersionSource Source,
     Guid? ChangeRequestId,
     Guid? RestoredFromVersionId,
     IReadOnlyList<FieldChangeResponse> Changes)
@@ -50,15 +50,8 @@ public sealed record RecordVersionResponse(
             .Where(field => !JsonNode.DeepEquals(before[field], after[field]))
             .Select(field => FieldChangeResponse.Of(new FieldChange(field, before[field]?.DeepClone(), after[field]?.DeepClone())))
             .ToList();
-        var source = v.Source switch
-        {
-            VersionSource.PatientEdit => "patientEdit",
-            VersionSource.PracticeEdit => "practiceEdit",
-            VersionSource.Approval => "approval",
-            _ => "restore",
-        };
         return new RecordVersionResponse(v.Id, v.Subject, v.Version, v.At, new VersionAuthor(v.ChangedByUserId, v.ChangedByName),
-            source, v.ChangeRequestId, v.RestoredFromVersionId, changes);
+            v.Source, v.ChangeRequestId, v.RestoredFromVersionId, changes);
     }
 }
 
