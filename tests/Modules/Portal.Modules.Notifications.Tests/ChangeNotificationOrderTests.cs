@@ -51,7 +51,7 @@ public sealed class ChangeNotificationOrderTests : IAsyncLifetime
     }
 
     private static PatientChangeWithdrawn Withdrawn(DateTimeOffset at) =>
-        new(Guid.CreateVersion7(), at, [Guid.CreateVersion7()], DemoPatients.AvaNguyenId, DemoData.HarbourHealthId, "Ava Nguyen", "profile");
+        new(Guid.CreateVersion7(), at, [Guid.CreateVersion7()], DemoPatients.AvaNguyenId, DemoData.HarbourHealthId, "Ava Nguyen", RecordPart.Profile);
 
     private async Task DeliverAsync<TEvent>(TEvent integrationEvent)
         where TEvent : IIntegrationEvent

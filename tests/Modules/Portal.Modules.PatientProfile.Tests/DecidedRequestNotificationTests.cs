@@ -41,7 +41,7 @@ public sealed class DecidedRequestNotificationTests : IAsyncLifetime
         (await drLee.PostAsync($"/api/practice/change-requests/{requestId}/approve", null)).EnsureSuccessStatusCode();
 
         var decided = Assert.Single(await _app.PublishedAsync<PatientChangeDecided>("patient_profile"));
-        Assert.Equal((requestId, DemoPatients.AvaNguyenId, DemoData.HarbourHealthId, "Ava Nguyen", "profile"),
+        Assert.Equal((requestId, DemoPatients.AvaNguyenId, DemoData.HarbourHealthId, "Ava Nguyen", RecordPart.Profile),
             (decided.ChangeRequestId, decided.PatientId, decided.PracticeGroupId, decided.PatientName, decided.Part));
         Assert.Equal(["mobilePhone", "preferredName"], decided.Fields.Order());
         Assert.Equal((ChangeDecision.Approved, DemoData.DrLeeId, "Sam Lee"), (decided.Decision, decided.DecidedByUserId, decided.DecidedByName));

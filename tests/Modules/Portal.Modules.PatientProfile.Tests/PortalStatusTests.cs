@@ -29,11 +29,11 @@ public sealed class PortalStatusTests : IAsyncLifetime
 
         await Deliver(new InvitationSent(Guid.NewGuid(), now, harbour, ava, first));
         await Deliver(new InvitationSent(Guid.NewGuid(), now.AddDays(8), harbour, ava, second));
-        await Deliver(new InvitationClosed(Guid.NewGuid(), now.AddDays(7), harbour, ava, first, "expired"));   // retried late
+        await Deliver(new InvitationClosed(Guid.NewGuid(), now.AddDays(7), harbour, ava, first, InvitationStatus.Expired));   // retried late
         Assert.Equal("invited", await StatusAsync());
 
         await Deliver(new InvitationAccepted(Guid.NewGuid(), now.AddDays(9), harbour, ava, second, Guid.NewGuid(), "Ava Nguyen"));
-        await Deliver(new InvitationClosed(Guid.NewGuid(), now.AddDays(10), harbour, ava, first, "revoked"));
+        await Deliver(new InvitationClosed(Guid.NewGuid(), now.AddDays(10), harbour, ava, first, InvitationStatus.Revoked));
         Assert.Equal("active", await StatusAsync());
     }
 

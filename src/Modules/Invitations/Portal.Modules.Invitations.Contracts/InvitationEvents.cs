@@ -13,7 +13,7 @@ public sealed record InvitationAccepted(
     Guid EventId, DateTimeOffset OccurredAt, Guid PracticeGroupId, Guid PatientId, Guid InvitationId, Guid UserId, string PatientName)
     : IIntegrationEvent;
 
-/// <summary>An invitation ended without being accepted (revoked or expired).</summary>
+/// <summary>An invitation ended without being accepted: <paramref name="Reason"/> is <see cref="InvitationStatus.Revoked"/> or <see cref="InvitationStatus.Expired"/>.</summary>
 [IntegrationEvent("invitations.closed")]
-public sealed record InvitationClosed(Guid EventId, DateTimeOffset OccurredAt, Guid PracticeGroupId, Guid PatientId, Guid InvitationId, string Reason)
+public sealed record InvitationClosed(Guid EventId, DateTimeOffset OccurredAt, Guid PracticeGroupId, Guid PatientId, Guid InvitationId, InvitationStatus Reason)
     : IIntegrationEvent;

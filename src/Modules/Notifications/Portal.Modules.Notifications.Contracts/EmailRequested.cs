@@ -24,15 +24,3 @@ public sealed record EmailContent(
 
 /// <summary>The email's one button, e.g. "Accept your invitation" with its link.</summary>
 public sealed record EmailAction(string Label, string Url);
-
-/// <summary>Kinds of practitioner notifications: the <c>kind</c> of <c>GET /api/practice/notifications</c>'s items (docs/api-conventions.md).</summary>
-public static class NotificationKinds
-{
-    public const string SettingsChanged = "settingsChanged";
-    public const string InvitationAccepted = "invitationAccepted";
-    public const string ProfileChangePending = "profileChangePending";
-    public const string ProfileChangeWithdrawn = "profileChangeWithdrawn";
-    public const string ProfileChangeApproved = "profileChangeApproved";
-    public const string ProfileChangeRejected = "profileChangeRejected";
-    public const string ProfileUpdated = "profileUpdated";
-}

@@ -5,7 +5,7 @@ namespace Portal.Modules.PatientProfile.Contracts;
 
 /// <summary>
 /// A patient changed part of their record through the portal and the practice's policy applied it at once
-/// (<c>autoUpdate</c>). <see cref="Part"/> is <c>profile</c> or <c>healthRecord</c>; <see cref="Fields"/> names the
+/// (<c>autoUpdate</c>). <see cref="Part"/> says which part; <see cref="Fields"/> names the
 /// changed fields, never their values.
 /// </summary>
 [IntegrationEvent("patient-profile.record-updated-by-patient")]
@@ -15,7 +15,7 @@ public sealed record PatientRecordUpdatedByPatient(
     Guid PatientId,
     Guid PracticeGroupId,
     string PatientName,
-    string Part,
+    RecordPart Part,
     IReadOnlyList<string> Fields) : IIntegrationEvent;
 
 /// <summary>
@@ -30,7 +30,7 @@ public sealed record PatientChangeRequested(
     Guid PatientId,
     Guid PracticeGroupId,
     string PatientName,
-    string Part,
+    RecordPart Part,
     IReadOnlyList<string> Fields,
     IReadOnlyList<Guid>? Replaces = null) : IIntegrationEvent;
 
@@ -43,7 +43,7 @@ public sealed record PatientChangeWithdrawn(
     Guid PatientId,
     Guid PracticeGroupId,
     string PatientName,
-    string Part) : IIntegrationEvent;
+    RecordPart Part) : IIntegrationEvent;
 
 /// <summary>
 /// A practitioner decided a patient's change request: <see cref="Decision"/> says whether it was applied. It names the
@@ -58,14 +58,14 @@ public sealed record PatientChangeDecided(
     Guid PatientId,
     Guid PracticeGroupId,
     string PatientName,
-    string Part,
+    RecordPart Part,
     IReadOnlyList<string> Fields,
     ChangeDecision Decision,
     Guid DecidedByUserId,
     string DecidedByName) : IIntegrationEvent;
 
-/// <summary>How a practitioner decided a patient's change request (stored by name in the events).</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ChangeDecision>))]
+/// <summary>How a practitioner decided a patient's change request (stored by name in the events; rows stored as <c>Approved</c> still read).</summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<ChangeDecision>))]
 public enum ChangeDecision
 {
     Approved,
@@ -75,7 +75,7 @@ public enum ChangeDecision
 /// <summary>
 /// A practitioner read or changed something of a patient's record kept by another module (e.g. a clinical note).
 /// PatientProfile adds it to the patient's access log, which the patient reads at <c>GET /api/portal/access-log</c>.
-/// <see cref="Action"/> is <c>viewed</c>, <c>created</c> or <c>updated</c>; <see cref="Subject"/> names what (e.g. <c>note</c>).
+/// <see cref="Action"/> says what was done (e.g. <c>viewed</c>) and <see cref="Subject"/> to what (e.g. <c>notes</c>).
 /// </summary>
 [IntegrationEvent("patient-profile.record-accessed")]
 public sealed record PatientRecordAccessed(
@@ -85,6 +85,6 @@ public sealed record PatientRecordAccessed(
     Guid PracticeGroupId,
     Guid ActorUserId,
     string ActorName,
-    string Action,
-    string Subject,
+    PatientAccessAction Action,
+    AccessLogSubject Subject,
     string? RemoteAddress) : IIntegrationEvent;

@@ -1,3 +1,5 @@
+using Portal.Shared.Abstractions;
+
 namespace Portal.Modules.PatientProfile.Contracts;
 
 /// <summary>A name as the API and the events say it (<c>mobilePhone</c>) and the words a person reads for it (<c>mobile phone</c>).</summary>
@@ -16,7 +18,7 @@ public sealed record RecordField(string Name, string Label)
 /// </summary>
 public static class PatientProfileFields
 {
-    public static readonly RecordField ProfilePart = new("profile", "personal details");
+    public static readonly RecordField ProfilePart = new(CamelCaseNames.Of(RecordPart.Profile), "personal details");
 
     /// <summary>The personal details, in the order a form shows them.</summary>
     public static readonly IReadOnlyList<RecordField> Profile =
@@ -32,7 +34,7 @@ public static class PatientProfileFields
         new("emergencyContact", "emergency contact"),
     ];
 
-    public static readonly RecordField HealthRecordPart = new("healthRecord", "health record");
+    public static readonly RecordField HealthRecordPart = new(CamelCaseNames.Of(RecordPart.HealthRecord), "health record");
 
     /// <summary>The health record's lists, in the order a form shows them.</summary>
     public static readonly IReadOnlyList<RecordField> HealthRecord =
@@ -47,6 +49,17 @@ public static class PatientProfileFields
 
     private static readonly Dictionary<string, string> Labels =
         new[] { ProfilePart, HealthRecordPart }.Concat(Profile).Concat(HealthRecord).ToDictionary(term => term.Name, term => term.Label, StringComparer.Ordinal);
+
+    /// <summary>The name and label of a part of the record.</summary>
+    public static RecordField Of(RecordPart part) => part switch
+    {
+        RecordPart.Profile => ProfilePart,
+        RecordPart.HealthRecord => HealthRecordPart,
+        _ => throw new ArgumentOutOfRangeException(nameof(part), part, null),
+    };
+
+    /// <summary>What a person reads for a part of the record: <c>personal details</c>, <c>health record</c>.</summary>
+    public static string LabelOf(RecordPart part) => Of(part).Label;
 
     /// <summary>What a person reads for a part (<c>profile</c>) or a field (<c>mobilePhone</c>) of the record; a name it does not know as it is.</summary>
     public static string LabelOf(string name) => Labels.GetValueOrDefault(name, name);

@@ -50,7 +50,7 @@ internal sealed class UnlinkPatientRecordHandler(
         var address = RemoteAddress.Of(http.HttpContext);
         db.Publish(new PatientRecordUnlinked(Guid.CreateVersion7(), now, groupId, patient.PatientId, link.UserId, currentUser.UserId));
         db.Publish(new PatientRecordAccessed(
-            Guid.CreateVersion7(), now, patient.PatientId, groupId, currentUser.UserId, currentUser.Name, "unlinked", "portalAccess", address));
+            Guid.CreateVersion7(), now, patient.PatientId, groupId, currentUser.UserId, currentUser.Name, PatientAccessAction.Unlinked, AccessLogSubject.PortalAccess, address));
         db.Publish(new SecurityEventOccurred(
             Guid.CreateVersion7(), now, SecurityEventKinds.PatientUnlinked, link.UserId, groupId, currentUser.UserId, address,
             $"Portal access to patient {patient.PatientId} removed from the account."));

@@ -1,15 +1,8 @@
+using Portal.Modules.Invitations.Contracts;
 using Portal.Modules.Invitations.Features.Shared;
 using Portal.Shared.Abstractions;
 
 namespace Portal.Modules.Invitations.Domain;
-
-internal enum InvitationStatus
-{
-    Pending,
-    Accepted,
-    Expired,
-    Revoked,
-}
 
 /// <summary>
 /// An invitation for one patient record to join the portal. Its token is kept only as a SHA-256 hash and works

@@ -9,6 +9,7 @@ using Portal.Modules.Invitations.Contracts;
 using Portal.Modules.Invitations.Data;
 using Portal.Modules.Invitations.Domain;
 using Portal.Modules.Invitations.Features.Shared;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PortalSettings.Contracts;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Http;
@@ -120,7 +121,7 @@ internal sealed class AcceptInvitationHandler(
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.AcceptedByUserId, userId), cancellationToken);
         var patientName = $"{invitation.PatientGivenName} {invitation.PatientFamilyName}".Trim();
         db.Publish(new InvitationAccepted(Guid.CreateVersion7(), now, invitation.PracticeGroupId, invitation.PatientId, invitation.Id, userId, patientName));
-        accessLog.Record(invitation.PatientId, invitation.PracticeGroupId, userId, patientName, PortalAccessLog.Accepted);
+        accessLog.Record(invitation.PatientId, invitation.PracticeGroupId, userId, patientName, PatientAccessAction.Accepted);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new AcceptedInvitation(userId);

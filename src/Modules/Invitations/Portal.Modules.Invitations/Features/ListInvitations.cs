@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Invitations.Contracts;
 using Portal.Modules.Invitations.Data;
 using Portal.Modules.Invitations.Domain;
 using Portal.Modules.Invitations.Features.Shared;
@@ -36,24 +37,30 @@ internal sealed class ListInvitationsHandler(InvitationsDbContext db, ICurrentUs
         {
             invitations = invitations.Where(i => i.PatientId == patientId);
         }
-        switch (query.Status?.Trim().ToLowerInvariant())
+
+        // Case and spaces forgiven, as before the statuses were an enum; a number is not a status.
+        var status = CamelCaseNames.Parse<InvitationStatus>(query.Status?.Trim().ToLowerInvariant());
+        if (status is null && !string.IsNullOrWhiteSpace(query.Status))
         {
-            case null or "":
+            return Error.Validation("invitations.invalid-status", "Use status pending, accepted, expired or revoked.", "status");
+        }
+
+        switch (status)
+        {
+            case null:
                 break;
-            case "pending":
+            case InvitationStatus.Pending:
                 invitations = invitations.Where(i => i.Status == InvitationStatus.Pending && i.ExpiresAt > now);
                 break;
-            case "expired":
+            case InvitationStatus.Expired:
                 invitations = invitations.Where(i => i.Status == InvitationStatus.Expired || (i.Status == InvitationStatus.Pending && i.ExpiresAt <= now));
                 break;
-            case "accepted":
+            case InvitationStatus.Accepted:
                 invitations = invitations.Where(i => i.Status == InvitationStatus.Accepted);
                 break;
-            case "revoked":
+            case InvitationStatus.Revoked:
                 invitations = invitations.Where(i => i.Status == InvitationStatus.Revoked);
                 break;
-            default:
-                return Error.Validation("invitations.invalid-status", "Use status pending, accepted, expired or revoked.", "status");
         }
 
         var total = await invitations.CountAsync(cancellationToken);

@@ -99,7 +99,7 @@ internal sealed class ResendInvitationHandler(
         await mailer.QueueAsync(invitation, token, reminder: false, cancellationToken);
         db.Publish(new InvitationSent(Guid.CreateVersion7(), now, groupId, invitation.PatientId, invitation.Id));
         await address.TellIfOtherAsync(invitation, recordEmail, cancellationToken);
-        accessLog.Record(invitation.PatientId, groupId, currentUser.UserId, currentUser.Name, PortalAccessLog.Resent);
+        accessLog.Record(invitation.PatientId, groupId, currentUser.UserId, currentUser.Name, PatientAccessAction.InvitationResent);
         try
         {
             await db.SaveChangesAsync(cancellationToken);   // here, so racing resends or invitations become 409s, not 500s

@@ -8,6 +8,7 @@ using Portal.Modules.Invitations.Contracts;
 using Portal.Modules.Invitations.Data;
 using Portal.Modules.Invitations.Domain;
 using Portal.Modules.Invitations.Features.Shared;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Http;
 using Portal.Shared.Messaging;
@@ -46,8 +47,8 @@ internal sealed class RevokeInvitationHandler(InvitationsDbContext db, ICurrentU
             return revoked.Error!;
         }
 
-        db.Publish(new InvitationClosed(Guid.CreateVersion7(), now, groupId, invitation.PatientId, invitation.Id, "revoked"));
-        accessLog.Record(invitation.PatientId, groupId, currentUser.UserId, currentUser.Name, PortalAccessLog.Revoked);
+        db.Publish(new InvitationClosed(Guid.CreateVersion7(), now, groupId, invitation.PatientId, invitation.Id, InvitationStatus.Revoked));
+        accessLog.Record(invitation.PatientId, groupId, currentUser.UserId, currentUser.Name, PatientAccessAction.InvitationRevoked);
         return InvitationResponse.From(invitation, now);
     }
 }

@@ -37,7 +37,7 @@ internal sealed class ExpireInvitationsJob(InvitationsDbContext db, TimeProvider
             foreach (var invitation in expired)
             {
                 invitation.ExpireIfLapsed(now);
-                db.Publish(new InvitationClosed(Guid.CreateVersion7(), now, invitation.PracticeGroupId, invitation.PatientId, invitation.Id, "expired"));
+                db.Publish(new InvitationClosed(Guid.CreateVersion7(), now, invitation.PracticeGroupId, invitation.PatientId, invitation.Id, InvitationStatus.Expired));
             }
 
             try

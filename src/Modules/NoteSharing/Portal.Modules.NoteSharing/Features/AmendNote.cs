@@ -60,7 +60,7 @@ internal sealed class AmendNoteHandler(NoteSharingDbContext db, NoteReading read
         var amendment = original.Amend(revisions[^1].Revision + 1, command.Body, now);
         db.Notes.Add(amendment);
         db.Publish(new PatientRecordAccessed(Guid.CreateVersion7(), now, original.PatientId, original.PracticeGroupId, currentUser.UserId,
-            currentUser.Name, "updated", "notes", reading.RemoteAddressOfRequest));
+            currentUser.Name, PatientAccessAction.Updated, AccessLogSubject.Notes, reading.RemoteAddressOfRequest));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -54,7 +54,7 @@ internal sealed class WriteNoteHandler(NoteSharingDbContext db, NoteReading read
         var note = ClinicalNote.Write(groupId, command.PatientId, currentUser.UserId, currentUser.Name, command.Visibility!.Value, command.Body, now);
         db.Notes.Add(note);
         db.Publish(new PatientRecordAccessed(Guid.CreateVersion7(), now, note.PatientId, groupId, currentUser.UserId, currentUser.Name,
-            "created", "notes", reading.RemoteAddressOfRequest));
+            PatientAccessAction.Created, AccessLogSubject.Notes, reading.RemoteAddressOfRequest));
         return NoteResponse.From(note, []);
     }
 }

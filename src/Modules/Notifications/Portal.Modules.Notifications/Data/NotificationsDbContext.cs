@@ -25,12 +25,12 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.Entity<Notification>(notification =>
         {
             notification.ToTable("Notifications");
-            notification.Property(n => n.Kind).HasMaxLength(40);
+            notification.Property(n => n.Kind).HasCamelCaseConversion().HasMaxLength(40);
             notification.Property(n => n.Summary).HasMaxLength(500);
             notification.Property(n => n.ReadAt).IsConcurrencyToken();
             notification.HasIndex(n => new { n.RecipientUserId, n.CreatedAt });
             notification.HasIndex(n => new { n.RecipientUserId, n.ReadAt });
-            notification.Property(n => n.RecordPart).HasMaxLength(20);
+            notification.Property(n => n.RecordPart).HasCamelCaseConversion().HasMaxLength(20);
             notification.HasIndex(n => new { n.PatientId, n.RecordPart });   // a patient's newer request updates the notifications about their waiting change
         });
 

@@ -1,3 +1,6 @@
+using Portal.Modules.Notifications.Contracts;
+using Portal.Modules.PatientProfile.Contracts;
+
 namespace Portal.Modules.Notifications.Domain;
 
 /// <summary>Something a practitioner should know, shown in their notification list until read.</summary>
@@ -6,11 +9,11 @@ internal sealed class Notification
     public Guid Id { get; init; }
     public Guid PracticeGroupId { get; init; }
     public Guid RecipientUserId { get; init; }
-    public string Kind { get; private set; } = string.Empty;
+    public NotificationKind Kind { get; private set; }
     public Guid? PatientId { get; init; }
 
-    /// <summary>The part of the patient's record a waiting change is about (<c>profile</c>, <c>healthRecord</c>), so a newer request updates it.</summary>
-    public string? RecordPart { get; private set; }
+    /// <summary>The part of the patient's record a waiting change is about, so a newer request updates it.</summary>
+    public RecordPart? RecordPart { get; private set; }
 
     public string Summary { get; private set; } = string.Empty;
     public DateTimeOffset CreatedAt { get; private set; }
@@ -18,8 +21,8 @@ internal sealed class Notification
     /// <summary>Also the concurrency token: an update that crosses the practitioner reading it fails and is retried, so news is never marked read unseen.</summary>
     public DateTimeOffset? ReadAt { get; private set; }
 
-    public static Notification For(Guid practiceGroupId, Guid recipientUserId, string kind, Guid? patientId, string summary, DateTimeOffset at,
-        string? recordPart = null) => new()
+    public static Notification For(Guid practiceGroupId, Guid recipientUserId, NotificationKind kind, Guid? patientId, string summary, DateTimeOffset at,
+        RecordPart? recordPart = null) => new()
     {
         Id = Guid.CreateVersion7(),
         PracticeGroupId = practiceGroupId,
@@ -32,7 +35,7 @@ internal sealed class Notification
     };
 
     /// <summary>Says something new about the same matter: shown again as new while unread.</summary>
-    public void Update(string kind, string summary, DateTimeOffset at)
+    public void Update(NotificationKind kind, string summary, DateTimeOffset at)
     {
         Kind = kind;
         Summary = summary;
@@ -40,7 +43,7 @@ internal sealed class Notification
     }
 
     /// <summary>Says how the matter ended where nothing is left to do: the text changes, its place in the list and whether it was read do not.</summary>
-    public void Conclude(string kind, string summary)
+    public void Conclude(NotificationKind kind, string summary)
     {
         Kind = kind;
         Summary = summary;

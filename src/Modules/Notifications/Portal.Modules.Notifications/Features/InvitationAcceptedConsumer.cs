@@ -12,6 +12,6 @@ internal sealed class InvitationAcceptedConsumer(NotificationsDbContext db, IIde
     : IdempotentConsumer<InvitationAccepted>(db, clock)
 {
     protected override async Task HandleAsync(InvitationAccepted accepted, CancellationToken cancellationToken) =>
-        await PractitionerNotifications.AddForGroupAsync(db, identity, accepted.PracticeGroupId, NotificationKinds.InvitationAccepted, accepted.PatientId,
+        await PractitionerNotifications.AddForGroupAsync(db, identity, accepted.PracticeGroupId, NotificationKind.InvitationAccepted, accepted.PatientId,
             $"{accepted.PatientName} accepted the invitation and now uses the patient portal.", accepted.OccurredAt, cancellationToken);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Notifications.Contracts;
 using Portal.Modules.Notifications.Data;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Http;
@@ -19,7 +20,7 @@ public sealed class ListNotificationsEndpoint : ICarterModule
             .Produces<NotificationsPage>();
 }
 
-public sealed record NotificationResponse(Guid Id, string Kind, Guid? PatientId, string Summary, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
+public sealed record NotificationResponse(Guid Id, NotificationKind Kind, Guid? PatientId, string Summary, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
 
 public sealed record NotificationsPage(IReadOnlyList<NotificationResponse> Items, int Total, int Unread);
 

@@ -32,10 +32,10 @@ internal sealed class PatientChangeRequestedConsumer(NotificationsDbContext db, 
         var unread = await PractitionerNotifications.UnreadAboutAsync(db, requested.PracticeGroupId, requested.PatientId, requested.Part, cancellationToken);
         foreach (var notification in unread)
         {
-            notification.Update(NotificationKinds.ProfileChangePending, summary, requested.OccurredAt);
+            notification.Update(NotificationKind.ProfileChangePending, summary, requested.OccurredAt);
         }
 
-        await PractitionerNotifications.AddForGroupAsync(db, identity, requested.PracticeGroupId, NotificationKinds.ProfileChangePending, requested.PatientId,
+        await PractitionerNotifications.AddForGroupAsync(db, identity, requested.PracticeGroupId, NotificationKind.ProfileChangePending, requested.PatientId,
             summary, requested.OccurredAt, cancellationToken, requested.Part, except: unread.Select(n => n.RecipientUserId).ToHashSet());
     }
 }
@@ -55,7 +55,7 @@ internal sealed class PatientChangeWithdrawnConsumer(NotificationsDbContext db, 
         var unread = await PractitionerNotifications.UnreadAboutAsync(db, withdrawn.PracticeGroupId, withdrawn.PatientId, withdrawn.Part, cancellationToken);
         foreach (var notification in unread.Where(n => n.CreatedAt <= withdrawn.OccurredAt))
         {
-            notification.Update(NotificationKinds.ProfileChangeWithdrawn, summary, withdrawn.OccurredAt);
+            notification.Update(NotificationKind.ProfileChangeWithdrawn, summary, withdrawn.OccurredAt);
         }
     }
 }
@@ -73,12 +73,12 @@ internal sealed class PatientChangeDecidedConsumer(NotificationsDbContext db, Ti
     {
         await ClosedChangeRequests.RecordAsync(db, [decided.ChangeRequestId], decided.OccurredAt, cancellationToken);
         var (kind, outcome) = decided.Decision == ChangeDecision.Approved
-            ? (NotificationKinds.ProfileChangeApproved, "approved")
-            : (NotificationKinds.ProfileChangeRejected, "rejected");
+            ? (NotificationKind.ProfileChangeApproved, "approved")
+            : (NotificationKind.ProfileChangeRejected, "rejected");
         var change = $"{decided.PatientName}'s change to their {PatientProfileFields.LabelOf(decided.Part)} ({PatientProfileFields.LabelsOf(decided.Fields)})";
         var notifications = await db.Notifications
             .Where(n => n.PracticeGroupId == decided.PracticeGroupId && n.PatientId == decided.PatientId && n.RecordPart == decided.Part
-                        && n.Kind == NotificationKinds.ProfileChangePending && n.CreatedAt <= decided.OccurredAt)
+                        && n.Kind == NotificationKind.ProfileChangePending && n.CreatedAt <= decided.OccurredAt)
             .ToListAsync(cancellationToken);
         foreach (var notification in notifications)
         {
@@ -94,7 +94,7 @@ internal sealed class PatientRecordUpdatedByPatientConsumer(NotificationsDbConte
     : IdempotentConsumer<PatientRecordUpdatedByPatient>(db, clock)
 {
     protected override async Task HandleAsync(PatientRecordUpdatedByPatient updated, CancellationToken cancellationToken) =>
-        await PractitionerNotifications.AddForGroupAsync(db, identity, updated.PracticeGroupId, NotificationKinds.ProfileUpdated, updated.PatientId,
+        await PractitionerNotifications.AddForGroupAsync(db, identity, updated.PracticeGroupId, NotificationKind.ProfileUpdated, updated.PatientId,
             $"{updated.PatientName} updated their {PatientProfileFields.LabelOf(updated.Part)} ({PatientProfileFields.LabelsOf(updated.Fields)}).",
             updated.OccurredAt, cancellationToken);
 }
@@ -121,8 +121,8 @@ internal static class ClosedChangeRequests
 internal static class PractitionerNotifications
 {
     /// <summary>One notification per practitioner of the group (but those in <paramref name="except"/>).</summary>
-    public static async Task AddForGroupAsync(NotificationsDbContext db, IIdentityApi identity, Guid practiceGroupId, string kind, Guid? patientId,
-        string summary, DateTimeOffset at, CancellationToken cancellationToken, string? recordPart = null, IReadOnlySet<Guid>? except = null)
+    public static async Task AddForGroupAsync(NotificationsDbContext db, IIdentityApi identity, Guid practiceGroupId, NotificationKind kind, Guid? patientId,
+        string summary, DateTimeOffset at, CancellationToken cancellationToken, RecordPart? recordPart = null, IReadOnlySet<Guid>? except = null)
     {
         foreach (var practitioner in await identity.GetPractitionersAsync(practiceGroupId, cancellationToken))
         {
@@ -135,9 +135,9 @@ internal static class PractitionerNotifications
 
     /// <summary>The group's unread notifications about a patient's waiting change to one part of their record (tracked, to be updated).</summary>
     public static Task<List<Notification>> UnreadAboutAsync(
-        NotificationsDbContext db, Guid practiceGroupId, Guid patientId, string recordPart, CancellationToken cancellationToken) =>
+        NotificationsDbContext db, Guid practiceGroupId, Guid patientId, RecordPart recordPart, CancellationToken cancellationToken) =>
         db.Notifications
             .Where(n => n.PracticeGroupId == practiceGroupId && n.PatientId == patientId && n.RecordPart == recordPart && n.ReadAt == null
-                        && (n.Kind == NotificationKinds.ProfileChangePending || n.Kind == NotificationKinds.ProfileChangeWithdrawn))
+                        && (n.Kind == NotificationKind.ProfileChangePending || n.Kind == NotificationKind.ProfileChangeWithdrawn))
             .ToListAsync(cancellationToken);
 }

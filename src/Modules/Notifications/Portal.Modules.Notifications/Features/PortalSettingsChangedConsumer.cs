@@ -27,7 +27,7 @@ internal sealed class PortalSettingsChangedConsumer(NotificationsDbContext db, I
         {
             if (admin.UserId != change.ChangedByUserId)
             {
-                db.Notifications.Add(Notification.For(change.PracticeGroupId, admin.UserId, NotificationKinds.SettingsChanged, patientId: null,
+                db.Notifications.Add(Notification.For(change.PracticeGroupId, admin.UserId, NotificationKind.SettingsChanged, patientId: null,
                     summary.Length > 500 ? summary[..500] : summary, change.OccurredAt));
             }
 

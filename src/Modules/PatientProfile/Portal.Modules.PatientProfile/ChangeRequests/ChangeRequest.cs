@@ -15,7 +15,7 @@ internal sealed class ChangeRequest
     public Guid Id { get; init; }
     public Guid PracticeGroupId { get; init; }
     public Guid PatientId { get; init; }
-    public string Subject { get; init; } = string.Empty;
+    public RecordPart Subject { get; init; }
     public Guid SubmittedBy { get; init; }
     public DateTimeOffset SubmittedAt { get; init; }
 
@@ -40,7 +40,7 @@ internal sealed class ChangeRequest
     public bool Forced { get; private set; }
 
     /// <summary>A new request; <paramref name="replacing"/> are the patient's pending requests it carries on (see <see cref="Carry"/>).</summary>
-    public static ChangeRequest Submit(Guid practiceGroupId, Guid patientId, string subject, IReadOnlyList<FieldChange> changes,
+    public static ChangeRequest Submit(Guid practiceGroupId, Guid patientId, RecordPart subject, IReadOnlyList<FieldChange> changes,
         Guid submittedBy, DateTimeOffset now, IReadOnlyList<ChangeRequest>? replacing = null)
     {
         var request = new ChangeRequest

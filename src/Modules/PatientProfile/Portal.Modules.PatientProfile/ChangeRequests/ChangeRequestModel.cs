@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Portal.Modules.PatientProfile.Contracts;
+using Portal.Shared.Persistence;
 
 namespace Portal.Modules.PatientProfile.ChangeRequests;
 
@@ -15,7 +16,7 @@ internal static class ChangeRequestModel
         modelBuilder.Entity<ChangeRequest>(request =>
         {
             request.ToTable("ChangeRequests");
-            request.Property(r => r.Subject).HasMaxLength(50);
+            request.Property(r => r.Subject).HasCamelCaseConversion().HasMaxLength(50);
             request.Property(r => r.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
             request.Property(r => r.DecidedByName).HasMaxLength(200);
             request.Property(r => r.Reason).HasMaxLength(1000);

@@ -65,7 +65,7 @@ internal class PatientProfileDbContext(DbContextOptions options) : DbContext(opt
             entry.ToTable("PatientAccessLog");
             entry.Property(e => e.ActorName).HasMaxLength(200);
             entry.Property(e => e.Action).HasConversion<string>().HasMaxLength(20);
-            entry.Property(e => e.Subject).HasMaxLength(50);
+            entry.Property(e => e.Subject).HasCamelCaseConversion().HasMaxLength(50);
             entry.Property(e => e.RemoteAddress).HasMaxLength(45);
             entry.HasIndex(e => new { e.PatientId, e.At });
         });
@@ -81,7 +81,7 @@ internal class PatientProfileDbContext(DbContextOptions options) : DbContext(opt
         modelBuilder.Entity<RecordVersion>(version =>
         {
             version.ToTable("RecordVersions");
-            version.Property(v => v.Subject).HasMaxLength(50);
+            version.Property(v => v.Subject).HasCamelCaseConversion().HasMaxLength(50);
             version.Property(v => v.ChangedByName).HasMaxLength(200);
             version.Property(v => v.Source).HasConversion<string>().HasMaxLength(20);
             // A record's history, newest first, all parts or one.

@@ -1,3 +1,5 @@
+using Portal.Modules.PatientProfile.Contracts;
+
 namespace Portal.Modules.PatientProfile.Domain;
 
 /// <summary>
@@ -13,8 +15,8 @@ internal sealed class PatientAccessEntry
     public string ActorName { get; init; } = string.Empty;
     public PatientAccessAction Action { get; init; }
 
-    /// <summary>The part of the record: one of <see cref="RecordSubjects"/>, or another module's (e.g. <c>note</c>).</summary>
-    public string Subject { get; init; } = RecordSubjects.Profile;
+    /// <summary>The part of the record, or what another module reported (e.g. <see cref="AccessLogSubject.Notes"/>).</summary>
+    public AccessLogSubject Subject { get; init; } = AccessLogSubject.Profile;
 
     public DateTimeOffset At { get; init; }
 
@@ -22,31 +24,13 @@ internal sealed class PatientAccessEntry
     public string? RemoteAddress { get; init; }
 }
 
-internal enum PatientAccessAction
+internal static class AccessLogSubjects
 {
-    Viewed,
-    Created,
-    Updated,
-    ChangeApproved,
-    ChangeRejected,
-
-    /// <summary>A practitioner brought back part of the record as it was before an earlier change.</summary>
-    Restored,
-
-    // Portal access, reported by Invitations and Identity.
-    Invited,
-    InvitationResent,
-    InvitationRevoked,
-    Accepted,
-    Unlinked,
-}
-
-/// <summary>The parts of a patient's record this module keeps; change requests and the access log name them.</summary>
-internal static class RecordSubjects
-{
-    public const string Profile = "profile";
-    public const string HealthRecord = "healthRecord";
-
-    /// <summary>The record's versions (every applied change with before and after).</summary>
-    public const string History = "history";
+    /// <summary>The access log's subject for a read or change of this part of the record.</summary>
+    public static AccessLogSubject Of(RecordPart part) => part switch
+    {
+        RecordPart.Profile => AccessLogSubject.Profile,
+        RecordPart.HealthRecord => AccessLogSubject.HealthRecord,
+        _ => throw new ArgumentOutOfRangeException(nameof(part), part, null),
+    };
 }

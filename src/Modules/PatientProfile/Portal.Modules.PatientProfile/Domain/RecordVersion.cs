@@ -1,3 +1,5 @@
+using Portal.Modules.PatientProfile.Contracts;
+
 namespace Portal.Modules.PatientProfile.Domain;
 
 /// <summary>
@@ -10,8 +12,7 @@ internal sealed class RecordVersion
     public Guid PatientId { get; init; }
     public Guid PracticeGroupId { get; init; }
 
-    /// <summary>One of <see cref="RecordSubjects"/>.</summary>
-    public string Subject { get; init; } = RecordSubjects.Profile;
+    public RecordPart Subject { get; init; } = RecordPart.Profile;
 
     /// <summary>The part's version after this change.</summary>
     public int Version { get; init; }
@@ -29,20 +30,4 @@ internal sealed class RecordVersion
 
     public string Before { get; init; } = "{}";
     public string After { get; init; } = "{}";
-}
-
-/// <summary>How a change came to be applied.</summary>
-internal enum VersionSource
-{
-    /// <summary>The patient's own edit, applied at once by the practice's policy.</summary>
-    PatientEdit,
-
-    /// <summary>A practitioner's edit of the record.</summary>
-    PracticeEdit,
-
-    /// <summary>A practitioner approved the patient's change request.</summary>
-    Approval,
-
-    /// <summary>A practitioner brought back the record as it was before an earlier change.</summary>
-    Restore,
 }

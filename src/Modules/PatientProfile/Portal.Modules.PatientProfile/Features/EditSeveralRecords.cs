@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Mediator;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Features.Shared;
 using Portal.Shared.Abstractions;
 
@@ -13,7 +14,7 @@ public sealed record SeveralRecordsEdited(IReadOnlyList<RecordEditResult> Result
 /// every practice at once. Each record follows its own practice's policy; the PATCH routes of the profile and the
 /// health record send it when more than one <c>patientId</c> is given.
 /// </summary>
-public sealed record EditSeveralRecords(string Part, IReadOnlyList<Guid> PatientIds, JsonObject Changes) : ICommand<Result<SeveralRecordsEdited>>;
+public sealed record EditSeveralRecords(RecordPart Part, IReadOnlyList<Guid> PatientIds, JsonObject Changes) : ICommand<Result<SeveralRecordsEdited>>;
 
 internal sealed class EditSeveralRecordsHandler(PortalRecordEditor editor, RecordParts parts)
     : ICommandHandler<EditSeveralRecords, Result<SeveralRecordsEdited>>

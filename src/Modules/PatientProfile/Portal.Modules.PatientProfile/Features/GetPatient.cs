@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Data;
 using Portal.Modules.PatientProfile.Domain;
 using Portal.Modules.PatientProfile.Features.Shared;
@@ -37,7 +38,7 @@ internal sealed class GetPatientHandler(PatientProfileDbContext db, PatientAudit
             return PatientErrors.NotFound;   // another group's patient looks the same as none
         }
 
-        await audit.RecordReadAsync(patient.Id, patient.PracticeGroupId, RecordSubjects.Profile, cancellationToken);
+        await audit.RecordReadAsync(patient.Id, patient.PracticeGroupId, AccessLogSubject.Profile, cancellationToken);
         return PatientResponse.From(patient);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Data;
 using Portal.Modules.PatientProfile.Domain;
 using Portal.Modules.PatientProfile.Features.Shared;
@@ -49,7 +50,7 @@ internal sealed class GetPatientHealthRecordHandler(PatientProfileDbContext db, 
             return PatientErrors.NotFound;
         }
 
-        await audit.RecordReadAsync(record.PatientId, record.PracticeGroupId, RecordSubjects.HealthRecord, cancellationToken);
+        await audit.RecordReadAsync(record.PatientId, record.PracticeGroupId, AccessLogSubject.HealthRecord, cancellationToken);
         return PatientHealthRecordResponse.From(record, part.Parse(record.Content));
     }
 }

@@ -46,7 +46,7 @@ internal sealed class ListChangeRequestsHandler(PatientProfileDbContext db, Pati
 
         var page = await ChangeRequestQueries.PageAsync(db, requests, oldestFirst: query.Status == ChangeRequestStatus.Pending, query.Paging, cancellationToken);
         // The requests show values of the patients' records, so the patients see that the practice looked at them.
-        await audit.RecordReadsAsync(page.Items.Select(r => (r.PatientId, groupId)), "changeRequests", cancellationToken);
+        await audit.RecordReadsAsync(page.Items.Select(r => (r.PatientId, groupId)), AccessLogSubject.ChangeRequests, cancellationToken);
         return page;
     }
 }

@@ -22,7 +22,7 @@ public sealed class ListMyChangeRequestsEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPatientRoutes("Patient portal").MapGet("/change-requests", async (Guid? patientId, string? status, string? subject, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 ChangeRequestQueries.StatusFilter(status) is not { IsSuccess: true } filter ? ChangeRequestQueries.UnknownStatus.ToProblem()
-                : subject is not (null or RecordSubjects.Profile or RecordSubjects.HealthRecord) ? UnknownSubject.ToProblem()
+                : subject is not null && CamelCaseNames.Parse<RecordPart>(subject) is null ? UnknownSubject.ToProblem()
                 : (await sender.Send(new ListMyChangeRequests(patientId, filter.Value, subject, Paging.From(page, pageSize)), ct)).ToHttpResult())
             .WithSummary("The changes you asked your practice for, newest first: pending, approved, rejected with the reason, superseded by a later edit, or withdrawn (?status= one kind, ?subject=profile or healthRecord)")
             .Produces<PagedList<ChangeRequestResponse>>()
@@ -50,7 +50,7 @@ internal sealed class ListMyChangeRequestsHandler(PatientProfileDbContext db, Po
             requests = requests.Where(r => r.Status == status);
         }
 
-        if (query.Subject is { } subject)
+        if (CamelCaseNames.Parse<RecordPart>(query.Subject) is { } subject)
         {
             requests = requests.Where(r => r.Subject == subject);
         }

@@ -29,11 +29,11 @@ public sealed class ListRecordVersionsEndpoint : ICarterModule
 /// <summary>One applied change: the fields it changed, with their values before and after.</summary>
 public sealed record RecordVersionResponse(
     Guid Id,
-    string Subject,
+    RecordPart Subject,
     int Version,
     DateTimeOffset ChangedAt,
     VersionAuthor ChangedBy,
-    string Source,
+    VersionSource Source,
     Guid? ChangeRequestId,
     Guid? RestoredFromVersionId,
     IReadOnlyList<FieldChangeResponse> Changes)
@@ -46,15 +46,8 @@ public sealed record RecordVersionResponse(
             .Where(field => !JsonNode.DeepEquals(before[field], after[field]))
             .Select(field => FieldChangeResponse.Of(new FieldChange(field, before[field]?.DeepClone(), after[field]?.DeepClone())))
             .ToList();
-        var source = v.Source switch
-        {
-            VersionSource.PatientEdit => "patientEdit",
-            VersionSource.PracticeEdit => "practiceEdit",
-            VersionSource.Approval => "approval",
-            _ => "restore",
-        };
         return new RecordVersionResponse(v.Id, v.Subject, v.Version, v.At, new VersionAuthor(v.ChangedByUserId, v.ChangedByName),
-            source, v.ChangeRequestId, v.RestoredFromVersionId, changes);
+            v.Source, v.ChangeRequestId, v.RestoredFromVersionId, changes);
     }
 }
 
@@ -70,7 +63,8 @@ internal sealed class ListRecordVersionsHandler(PatientProfileDbContext db, Pati
 
     public async ValueTask<Result<PagedList<RecordVersionResponse>>> Handle(ListRecordVersions query, CancellationToken cancellationToken)
     {
-        if (query.Subject is not (null or RecordSubjects.Profile or RecordSubjects.HealthRecord))
+        var part = CamelCaseNames.Parse<RecordPart>(query.Subject);
+        if (query.Subject is not null && part is null)
         {
             return UnknownSubject;
         }
@@ -82,7 +76,7 @@ internal sealed class ListRecordVersionsHandler(PatientProfileDbContext db, Pati
         }
 
         var versions = db.RecordVersions.AsNoTracking().Where(v => v.PatientId == query.PatientId && v.PracticeGroupId == groupId);
-        if (query.Subject is { } subject)
+        if (part is { } subject)
         {
             versions = versions.Where(v => v.Subject == subject);
         }
@@ -91,7 +85,7 @@ internal sealed class ListRecordVersionsHandler(PatientProfileDbContext db, Pati
         var page = await versions.OrderByDescending(v => v.At).ThenByDescending(v => v.Id)
             .Skip(query.Paging.Skip).Take(query.Paging.PageSize)
             .ToListAsync(cancellationToken);
-        await audit.RecordReadAsync(query.PatientId, groupId, RecordSubjects.History, cancellationToken);
+        await audit.RecordReadAsync(query.PatientId, groupId, AccessLogSubject.History, cancellationToken);
         return new PagedList<RecordVersionResponse>(page.Select(RecordVersionResponse.From).ToList(), total);
     }
 }

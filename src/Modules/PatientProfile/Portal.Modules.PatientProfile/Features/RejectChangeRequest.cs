@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Portal.Modules.PatientProfile.ChangeRequests;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Data;
 using Portal.Modules.PatientProfile.Domain;
 using Portal.Modules.PatientProfile.Features.Shared;
@@ -56,7 +57,7 @@ internal sealed class RejectChangeRequestHandler(PatientProfileDbContext db, Pat
         }
 
         var patientName = $"{patient.GivenName} {patient.FamilyName}";
-        audit.RecordChange(patient, PatientAccessAction.ChangeRejected, request.Subject);
+        audit.RecordChange(patient, PatientAccessAction.ChangeRejected, AccessLogSubjects.Of(request.Subject));
         db.PublishDecision(request, patientName);
         var saved = await ChangeRequestDecision.SaveAsync(db, request, cancellationToken);
         return saved.IsFailure ? saved.Error! : ChangeRequestQueries.From(request, patientName);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Data;
 using Portal.Modules.PatientProfile.Domain;
 using Portal.Modules.PatientProfile.Features.Shared;
@@ -20,7 +21,7 @@ public sealed class UpdateMyHealthRecordEndpoint : ICarterModule
             {
                 if (patientIds is { Length: > 1 })
                 {
-                    return (await sender.Send(new EditSeveralRecords(RecordSubjects.HealthRecord, patientIds, changes), ct)).ToHttpResult();
+                    return (await sender.Send(new EditSeveralRecords(RecordPart.HealthRecord, patientIds, changes), ct)).ToHttpResult();
                 }
 
                 var result = await sender.Send(new UpdateMyHealthRecord(patientIds is [var only] ? only : null, changes, EditHttpResults.IfMatchVersion(request)), ct);

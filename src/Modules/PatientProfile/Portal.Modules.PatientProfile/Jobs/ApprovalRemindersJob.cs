@@ -116,5 +116,5 @@ internal sealed class ApprovalRemindersJob(
             new EmailAction("Review the changes", $"{baseUrl}/admin/approvals"));
     }
 
-    private sealed record OverdueRequest(Guid PracticeGroupId, string Subject, DateTimeOffset WaitingSince, string PatientName);
+    private sealed record OverdueRequest(Guid PracticeGroupId, RecordPart Subject, DateTimeOffset WaitingSince, string PatientName);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Modules.Identity.Contracts;
+using Portal.Modules.Invitations.Contracts;
 using Portal.Modules.Invitations.Data;
 using Portal.Modules.Invitations.Domain;
 using Portal.Modules.PatientProfile.Contracts;

@@ -41,7 +41,7 @@ internal sealed class InvitationIssuer(InvitationsDbContext db, InvitationMailer
         db.Invitations.Add(invitation);
         await mailer.QueueAsync(invitation, token, reminder: false, cancellationToken);
         db.Publish(new InvitationSent(Guid.CreateVersion7(), now, patient.PracticeGroupId, patient.PatientId, invitation.Id));
-        accessLog.Record(patient.PatientId, patient.PracticeGroupId, invitedByUserId, invitedByName, PortalAccessLog.Invited);
+        accessLog.Record(patient.PatientId, patient.PracticeGroupId, invitedByUserId, invitedByName, PatientAccessAction.Invited);
         return invitation;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Invitations.Contracts;
 using Portal.Modules.Invitations.Data;
 using Portal.Modules.Invitations.Domain;
 using Portal.Shared.Abstractions;

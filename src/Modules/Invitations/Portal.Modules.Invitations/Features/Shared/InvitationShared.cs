@@ -1,3 +1,4 @@
+using Portal.Modules.Invitations.Contracts;
 using Portal.Modules.Invitations.Domain;
 using Portal.Modules.PatientProfile.Contracts;
 using Portal.Shared.Abstractions;
@@ -10,7 +11,7 @@ public sealed record InvitationResponse(
     Guid PatientId,
     string PatientName,
     string Email,
-    string Status,
+    InvitationStatus Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,
     InvitedBy InvitedBy,
@@ -22,20 +23,12 @@ public sealed record InvitationResponse(
         i.PatientId,
         $"{i.PatientGivenName} {i.PatientFamilyName}".Trim(),
         i.Email,
-        StatusName(i.StatusAt(now)),
+        i.StatusAt(now),
         i.CreatedAt,
         i.ExpiresAt,
         new InvitedBy(i.InvitedByUserId, i.InvitedByName),
         i.AcceptedAt,
         i.ClosedAt);
-
-    internal static string StatusName(InvitationStatus status) => status switch
-    {
-        InvitationStatus.Pending => "pending",
-        InvitationStatus.Accepted => "accepted",
-        InvitationStatus.Expired => "expired",
-        _ => "revoked",
-    };
 }
 
 public sealed record InvitedBy(Guid UserId, string Name);

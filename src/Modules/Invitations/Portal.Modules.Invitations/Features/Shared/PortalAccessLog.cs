@@ -12,14 +12,9 @@ namespace Portal.Modules.Invitations.Features.Shared;
 /// </summary>
 internal sealed class PortalAccessLog(InvitationsDbContext db, IHttpContextAccessor http, TimeProvider clock)
 {
-    public const string Subject = "portalAccess";
-    public const string Invited = "invited";
-    public const string Resent = "invitationResent";
-    public const string Revoked = "invitationRevoked";
-    public const string Accepted = "accepted";
-
-    public void Record(Guid patientId, Guid practiceGroupId, Guid actorUserId, string actorName, string action) =>
+    /// <summary>One step: <see cref="PatientAccessAction.Invited"/>, <c>InvitationResent</c>, <c>InvitationRevoked</c> or <c>Accepted</c>.</summary>
+    public void Record(Guid patientId, Guid practiceGroupId, Guid actorUserId, string actorName, PatientAccessAction action) =>
         db.Publish(new PatientRecordAccessed(
-            Guid.CreateVersion7(), clock.GetUtcNow(), patientId, practiceGroupId, actorUserId, actorName, action, Subject,
+            Guid.CreateVersion7(), clock.GetUtcNow(), patientId, practiceGroupId, actorUserId, actorName, action, AccessLogSubject.PortalAccess,
             RemoteAddress.Of(http.HttpContext)));
 }

@@ -55,7 +55,7 @@ internal sealed class NoteReading(
         foreach (var patient in notes.Select(n => (n.PatientId, n.PracticeGroupId)).Distinct())
         {
             db.Publish(new PatientRecordAccessed(Guid.CreateVersion7(), now, patient.PatientId, patient.PracticeGroupId,
-                currentUser.UserId, currentUser.Name, "viewed", "notes", remoteAddress));
+                currentUser.UserId, currentUser.Name, PatientAccessAction.Viewed, AccessLogSubject.Notes, remoteAddress));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -11,7 +11,7 @@ public sealed record ChangeRequestResponse(
     Guid Id,
     Guid PatientId,
     string PatientName,
-    string Subject,
+    RecordPart Subject,
     DateTimeOffset SubmittedAt,
     DateTimeOffset WaitingSince,
     ChangeRequestStatus Status,

@@ -38,10 +38,3 @@ public sealed record FieldChangeResponse(string Field, JsonNode? From, JsonNode?
 
 /// <summary>One entry of a list that a change added (<c>from</c> null), changed or removed (<c>to</c> null).</summary>
 public sealed record EntryChange(EntryChangeKind Change, JsonNode? From, JsonNode? To);
-
-public enum EntryChangeKind
-{
-    Added,
-    Changed,
-    Removed,
-}

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Portal.Modules.PatientProfile.Contracts;
 
 namespace Portal.Modules.PatientProfile.Features.Shared;
 
@@ -49,13 +50,6 @@ public sealed record HealthRecordDetails(
         Conditions.Select(c => c with { RecordedBy = c.RecordedBy ?? EntrySource.Practice }).ToList());
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-}
-
-/// <summary>Who recorded an entry of the health record. Set by the server; a value sent by a client is ignored.</summary>
-public enum EntrySource
-{
-    Patient,
-    Practice,
 }
 
 /// <summary>An entry of one of the health record's lists: what identifies it (substance or name) and who recorded it.</summary>
@@ -157,13 +151,6 @@ public sealed record AllergyDto(string Substance, string? Reaction, AllergySever
 {
     string IHealthEntry<AllergyDto>.Key => Substance.Trim();
     AllergyDto IHealthEntry<AllergyDto>.By(EntrySource? source) => this with { RecordedBy = source };
-}
-
-public enum AllergySeverity
-{
-    Mild,
-    Moderate,
-    Severe,
 }
 
 public sealed record MedicationDto(string Name, string? Dose, string? Frequency, EntrySource? RecordedBy = null) : IHealthEntry<MedicationDto>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Data;
 using Portal.Modules.PatientProfile.Domain;
 using Portal.Shared.Abstractions;
@@ -12,18 +13,18 @@ namespace Portal.Modules.PatientProfile.Features.Shared;
 internal sealed class PatientAuditLog(PatientProfileDbContext db, ICurrentUser currentUser, IHttpContextAccessor http, TimeProvider clock)
 {
     /// <summary>A change: the entry is saved with the change itself, by the unit of work.</summary>
-    public void RecordChange(Patient patient, PatientAccessAction action, string subject = RecordSubjects.Profile) =>
+    public void RecordChange(Patient patient, PatientAccessAction action, AccessLogSubject subject = AccessLogSubject.Profile) =>
         Add(patient.Id, patient.PracticeGroupId, action, subject);
 
     /// <summary>A read saves nothing else, so its entry is saved at once; no read goes unrecorded.</summary>
-    public async Task RecordReadAsync(Guid patientId, Guid practiceGroupId, string subject, CancellationToken cancellationToken)
+    public async Task RecordReadAsync(Guid patientId, Guid practiceGroupId, AccessLogSubject subject, CancellationToken cancellationToken)
     {
         Add(patientId, practiceGroupId, PatientAccessAction.Viewed, subject);
         await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Reads shown in a list (e.g. the approvals queue shows each request's values): one entry per patient.</summary>
-    public async Task RecordReadsAsync(IEnumerable<(Guid PatientId, Guid PracticeGroupId)> patients, string subject, CancellationToken cancellationToken)
+    public async Task RecordReadsAsync(IEnumerable<(Guid PatientId, Guid PracticeGroupId)> patients, AccessLogSubject subject, CancellationToken cancellationToken)
     {
         foreach (var (patientId, practiceGroupId) in patients.Distinct())
         {
@@ -33,7 +34,7 @@ internal sealed class PatientAuditLog(PatientProfileDbContext db, ICurrentUser c
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private void Add(Guid patientId, Guid practiceGroupId, PatientAccessAction action, string subject) =>
+    private void Add(Guid patientId, Guid practiceGroupId, PatientAccessAction action, AccessLogSubject subject) =>
         db.AccessLog.Add(new PatientAccessEntry
         {
             Id = Guid.CreateVersion7(),

@@ -19,16 +19,6 @@ public interface IPortalEdit
     IReadOnlyList<string> PendingFields { get; }
 }
 
-public enum EditOutcome
-{
-    Applied,
-    PendingApproval,
-    Refused,
-
-    /// <summary>The edit set the fields of the patient's pending request back to today's values: nothing waits any more.</summary>
-    Withdrawn,
-}
-
 /// <summary>
 /// What became of a patient's edit of one record: <c>{patientId, outcome, changeRequestId?, code?, appliedFields, pendingFields}</c>.
 /// Under auto update one edit can do both: the fields the practice always approves wait, the others apply.

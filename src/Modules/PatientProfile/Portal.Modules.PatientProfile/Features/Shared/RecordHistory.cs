@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Data;
 using Portal.Modules.PatientProfile.Domain;
 using Portal.Shared.Abstractions;
@@ -18,7 +19,7 @@ internal sealed class RecordHistory(PatientProfileDbContext db, PatientAuditLog 
         var before = part.Read(record);
         part.Write(record, value, now);
         var after = part.Read(record);
-        audit.RecordChange(record.Patient, ActionOf(source), part.Subject);
+        audit.RecordChange(record.Patient, ActionOf(source), AccessLogSubjects.Of(part.Subject));
         if (JsonNode.DeepEquals(before, after))
         {
             return;

@@ -5,8 +5,8 @@ using FluentValidation;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Portal.Modules.PatientProfile.Data;
 using Portal.Modules.PatientProfile.Contracts;
+using Portal.Modules.PatientProfile.Data;
 using Portal.Modules.PatientProfile.Domain;
 using Portal.Modules.PortalSettings.Contracts;
 using Portal.Shared.Abstractions;
@@ -39,8 +39,8 @@ internal sealed record PatientRecord(Patient Patient, HealthRecord HealthRecord)
 /// </summary>
 internal interface IRecordPart
 {
-    /// <summary>The name in change requests and the access log, one of <see cref="RecordSubjects"/>.</summary>
-    string Subject { get; }
+    /// <summary>The part, as change requests, versions, events and the access log name it.</summary>
+    RecordPart Subject { get; }
 
     /// <summary>How people read it: "personal details", "health record".</summary>
     string Label { get; }
@@ -74,7 +74,7 @@ internal abstract class RecordPart<TFields>(IOptions<JsonOptions> jsonOptions, I
 {
     protected JsonSerializerOptions Json => jsonOptions.Value.SerializerOptions;
 
-    public abstract string Subject { get; }
+    public abstract RecordPart Subject { get; }
     public abstract string Label { get; }
 
     public JsonObject Read(PatientRecord record) => ToJson(ReadFields(record));
@@ -150,7 +150,7 @@ internal abstract class RecordPart<TFields>(IOptions<JsonOptions> jsonOptions, I
 internal sealed class ProfilePart(IOptions<JsonOptions> jsonOptions, TimeProvider clock)
     : RecordPart<PatientDetails>(jsonOptions, new PatientDetailsValidator(clock))
 {
-    public override string Subject => RecordSubjects.Profile;
+    public override RecordPart Subject => RecordPart.Profile;
     public override string Label => PatientProfileFields.ProfilePart.Label;
 
     public override int VersionOf(PatientRecord record) => record.Patient.Version;
@@ -179,7 +179,7 @@ internal sealed class ProfilePart(IOptions<JsonOptions> jsonOptions, TimeProvide
 internal sealed class HealthRecordPart(IOptions<JsonOptions> jsonOptions, TimeProvider clock)
     : RecordPart<HealthRecordDetails>(jsonOptions, new HealthRecordDetailsValidator(clock))
 {
-    public override string Subject => RecordSubjects.HealthRecord;
+    public override RecordPart Subject => RecordPart.HealthRecord;
     public override string Label => PatientProfileFields.HealthRecordPart.Label;
 
     /// <summary>
@@ -220,10 +220,10 @@ internal sealed class HealthRecordPart(IOptions<JsonOptions> jsonOptions, TimePr
 /// <summary>The record parts by <see cref="IRecordPart.Subject"/>, for deciding a change request.</summary>
 internal sealed class RecordParts(ProfilePart profile, HealthRecordPart healthRecord)
 {
-    public IRecordPart Of(string subject) => subject switch
+    public IRecordPart Of(RecordPart subject) => subject switch
     {
-        RecordSubjects.Profile => profile,
-        RecordSubjects.HealthRecord => healthRecord,
+        RecordPart.Profile => profile,
+        RecordPart.HealthRecord => healthRecord,
         _ => throw new InvalidOperationException($"No record part '{subject}' in PatientProfile."),
     };
 }
