@@ -1,10 +1,16 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Portal.Shared.Persistence;
 
 namespace Portal.Testing;
 
@@ -57,6 +63,30 @@ public class PortalApp : WebApplicationFactory<Program>
     /// <summary>Services to replace or add for one test (applied after the Host's own).</summary>
     public Action<IServiceCollection>? ConfigureTestServices { get; init; }
 
+    /// <summary>
+    /// Passwords are hashed with the product's PBKDF2 iteration count (100,000) when set; otherwise with
+    /// <see cref="TestPasswordHashIterations"/>, which keeps the same algorithm and stored format but costs next to
+    /// nothing: every Host start hashes the demo accounts' passwords and every sign-in verifies one, and on a 2-core
+    /// machine that was a noticeable part of each test. The product's setting is asserted by a test that sets this.
+    /// </summary>
+    public bool ProductPasswordHashing { get; init; }
+
+    public const int TestPasswordHashIterations = 1_000;
+
+    /// <summary>
+    /// Whether this Host's own data directory starts as a copy of one the process migrated and seeded once (the
+    /// default for a Development Host with the demo data), instead of migrating and seeding its own: the same
+    /// files, made once. Off, or not applicable (another environment, a shared directory, database or demo-data
+    /// settings of the test's own), the Host prepares its database itself, as an installation does.
+    /// </summary>
+    public bool StartFromSeededCopy { get; init; } = true;
+
+    private bool UsesSeededCopy =>
+        StartFromSeededCopy && _sharedDataDirectory is null && Environment == "Development" && !ProductPasswordHashing
+        && !Settings.Keys.Any(key => key.StartsWith("DemoData:", StringComparison.OrdinalIgnoreCase)
+                                     || key.StartsWith("Database:", StringComparison.OrdinalIgnoreCase)
+                                     || key.StartsWith("Storage:", StringComparison.OrdinalIgnoreCase));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -91,6 +121,11 @@ public class PortalApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (!ProductPasswordHashing)
+            {
+                services.Configure<PasswordHasherOptions>(options => options.IterationCount = TestPasswordHashIterations);
+            }
+
             services.AddLogging(logging => logging.AddFakeLogging(options =>
             {
                 options.FilteredLevels.Add(LogLevel.Error);
@@ -99,6 +134,56 @@ public class PortalApp : WebApplicationFactory<Program>
             ConfigureTestServices?.Invoke(services);
         });
     }
+
+    /// <summary>
+    /// The first Host of the test process starts alone and touches every module's EF model (runtime and design-time)
+    /// before any other Host may start. EF caches a context type's model once per process, shared by every Host;
+    /// two Hosts of parallel test classes touching it first at the same moment raced inside EF ("The model must be
+    /// finalized and its runtime dependencies must be initialized before 'GetRelationalModel' can be used").
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        if (UsesSeededCopy && !Directory.Exists(DataDirectory))
+        {
+            SeededCopy.Value.CopyTo(DataDirectory);
+        }
+
+        if (Volatile.Read(ref _modelsReady))
+        {
+            return base.CreateHost(builder);
+        }
+
+        FirstStart.Wait();
+        try
+        {
+            var host = base.CreateHost(builder);
+            if (!_modelsReady)
+            {
+                using var scope = host.Services.CreateScope();
+                foreach (var database in scope.ServiceProvider.GetServices<IModuleDatabase>())
+                {
+                    var context = database.ContextIn(scope.ServiceProvider);
+                    _ = context.Model.GetRelationalModel();
+                    _ = context.GetService<IDesignTimeModel>().Model.GetRelationalModel();
+                }
+
+                Volatile.Write(ref _modelsReady, true);
+            }
+
+            return host;
+        }
+        finally
+        {
+            FirstStart.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim FirstStart = new(1, 1);
+
+    /// <summary>The process's migrated and seeded data directory, made by a Host of its own on first use.</summary>
+    private static readonly Lazy<SeededDataDirectory> SeededCopy = new(SeededDataDirectory.Make, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static bool _modelsReady;
 
     /// <summary>What this Host logged at Error or above, for a failing assertion's message: a 500's cause.</summary>
     public string ServerErrors() =>
