@@ -12,13 +12,13 @@ internal static class PortalPatients
     public const string AvaPassword = "Ava's own long passphrase";
     public const string NoahPassword = "Noah's own long passphrase";
 
-    public static async Task<HttpClient> AvaAsync(this PortalApp app)
+    public static async Task<HttpClient> SignedInAvaAsync(this PortalApp app)
     {
         await app.LinkPatientRecordAsync("ava@example.test", AvaPassword, Modules.PatientProfile.Contracts.DemoPatients.AvaNguyenId, DemoData.HarbourHealthId);
         return await app.SignedInClientAsync("ava@example.test", AvaPassword);
     }
 
-    public static async Task<HttpClient> NoahAsync(this PortalApp app)
+    public static async Task<HttpClient> SignedInNoahAsync(this PortalApp app)
     {
         await app.LinkPatientRecordAsync("noah@example.test", NoahPassword, Modules.PatientProfile.Contracts.DemoPatients.NoahSmithId, DemoData.HarbourHealthId);
         return await app.SignedInClientAsync("noah@example.test", NoahPassword);
