@@ -36,6 +36,9 @@ internal static class PortalPatients
     {
         using var response = await patient.PatchAsJsonAsync(route, patch);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.JsonAsync()).GetProperty("changeRequestId").GetGuid();
+        return (await response.Content.ReadFromJsonAsync<EditResponse>(PortalClients.Json))!.ChangeRequestId!.Value;
     }
+
+    /// <summary>What a patient's edit answers (<c>PATCH /api/portal/profile</c>, <c>/health-record</c>): the outcome, and the request when one waits.</summary>
+    public sealed record EditResponse(string Outcome, Guid? ChangeRequestId);
 }
