@@ -150,7 +150,7 @@ public class PortalApp : WebApplicationFactory<Program>
 
         if (Volatile.Read(ref _modelsReady))
         {
-            return base.CreateHost(builder);
+            return Started(base.CreateHost(builder));
         }
 
         FirstStart.Wait();
@@ -170,7 +170,7 @@ public class PortalApp : WebApplicationFactory<Program>
                 Volatile.Write(ref _modelsReady, true);
             }
 
-            return host;
+            return Started(host);
         }
         finally
         {
@@ -179,6 +179,23 @@ public class PortalApp : WebApplicationFactory<Program>
     }
 
     private static readonly SemaphoreSlim FirstStart = new(1, 1);
+
+    /// <summary>
+    /// Hangfire logs through one process-wide provider, which each Host sets to its own logger factory as it starts;
+    /// once that Host was disposed, another Host's dashboard trigger failed with "Cannot access a disposed object:
+    /// LoggerFactory" (the dashboard trigger's rare 500). A Host of the tests hands Hangfire a provider of no Host,
+    /// once started and before it is disposed.
+    /// </summary>
+    private static IHost Started(IHost host)
+    {
+        ReleaseHangfireLogging();
+        return host;
+    }
+
+    private static void ReleaseHangfireLogging() =>
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(NoHostLogging);
+
+    private static readonly Hangfire.AspNetCore.AspNetCoreLogProvider NoHostLogging = new(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
 
     /// <summary>The process's migrated and seeded data directory, made by a Host of its own on first use.</summary>
     private static readonly Lazy<SeededDataDirectory> SeededCopy = new(SeededDataDirectory.Make, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -192,6 +209,7 @@ public class PortalApp : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
+        ReleaseHangfireLogging();
         base.Dispose(disposing);
         if (disposing)
         {
@@ -201,6 +219,7 @@ public class PortalApp : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
+        ReleaseHangfireLogging();
         await base.DisposeAsync();
         DeleteDataDirectory();
         GC.SuppressFinalize(this);
