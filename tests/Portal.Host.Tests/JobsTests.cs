@@ -42,7 +42,7 @@ public sealed class JobsTests
         using var forbidden = await patient.GetAsync("/hangfire");
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
 
-        using var operatorClient = await OwnerAsync(app);
+        using var operatorClient = await SignedInOwnerAsync(app);
         using var allowed = await operatorClient.GetAsync("/hangfire/recurring");
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         Assert.Contains("outbox-relay", await allowed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public sealed class JobsTests
         var jobs = new BackgroundJobClient(storage, new Hangfire.Common.JobFilterCollection());
         var failedJob = jobs.Create(() => Console.WriteLine("a job"), new Hangfire.States.FailedState(new InvalidOperationException("failed")));
         var enqueuedJob = jobs.Enqueue(() => Console.WriteLine("another job"));
-        using var admin = await OwnerAsync(app);
+        using var admin = await SignedInOwnerAsync(app);
 
         var me = await (await admin.GetAsync("/api/me")).JsonAsync();
         Assert.Contains("practiceAdmin", me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
@@ -105,12 +105,12 @@ public sealed class JobsTests
         using var data = new TestDataDirectory();
         await using (var first = ProductionApp(operators: "OWNER@bayside.test", data.Path))
         {
-            using var operatorClient = await OwnerAsync(first);
+            using var operatorClient = await SignedInOwnerAsync(first);
             Assert.Equal(HttpStatusCode.OK, (await operatorClient.GetAsync("/hangfire")).StatusCode);
         }
 
         await using var restarted = ProductionApp(operators: "someone-else@bayside.test", data.Path);
-        using var formerOperator = await OwnerAsync(restarted);
+        using var formerOperator = await SignedInOwnerAsync(restarted);
         Assert.Equal(HttpStatusCode.Forbidden, (await formerOperator.GetAsync("/hangfire")).StatusCode);
     }
 
@@ -133,7 +133,7 @@ public sealed class JobsTests
     private const string OwnersOwnPassword = "the owner chose this one";
 
     /// <summary>The first practice admin, signed in with the password they chose at their first sign-in.</summary>
-    private static async Task<HttpClient> OwnerAsync(PortalApp app)
+    private static async Task<HttpClient> SignedInOwnerAsync(PortalApp app)
     {
         using var login = await app.PostLoginAsync("owner@bayside.test", OwnersOwnPassword);
         if (login.StatusCode == HttpStatusCode.Unauthorized)

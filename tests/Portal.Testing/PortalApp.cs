@@ -1,10 +1,16 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Portal.Shared.Persistence;
 
 namespace Portal.Testing;
 
@@ -57,6 +63,30 @@ public class PortalApp : WebApplicationFactory<Program>
     /// <summary>Services to replace or add for one test (applied after the Host's own).</summary>
     public Action<IServiceCollection>? ConfigureTestServices { get; init; }
 
+    /// <summary>
+    /// Passwords are hashed with the product's PBKDF2 iteration count (100,000) when set; otherwise with
+    /// <see cref="TestPasswordHashIterations"/>, which keeps the same algorithm and stored format but costs next to
+    /// nothing: every Host start hashes the demo accounts' passwords and every sign-in verifies one, and on a 2-core
+    /// machine that was a noticeable part of each test. The product's setting is asserted by a test that sets this.
+    /// </summary>
+    public bool ProductPasswordHashing { get; init; }
+
+    public const int TestPasswordHashIterations = 1_000;
+
+    /// <summary>
+    /// Whether this Host's own data directory starts as a copy of one the process migrated and seeded once (the
+    /// default for a Development Host with the demo data), instead of migrating and seeding its own: the same
+    /// files, made once. Off, or not applicable (another environment, a shared directory, database or demo-data
+    /// settings of the test's own), the Host prepares its database itself, as an installation does.
+    /// </summary>
+    public bool StartFromSeededCopy { get; init; } = true;
+
+    private bool UsesSeededCopy =>
+        StartFromSeededCopy && _sharedDataDirectory is null && Environment == "Development" && !ProductPasswordHashing
+        && !Settings.Keys.Any(key => key.StartsWith("DemoData:", StringComparison.OrdinalIgnoreCase)
+                                     || key.StartsWith("Database:", StringComparison.OrdinalIgnoreCase)
+                                     || key.StartsWith("Storage:", StringComparison.OrdinalIgnoreCase));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -91,6 +121,11 @@ public class PortalApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (!ProductPasswordHashing)
+            {
+                services.Configure<PasswordHasherOptions>(options => options.IterationCount = TestPasswordHashIterations);
+            }
+
             services.AddLogging(logging => logging.AddFakeLogging(options =>
             {
                 options.FilteredLevels.Add(LogLevel.Error);
@@ -100,6 +135,73 @@ public class PortalApp : WebApplicationFactory<Program>
         });
     }
 
+    /// <summary>
+    /// The first Host of the test process starts alone and touches every module's EF model (runtime and design-time)
+    /// before any other Host may start. EF caches a context type's model once per process, shared by every Host;
+    /// two Hosts of parallel test classes touching it first at the same moment raced inside EF ("The model must be
+    /// finalized and its runtime dependencies must be initialized before 'GetRelationalModel' can be used").
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        if (UsesSeededCopy && !Directory.Exists(DataDirectory))
+        {
+            SeededCopy.Value.CopyTo(DataDirectory);
+        }
+
+        if (Volatile.Read(ref _modelsReady))
+        {
+            return Started(base.CreateHost(builder));
+        }
+
+        FirstStart.Wait();
+        try
+        {
+            var host = base.CreateHost(builder);
+            if (!_modelsReady)
+            {
+                using var scope = host.Services.CreateScope();
+                foreach (var database in scope.ServiceProvider.GetServices<IModuleDatabase>())
+                {
+                    var context = database.ContextIn(scope.ServiceProvider);
+                    _ = context.Model.GetRelationalModel();
+                    _ = context.GetService<IDesignTimeModel>().Model.GetRelationalModel();
+                }
+
+                Volatile.Write(ref _modelsReady, true);
+            }
+
+            return Started(host);
+        }
+        finally
+        {
+            FirstStart.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim FirstStart = new(1, 1);
+
+    /// <summary>
+    /// Hangfire logs through one process-wide provider, which each Host sets to its own logger factory as it starts;
+    /// once that Host was disposed, another Host's dashboard trigger failed with "Cannot access a disposed object:
+    /// LoggerFactory" (the dashboard trigger's rare 500). A Host of the tests hands Hangfire a provider of no Host,
+    /// once started and before it is disposed.
+    /// </summary>
+    private static IHost Started(IHost host)
+    {
+        ReleaseHangfireLogging();
+        return host;
+    }
+
+    private static void ReleaseHangfireLogging() =>
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(NoHostLogging);
+
+    private static readonly Hangfire.AspNetCore.AspNetCoreLogProvider NoHostLogging = new(Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+
+    /// <summary>The process's migrated and seeded data directory, made by a Host of its own on first use.</summary>
+    private static readonly Lazy<SeededDataDirectory> SeededCopy = new(SeededDataDirectory.Make, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static bool _modelsReady;
+
     /// <summary>What this Host logged at Error or above, for a failing assertion's message: a 500's cause.</summary>
     public string ServerErrors() =>
         string.Join(System.Environment.NewLine, Services.GetRequiredService<FakeLogCollector>().GetSnapshot()
@@ -107,6 +209,7 @@ public class PortalApp : WebApplicationFactory<Program>
 
     protected override void Dispose(bool disposing)
     {
+        ReleaseHangfireLogging();
         base.Dispose(disposing);
         if (disposing)
         {
@@ -116,6 +219,7 @@ public class PortalApp : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
+        ReleaseHangfireLogging();
         await base.DisposeAsync();
         DeleteDataDirectory();
         GC.SuppressFinalize(this);

@@ -8,7 +8,13 @@ namespace Portal.Testing;
 
 public sealed record Tokens(string AccessToken, string RefreshToken, int ExpiresIn);
 
-/// <summary>Signing in through the real API, as a client app would.</summary>
+/// <summary>
+/// Signing in through the real API, as a client app would. The tests' helpers are named by one convention: what
+/// answers a signed-in <see cref="HttpClient"/> is <c>SignedInXxxAsync</c> (<see cref="SignedInClientAsync"/>,
+/// <c>SignedInAvaAsync</c>); <c>PostXxxAsync</c> answers the raw response of one call; any other awaited step is
+/// <c>VerbXxxAsync</c> (<c>LinkPatientRecordAsync</c>, <c>RunMessagingAsync</c>); a client made without a call is
+/// <c>ClientXxx</c> (<see cref="ClientWith"/>).
+/// </summary>
 public static class PortalClients
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -6,6 +6,9 @@ using Xunit;
 
 namespace Portal.Testing;
 
+/// <summary>An email of the development mailbox (<c>GET /api/dev/mailbox</c>), newest first.</summary>
+public sealed record MailboxEmail(string To, string Subject, string Body, string HtmlBody, DateTimeOffset SentAt);
+
 /// <summary>Steps many tests take on the way to what they check: a patient with an account, a practice's settings, an invitation link.</summary>
 public static partial class PortalScenarios
 {
@@ -39,9 +42,9 @@ public static partial class PortalScenarios
     {
         await app.RunMessagingAsync();
         using var client = app.CreateClient();
-        var mailbox = await (await client.GetAsync($"/api/dev/mailbox?to={Uri.EscapeDataString(email)}")).JsonAsync();
-        Assert.True(mailbox.GetArrayLength() > 0, $"no email to {email}");
-        var match = InviteLink().Match(mailbox[0].GetProperty("body").GetString()!);
+        var mailbox = await client.GetFromJsonAsync<List<MailboxEmail>>($"/api/dev/mailbox?to={Uri.EscapeDataString(email)}", PortalClients.Json);
+        Assert.True(mailbox is { Count: > 0 }, $"no email to {email}");
+        var match = InviteLink().Match(mailbox[0].Body);
         Assert.True(match.Success, "the email has no invitation link");
         return match.Groups[1].Value;
     }

@@ -326,8 +326,6 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
     }
 
-    private sealed record MailboxEmail(string To, string Subject, string Body);
-
     private async Task<List<MailboxEmail>> MailboxAsync(string email)
     {
         using var client = _app.CreateClient();

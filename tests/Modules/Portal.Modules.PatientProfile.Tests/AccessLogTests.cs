@@ -19,7 +19,7 @@ public sealed class AccessLogTests : IAsyncLifetime
     [Fact]
     public async Task The_patient_sees_who_read_and_changed_their_record_newest_first()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         var requestId = (await (await ava.PatchAsJsonAsync("/api/portal/profile", new { preferredName = "Avie" })).JsonAsync()).GetProperty("changeRequestId").GetGuid();
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
@@ -49,7 +49,7 @@ public sealed class AccessLogTests : IAsyncLifetime
         Assert.Equal(2, practiceView.GetProperty("items").GetArrayLength());
         Assert.Equal(log.GetProperty("total").GetInt32(), practiceView.GetProperty("total").GetInt32());
 
-        using var noah = await NoahAsync();
+        using var noah = await _app.SignedInNoahAsync();
         var noahsLog = await (await noah.GetAsync("/api/portal/access-log")).JsonAsync();
         Assert.All(noahsLog.GetProperty("items").EnumerateArray(), e => Assert.Equal("Sam Lee", e.GetProperty("actorName").GetString()));
         Assert.Equal(1, noahsLog.GetProperty("total").GetInt32());
@@ -58,7 +58,7 @@ public sealed class AccessLogTests : IAsyncLifetime
     [Fact]
     public async Task The_access_log_cannot_be_changed_through_the_api()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
         (await admin.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}")).EnsureSuccessStatusCode();
 
@@ -74,11 +74,5 @@ public sealed class AccessLogTests : IAsyncLifetime
         }
 
         Assert.Equal(1, (await (await ava.GetAsync("/api/portal/access-log")).JsonAsync()).GetProperty("total").GetInt32());
-    }
-
-    private async Task<HttpClient> NoahAsync()
-    {
-        await _app.LinkPatientRecordAsync("noah@example.test", PortalPatients.NoahPassword, DemoPatients.NoahSmithId, DemoData.HarbourHealthId);
-        return await _app.SignedInClientAsync("noah@example.test", PortalPatients.NoahPassword);
     }
 }

@@ -21,7 +21,7 @@ public sealed class ApprovalRemindersTests : IAsyncLifetime
     {
         // Around noon in Sydney, so that one day later is the next calendar day there.
         _app.Clock.SetUtcNow(new DateTimeOffset(DateTime.UtcNow.Date.AddDays(2).AddHours(1), TimeSpan.Zero));
-        using (var ava = await _app.AvaAsync())
+        using (var ava = await _app.SignedInAvaAsync())
         {
             (await ava.PatchAsJsonAsync("/api/portal/profile", new { preferredName = "Avie" })).EnsureSuccessStatusCode();
             (await ava.PatchAsJsonAsync("/api/portal/health-record", new { medications = Array.Empty<object>() })).EnsureSuccessStatusCode();
@@ -64,7 +64,7 @@ public sealed class ApprovalRemindersTests : IAsyncLifetime
     public async Task The_threshold_is_configurable()
     {
         _app.Settings["PatientProfile:ApprovalReminders:PendingLongerThan"] = "02:00:00";
-        using (var ava = await _app.AvaAsync())
+        using (var ava = await _app.SignedInAvaAsync())
         {
             (await ava.PatchAsJsonAsync("/api/portal/profile", new { preferredName = "Avie" })).EnsureSuccessStatusCode();
         }

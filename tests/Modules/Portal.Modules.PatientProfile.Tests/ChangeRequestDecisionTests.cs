@@ -19,7 +19,7 @@ public sealed class ChangeRequestDecisionTests : IAsyncLifetime
     [Fact]
     public async Task Approving_applies_every_field_of_the_request()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         var requestId = await ava.RequestChangeAsync(new { preferredName = "Avie", mobilePhone = "0499 111 222" });
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
 
@@ -40,7 +40,7 @@ public sealed class ChangeRequestDecisionTests : IAsyncLifetime
     [Fact]
     public async Task Rejecting_records_the_reason_the_patient_then_sees()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         var requestId = await ava.RequestChangeAsync(new { dateOfBirth = "1991-04-12" });
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
 
@@ -61,7 +61,7 @@ public sealed class ChangeRequestDecisionTests : IAsyncLifetime
     [Fact]
     public async Task A_field_changed_since_the_request_is_a_named_conflict_unless_forced()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         var requestId = await ava.RequestChangeAsync(new { mobilePhone = "0499 111 222", preferredName = "Avie" });
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         var current = await (await drLee.GetAsync($"/api/practice/patients/{Modules.PatientProfile.Contracts.DemoPatients.AvaNguyenId}")).JsonAsync();
@@ -85,7 +85,7 @@ public sealed class ChangeRequestDecisionTests : IAsyncLifetime
     [Fact]
     public async Task Deciding_twice_gives_one_decision_and_one_already_decided()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         var requestId = await ava.RequestChangeAsync(new { preferredName = "Avie" });
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
 
@@ -100,7 +100,7 @@ public sealed class ChangeRequestDecisionTests : IAsyncLifetime
     [Fact]
     public async Task Two_practitioners_deciding_at_once_get_one_decision_and_one_already_decided()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
         for (var round = 0; round < 5; round++)
@@ -123,7 +123,7 @@ public sealed class ChangeRequestDecisionTests : IAsyncLifetime
     [Fact]
     public async Task Another_practice_cannot_see_or_decide_the_request()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         var requestId = await ava.RequestChangeAsync(new { preferredName = "Avie" });
         using var summitAdmin = await _app.SignedInClientAsync(DemoData.SummitAdminEmail);
 
@@ -140,7 +140,7 @@ public sealed class ChangeRequestDecisionTests : IAsyncLifetime
     [Fact]
     public async Task An_approved_health_record_change_replaces_the_list()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         var requestId = await ava.RequestChangeAsync(new { medications = Array.Empty<object>() }, "/api/portal/health-record");
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
 

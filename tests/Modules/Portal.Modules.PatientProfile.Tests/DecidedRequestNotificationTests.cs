@@ -29,7 +29,7 @@ public sealed class DecidedRequestNotificationTests : IAsyncLifetime
     [Fact]
     public async Task An_approval_is_published_with_what_the_notification_needs_and_the_notifications_say_who_approved()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
         var requestId = await ava.RequestChangeAsync(new { preferredName = "Avie", mobilePhone = "0499 111 222" });
@@ -64,7 +64,7 @@ public sealed class DecidedRequestNotificationTests : IAsyncLifetime
     [Fact]
     public async Task An_approved_name_change_is_told_under_the_name_the_practice_knew()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         var requestId = await ava.RequestChangeAsync(new { familyName = "Nguyen-Tran" });
         await _app.RunMessagingAsync();
@@ -78,7 +78,7 @@ public sealed class DecidedRequestNotificationTests : IAsyncLifetime
     [Fact]
     public async Task A_rejection_says_so_and_who_rejected_it()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
         var requestId = await ava.RequestChangeAsync(new { allergies = Array.Empty<object>() }, "/api/portal/health-record");
@@ -99,7 +99,7 @@ public sealed class DecidedRequestNotificationTests : IAsyncLifetime
     [Fact]
     public async Task A_decision_relayed_late_leaves_the_notification_about_a_newer_request_alone()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         var first = await ava.RequestChangeAsync(new { preferredName = "Avie" });
         await _app.RunMessagingAsync();

@@ -21,7 +21,7 @@ public sealed class PatientEditPolicyTests : IAsyncLifetime
     public async Task Auto_update_applies_the_change_at_once_and_tells_the_practitioners()
     {
         await _app.SetPatientUpdatesAsync(DemoData.HarbourAdminEmail, "autoUpdate");
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
 
         using var response = await ava.PatchAsJsonAsync("/api/portal/profile",
             new { mobilePhone = "0499 111 222", address = new { line1 = "1 New Street", suburb = "Glebe", state = "NSW", postcode = "2037" } });
@@ -48,7 +48,7 @@ public sealed class PatientEditPolicyTests : IAsyncLifetime
     [Fact]
     public async Task Require_approval_stores_a_request_with_each_fields_before_and_after_and_changes_nothing_yet()
     {
-        using var ava = await _app.AvaAsync();   // the default policy is requireApproval
+        using var ava = await _app.SignedInAvaAsync();   // the default policy is requireApproval
 
         using var response = await ava.PatchAsJsonAsync("/api/portal/profile", new { preferredName = "Avie", mobilePhone = "+61 499 111 222" });
 
@@ -84,7 +84,7 @@ public sealed class PatientEditPolicyTests : IAsyncLifetime
     public async Task Disabled_refuses_the_edit_and_nothing_is_stored()
     {
         await _app.SetPatientUpdatesAsync(DemoData.HarbourAdminEmail, "disabled");
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
 
         await ProblemAssert.IsProblemAsync(await ava.PatchAsJsonAsync("/api/portal/profile", new { preferredName = "Avie" }),
             HttpStatusCode.Forbidden, "profile.updates-disabled");
@@ -100,7 +100,7 @@ public sealed class PatientEditPolicyTests : IAsyncLifetime
     [Fact]
     public async Task A_settings_change_never_applies_requests_already_pending()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         (await ava.PatchAsJsonAsync("/api/portal/profile", new { preferredName = "Avie" })).EnsureSuccessStatusCode();
 
         await _app.SetPatientUpdatesAsync(DemoData.HarbourAdminEmail, "autoUpdate");
@@ -115,7 +115,7 @@ public sealed class PatientEditPolicyTests : IAsyncLifetime
     [Fact]
     public async Task The_health_record_follows_the_same_policy()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         var record = await (await ava.GetAsync("/api/portal/health-record")).JsonAsync();
         Assert.Equal("Penicillin", record.GetProperty("allergies")[0].GetProperty("substance").GetString());
 
@@ -158,7 +158,7 @@ public sealed class PatientEditPolicyTests : IAsyncLifetime
     public async Task Invalid_values_and_fields_a_patient_may_not_set_are_refused_with_400_and_store_nothing(string patch, string field)
     {
         await _app.SetPatientUpdatesAsync(DemoData.HarbourAdminEmail, "autoUpdate");
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
 
         using var response = await ava.PatchAsync("/api/portal/profile", new StringContent(patch, System.Text.Encoding.UTF8, "application/json"));
 
@@ -172,7 +172,7 @@ public sealed class PatientEditPolicyTests : IAsyncLifetime
     public async Task With_if_match_an_edit_is_made_only_on_the_version_the_patient_saw()
     {
         await _app.SetPatientUpdatesAsync(DemoData.HarbourAdminEmail, "autoUpdate");
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
 
         // Adding a medication of the patient's own applies at once (removing the practice's would wait for approval).
         var medications = new object[]
@@ -198,7 +198,7 @@ public sealed class PatientEditPolicyTests : IAsyncLifetime
     public async Task A_health_record_list_cannot_be_null()
     {
         await _app.SetPatientUpdatesAsync(DemoData.HarbourAdminEmail, "autoUpdate");
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
 
         var problem = await ProblemAssert.IsProblemAsync(
             await ava.PatchAsync("/api/portal/health-record", new StringContent("""{"allergies":null,"conditions":[{"name":"Flu","since":"soon"}]}""",
@@ -222,7 +222,7 @@ public sealed class PatientEditPolicyTests : IAsyncLifetime
     [Fact]
     public async Task An_edit_that_changes_nothing_makes_no_request()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
 
         using var response = await ava.PatchAsJsonAsync("/api/portal/profile", new { mobilePhone = "0412 345 678", givenName = "Ava" });
 
@@ -241,7 +241,7 @@ public sealed class PatientEditPolicyTests : IAsyncLifetime
         await _app.LinkPatientRecordAsync("ava@example.test", PortalPatients.AvaPassword, summitRecord, DemoData.SummitPhysioId);
         await _app.SetPatientUpdatesAsync(DemoData.HarbourAdminEmail, "autoUpdate");
         await _app.SetPatientUpdatesAsync(DemoData.SummitAdminEmail, "disabled");
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
 
         using var response = await ava.PatchAsJsonAsync(
             $"/api/portal/profile?patientId={DemoPatients.AvaNguyenId}&patientId={summitRecord}", new { mobilePhone = "0499 111 222" });
@@ -268,7 +268,7 @@ public sealed class PatientEditPolicyTests : IAsyncLifetime
     public async Task A_patient_cannot_change_another_patients_record_even_in_the_same_practice()
     {
         await _app.SetPatientUpdatesAsync(DemoData.HarbourAdminEmail, "autoUpdate");
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
 
         await ProblemAssert.IsProblemAsync(await ava.PatchAsJsonAsync($"/api/portal/profile?patientId={DemoPatients.NoahSmithId}", new { preferredName = "X" }),
             HttpStatusCode.NotFound, "portal.patient-not-found");

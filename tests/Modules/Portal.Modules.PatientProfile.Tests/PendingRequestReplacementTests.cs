@@ -23,7 +23,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
     [Fact]
     public async Task A_second_edit_replaces_the_pending_request_with_one_that_carries_both()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         var first = await ava.RequestChangeAsync(new { mobilePhone = "0499 111 222", preferredName = "Avie" });
 
         var second = await ava.RequestChangeAsync(new { preferredName = "Ava-Marie", address = new { line1 = "1 New St", suburb = "Glebe", state = "NSW", postcode = "2037" } });
@@ -57,7 +57,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
     [Fact]
     public async Task Asking_for_the_same_change_again_keeps_the_pending_request_and_tells_nobody_twice()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         var first = await ava.RequestChangeAsync(new { preferredName = "Avie" });
 
         var again = await ava.RequestChangeAsync(new { preferredName = "Avie" });
@@ -73,7 +73,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
     [Fact]
     public async Task Practitioners_get_one_notification_per_waiting_change_not_one_per_edit()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
         await ava.RequestChangeAsync(new { preferredName = "Avie" });
@@ -103,7 +103,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
     [Fact]
     public async Task Edits_relayed_together_still_leave_one_notification_that_tells_the_outcome()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         await ava.RequestChangeAsync(new { preferredName = "Avie" });
         await _app.RunMessagingAsync();
@@ -130,7 +130,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
     [Fact]
     public async Task A_request_decided_before_its_notification_is_relayed_is_not_announced()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         var requestId = await ava.RequestChangeAsync(new { preferredName = "Avie" });
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         (await drLee.PostAsync($"/api/practice/change-requests/{requestId}/approve", null)).EnsureSuccessStatusCode();
@@ -147,7 +147,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
     [Fact]
     public async Task Setting_a_field_back_withdraws_what_was_asked_for_it()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         var both = await ava.RequestChangeAsync(new { preferredName = "Avie", mobilePhone = "0499 111 222" });
         var today = await (await ava.GetAsync("/api/portal/profile")).JsonAsync();
 
@@ -177,7 +177,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
     [Fact]
     public async Task A_patient_withdraws_a_waiting_request_with_a_command_and_nobody_can_decide_it_after()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         var before = await (await ava.GetAsync("/api/portal/profile")).JsonAsync();
         var requestId = await ava.RequestChangeAsync(new { preferredName = "Avie", mobilePhone = "0499 111 222" });
         await _app.RunMessagingAsync();
@@ -206,7 +206,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
     [Fact]
     public async Task Withdrawing_is_the_patients_own_a_decided_request_stays_decided_and_others_ids_are_404()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         var decided = await ava.RequestChangeAsync(new { preferredName = "Avie" });
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         (await drLee.PostAsync($"/api/practice/change-requests/{decided}/approve", null)).EnsureSuccessStatusCode();
@@ -219,7 +219,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(await ava.PostAsync($"/api/portal/change-requests/{Guid.NewGuid()}/withdraw", null),
             HttpStatusCode.NotFound, "change-requests.not-found");
 
-        using var other = await _app.NoahAsync();
+        using var other = await _app.SignedInNoahAsync();
         await ProblemAssert.IsProblemAsync(await other.PostAsync($"/api/portal/change-requests/{waiting}/withdraw", null),
             HttpStatusCode.NotFound, "change-requests.not-found");
         Assert.Equal(1, (await (await drLee.GetAsync("/api/practice/change-requests?status=pending")).JsonAsync()).GetProperty("total").GetInt32());
@@ -228,7 +228,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
     [Fact]
     public async Task A_wish_carried_into_a_new_request_still_names_what_the_practice_changed_since()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         await ava.RequestChangeAsync(new { mobilePhone = "0499 111 222" });
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         var record = await (await drLee.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}")).JsonAsync();
@@ -250,7 +250,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
         _app.Settings["PatientProfile:ApprovalReminders:PendingLongerThan"] = "02:00:00";
         await _app.LinkPatientRecordAsync("noah@example.test", PortalPatients.NoahPassword, DemoPatients.NoahSmithId, DemoData.HarbourHealthId);
         DateTimeOffset firstAsked;
-        using (var ava = await _app.AvaAsync())
+        using (var ava = await _app.SignedInAvaAsync())
         {
             firstAsked = await SubmittedAtAsync(ava, await ava.RequestChangeAsync(new { preferredName = "Avie" }));
         }
@@ -288,7 +288,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
     [Fact]
     public async Task Each_part_of_the_record_keeps_its_own_pending_request()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         var details = await ava.RequestChangeAsync(new { preferredName = "Avie" });
 
         var health = await ava.RequestChangeAsync(new { allergies = new[] { new { substance = "Penicillin", reaction = "Rash", severity = "moderate" } } }, "/api/portal/health-record");
@@ -305,7 +305,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
     [Fact]
     public async Task A_patient_replacing_a_request_never_touches_another_patients_request()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         await _app.LinkPatientRecordAsync("noah@example.test", PortalPatients.NoahPassword, DemoPatients.NoahSmithId, DemoData.HarbourHealthId);
         using var noah = await _app.SignedInClientAsync("noah@example.test", PortalPatients.NoahPassword);
         var noahsRequest = await noah.RequestChangeAsync(new { preferredName = "Noey" });
@@ -321,7 +321,7 @@ public sealed class PendingRequestReplacementTests : IAsyncLifetime
     [Fact]
     public async Task A_new_edit_racing_an_approval_of_the_pending_request_ends_one_way_or_the_other_never_both()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         for (var round = 0; round < 5; round++)
         {

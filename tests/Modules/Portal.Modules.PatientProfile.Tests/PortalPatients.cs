@@ -12,13 +12,13 @@ internal static class PortalPatients
     public const string AvaPassword = "Ava's own long passphrase";
     public const string NoahPassword = "Noah's own long passphrase";
 
-    public static async Task<HttpClient> AvaAsync(this PortalApp app)
+    public static async Task<HttpClient> SignedInAvaAsync(this PortalApp app)
     {
         await app.LinkPatientRecordAsync("ava@example.test", AvaPassword, Modules.PatientProfile.Contracts.DemoPatients.AvaNguyenId, DemoData.HarbourHealthId);
         return await app.SignedInClientAsync("ava@example.test", AvaPassword);
     }
 
-    public static async Task<HttpClient> NoahAsync(this PortalApp app)
+    public static async Task<HttpClient> SignedInNoahAsync(this PortalApp app)
     {
         await app.LinkPatientRecordAsync("noah@example.test", NoahPassword, Modules.PatientProfile.Contracts.DemoPatients.NoahSmithId, DemoData.HarbourHealthId);
         return await app.SignedInClientAsync("noah@example.test", NoahPassword);
@@ -36,6 +36,9 @@ internal static class PortalPatients
     {
         using var response = await patient.PatchAsJsonAsync(route, patch);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.JsonAsync()).GetProperty("changeRequestId").GetGuid();
+        return (await response.Content.ReadFromJsonAsync<EditResponse>(PortalClients.Json))!.ChangeRequestId!.Value;
     }
+
+    /// <summary>What a patient's edit answers (<c>PATCH /api/portal/profile</c>, <c>/health-record</c>): the outcome, and the request when one waits.</summary>
+    public sealed record EditResponse(string Outcome, Guid? ChangeRequestId);
 }

@@ -40,7 +40,7 @@ public sealed class RecordFieldsTests : IAsyncLifetime
     public async Task Every_signed_in_account_reads_the_records_parts_and_fields_with_their_labels_in_form_order()
     {
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
 
         var vocabulary = await drLee.GetFromJsonAsync<Vocabulary>("/api/record-fields", PortalClients.Json);
 
@@ -58,7 +58,7 @@ public sealed class RecordFieldsTests : IAsyncLifetime
     [Fact]
     public async Task A_list_change_shows_each_entry_added_changed_and_removed_and_other_fields_whole()
     {
-        using var ava = await _app.AvaAsync();   // the default policy is requireApproval
+        using var ava = await _app.SignedInAvaAsync();   // the default policy is requireApproval
         // Ava's record: Penicillin (hives, moderate), Salbutamol inhaler, Asthma. Penicillin's reaction changes (in another
         // case), Peanuts is added, the inhaler removed, Asthma is not sent.
         var requestId = await ava.RequestChangeAsync(new

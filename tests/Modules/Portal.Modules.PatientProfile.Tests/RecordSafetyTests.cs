@@ -24,7 +24,7 @@ public sealed class RecordSafetyTests : IAsyncLifetime
     public async Task Under_auto_update_a_patient_cannot_remove_or_change_what_the_practice_recorded()
     {
         await _app.SetPatientUpdatesAsync(DemoData.HarbourAdminEmail, "autoUpdate");
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         var before = await (await ava.GetAsync("/api/portal/health-record")).JsonAsync();
         Assert.Equal("practice", before.GetProperty("allergies")[0].GetProperty("recordedBy").GetString());
 
@@ -66,7 +66,7 @@ public sealed class RecordSafetyTests : IAsyncLifetime
     public async Task A_patient_changes_and_removes_their_own_entries_at_once_under_auto_update()
     {
         await _app.SetPatientUpdatesAsync(DemoData.HarbourAdminEmail, "autoUpdate");
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         var penicillin = new { substance = "Penicillin", reaction = "Hives", severity = "moderate" };
         using var added = await ava.PatchAsJsonAsync("/api/portal/health-record",
             new { allergies = new object[] { penicillin, new { substance = "Latex", reaction = "Rash", severity = "mild" } } });
@@ -90,7 +90,7 @@ public sealed class RecordSafetyTests : IAsyncLifetime
     public async Task Who_the_record_is_about_waits_for_approval_even_under_auto_update_and_the_patient_is_told_before()
     {
         await _app.SetPatientUpdatesAsync(DemoData.HarbourAdminEmail, "autoUpdate");
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         var profile = await (await ava.GetAsync("/api/portal/profile")).JsonAsync();
         Assert.Equal(["dateOfBirth", "familyName", "givenName", "sex"], Strings(profile.GetProperty("fieldsNeedingApproval")));
 
@@ -132,7 +132,7 @@ public sealed class RecordSafetyTests : IAsyncLifetime
         var history = (await (await admin.GetAsync("/api/practice/settings/portal/history")).JsonAsync()).GetProperty("items")[0];
         Assert.Equal(["email"], Strings(history.GetProperty("after").GetProperty("alwaysApproveFields")));
 
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         using var response = await ava.PatchAsJsonAsync("/api/portal/profile", new { givenName = "Avie", email = "someone.else@example.test" });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var body = await response.JsonAsync();
@@ -147,7 +147,7 @@ public sealed class RecordSafetyTests : IAsyncLifetime
     public async Task Every_applied_change_is_a_version_practitioners_see_and_restore()
     {
         await _app.SetPatientUpdatesAsync(DemoData.HarbourAdminEmail, "autoUpdate");
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         var avaId = Modules.PatientProfile.Contracts.DemoPatients.AvaNguyenId;
         var original = await (await ava.GetAsync("/api/portal/profile")).JsonAsync();
@@ -203,7 +203,7 @@ public sealed class RecordSafetyTests : IAsyncLifetime
     [Fact]
     public async Task Practice_edits_and_approvals_are_versions_too_and_a_practice_entry_stays_the_practices()
     {
-        using var ava = await _app.AvaAsync();
+        using var ava = await _app.SignedInAvaAsync();
         using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
         var avaId = Modules.PatientProfile.Contracts.DemoPatients.AvaNguyenId;
         var requestId = await ava.RequestChangeAsync(new { preferredName = "Avie" });
