@@ -27,7 +27,7 @@ public sealed class LateChangeRequestEventTests : IAsyncLifetime
         var request = Guid.CreateVersion7();
         var asked = _app.Clock.GetUtcNow();
         await DeliverAsync(new PatientChangeDecided(Guid.CreateVersion7(), asked.AddMinutes(1), request, DemoPatients.AvaNguyenId,
-            DemoData.HarbourHealthId, "Ava Nguyen", "profile", ["preferredName"], ChangeDecision.Approved, Guid.NewGuid(), "Sam Lee"));
+            DemoData.HarbourHealthId, "Ava Nguyen", RecordPart.Profile, ["preferredName"], ChangeDecision.Approved, Guid.NewGuid(), "Sam Lee"));
 
         await DeliverAsync(Requested(request, asked));
 
@@ -40,7 +40,7 @@ public sealed class LateChangeRequestEventTests : IAsyncLifetime
         var request = Guid.CreateVersion7();
         var asked = _app.Clock.GetUtcNow();
         await DeliverAsync(new PatientChangeWithdrawn(Guid.CreateVersion7(), asked.AddMinutes(1), [request], DemoPatients.AvaNguyenId,
-            DemoData.HarbourHealthId, "Ava Nguyen", "profile"));
+            DemoData.HarbourHealthId, "Ava Nguyen", RecordPart.Profile));
 
         await DeliverAsync(Requested(request, asked));
 
@@ -83,7 +83,7 @@ public sealed class LateChangeRequestEventTests : IAsyncLifetime
     }
 
     private static PatientChangeRequested Requested(Guid changeRequestId, DateTimeOffset at, IReadOnlyList<Guid>? replaces = null) =>
-        new(Guid.CreateVersion7(), at, changeRequestId, DemoPatients.AvaNguyenId, DemoData.HarbourHealthId, "Ava Nguyen", "profile",
+        new(Guid.CreateVersion7(), at, changeRequestId, DemoPatients.AvaNguyenId, DemoData.HarbourHealthId, "Ava Nguyen", RecordPart.Profile,
             ["preferredName"], replaces);
 
     private async Task DeliverAsync<TEvent>(TEvent integrationEvent)

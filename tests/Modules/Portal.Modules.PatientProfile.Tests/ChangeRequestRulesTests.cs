@@ -80,7 +80,7 @@ public sealed class ChangeRequestRulesTests
         var later = Request(Monday.AddDays(1), ("mobilePhone", "+61412345678", "+61499111222"));
         var now = Monday.AddDays(2);
 
-        var request = ChangeRequest.Submit(Practice, Patient, RecordSubjects.Profile, later.Changes, Patient, now, replacing: [later, oldest]);
+        var request = ChangeRequest.Submit(Practice, Patient, RecordPart.Profile, later.Changes, Patient, now, replacing: [later, oldest]);
 
         Assert.Equal(now, request.SubmittedAt);
         Assert.Equal(Monday, request.WaitingSince);
@@ -96,7 +96,7 @@ public sealed class ChangeRequestRulesTests
     [Fact]
     public void A_new_request_waits_since_it_was_submitted()
     {
-        var request = ChangeRequest.Submit(Practice, Patient, RecordSubjects.Profile, [Change("preferredName", null, "Avie")], Patient, Monday);
+        var request = ChangeRequest.Submit(Practice, Patient, RecordPart.Profile, [Change("preferredName", null, "Avie")], Patient, Monday);
 
         Assert.Equal(Monday, request.WaitingSince);
         Assert.Equal(Monday, request.SubmittedAt);
@@ -197,7 +197,7 @@ public sealed class ChangeRequestRulesTests
             case "approve": Assert.True(request.Approve(current, false, Practitioner, "Sam Lee", Monday).IsSuccess); break;
             case "reject": Assert.True(request.Reject("no", Practitioner, "Sam Lee", Monday).IsSuccess); break;
             case "withdraw": Assert.True(request.Withdraw(Monday).IsSuccess); break;
-            default: ChangeRequest.Submit(Practice, Patient, RecordSubjects.Profile, request.Changes, Patient, Monday, replacing: [request]); break;
+            default: ChangeRequest.Submit(Practice, Patient, RecordPart.Profile, request.Changes, Patient, Monday, replacing: [request]); break;
         }
 
         var status = request.Status;
@@ -251,7 +251,7 @@ public sealed class ChangeRequestRulesTests
         new(field, from is null ? null : JsonValue.Create(from), to is null ? null : JsonValue.Create(to));
 
     private static ChangeRequest Request(DateTimeOffset submittedAt, params (string Field, string? From, string? To)[] changes) =>
-        ChangeRequest.Submit(Practice, Patient, RecordSubjects.Profile, changes.Select(c => Change(c.Field, c.From, c.To)).ToList(), Patient, submittedAt);
+        ChangeRequest.Submit(Practice, Patient, RecordPart.Profile, changes.Select(c => Change(c.Field, c.From, c.To)).ToList(), Patient, submittedAt);
 
     private static (string Field, string? From, string? To) Flat(FieldChange change) =>
         (change.Field, (string?)change.From, (string?)change.To);
