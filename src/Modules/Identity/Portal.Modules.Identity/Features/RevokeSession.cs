@@ -21,18 +21,15 @@ public sealed class RevokeSessionEndpoints : ICarterModule
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        // Signed in, under /api/auth (every route of which is rate limited): no audience group fits this one route.
-        app.MapPost("/api/auth/logout", async (ICurrentUser user, ISender sender, CancellationToken ct) =>
+        // Signed in, under /api/auth, whose every route is rate limited.
+        app.MapSignedInRoutes("/api/auth", "Accounts").MapPost("/logout", async (ICurrentUser user, ISender sender, CancellationToken ct) =>
                 user.SessionId is { } sessionId
                     ? (await sender.Send(new RevokeSession(sessionId, SessionRevocationReasons.Logout), ct)).ToNoContentResult()
                     : TypedResults.NoContent())
-            .RequireAuthorization()
             .AllowedWhilePasswordChangeIsRequired()
             .RequireRateLimiting(RateLimitPolicies.Anonymous)
-            .WithTags("Accounts")
             .WithSummary("Sign out this session; its refresh token stops working")
-            .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Produces(StatusCodes.Status204NoContent);
     }
 }
 
