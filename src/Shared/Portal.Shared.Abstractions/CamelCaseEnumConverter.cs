@@ -12,28 +12,25 @@ namespace Portal.Shared.Abstractions;
 public sealed class CamelCaseEnumConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.CamelCase, allowIntegerValues: false)
     where TEnum : struct, Enum;
 
-/// <summary>An enum's camelCase name and back: the one spelling the API, the events and the database columns share.</summary>
+/// <summary>
+/// An enum's camelCase name and back: the one spelling the API, the events and the database columns share. The names
+/// are worked out once per enum type, since the database columns convert with them on every row read and written.
+/// </summary>
 public static class CamelCaseNames
 {
     /// <summary><c>RecordPart.HealthRecord</c> as <c>healthRecord</c>.</summary>
-    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        Names<TEnum>.ByValue.TryGetValue(value, out var name) ? name : JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     /// <summary>The value named <paramref name="name"/> (as <see cref="Of{TEnum}"/> writes it); none for anything else, numbers included.</summary>
-    public static TEnum? Parse<TEnum>(string? name) where TEnum : struct, Enum
+    public static TEnum? Parse<TEnum>(string? name) where TEnum : struct, Enum =>
+        name is not null && Names<TEnum>.ByName.TryGetValue(name, out var value) ? value : null;
+
+    private static class Names<TEnum> where TEnum : struct, Enum
     {
-        if (string.IsNullOrEmpty(name))
-        {
-            return null;
-        }
+        public static readonly Dictionary<TEnum, string> ByValue = Enum.GetValues<TEnum>().Distinct()
+            .ToDictionary(value => value, value => JsonNamingPolicy.CamelCase.ConvertName(value.ToString()));
 
-        foreach (var value in Enum.GetValues<TEnum>())
-        {
-            if (string.Equals(Of(value), name, StringComparison.Ordinal))
-            {
-                return value;
-            }
-        }
-
-        return null;
+        public static readonly Dictionary<string, TEnum> ByName = ByValue.ToDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
     }
 }
