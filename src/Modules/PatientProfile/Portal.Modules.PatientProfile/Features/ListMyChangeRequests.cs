@@ -21,16 +21,24 @@ public sealed class ListMyChangeRequestsEndpoint : ICarterModule
 
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPatientRoutes("Patient portal").MapGet("/change-requests", async (Guid? patientId, string? status, string? subject, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                ChangeRequestQueries.StatusFilter(status) is not { IsSuccess: true } filter ? ChangeRequestQueries.UnknownStatus.ToProblem()
-                : subject is not null && CamelCaseNames.Parse<RecordPart>(subject) is null ? UnknownSubject.ToProblem()
-                : (await sender.Send(new ListMyChangeRequests(patientId, filter.Value, subject, Paging.From(page, pageSize)), ct)).ToHttpResult())
+            {
+                if (ChangeRequestQueries.StatusFilter(status) is not { IsSuccess: true } filter)
+                {
+                    return ChangeRequestQueries.UnknownStatus.ToProblem();
+                }
+
+                var part = CamelCaseNames.Parse<RecordPart>(subject);
+                return subject is not null && part is null
+                    ? UnknownSubject.ToProblem()
+                    : (await sender.Send(new ListMyChangeRequests(patientId, filter.Value, part, Paging.From(page, pageSize)), ct)).ToHttpResult();
+            })
             .WithSummary("The changes you asked your practice for, newest first: pending, approved, rejected with the reason, superseded by a later edit, or withdrawn (?status= one kind, ?subject=profile or healthRecord)")
             .Produces<PagedList<ChangeRequestResponse>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 }
 
-public sealed record ListMyChangeRequests(Guid? PatientId, ChangeRequestStatus? Status, string? Subject, Paging Paging) : IQuery<Result<PagedList<ChangeRequestResponse>>>;
+public sealed record ListMyChangeRequests(Guid? PatientId, ChangeRequestStatus? Status, RecordPart? Subject, Paging Paging) : IQuery<Result<PagedList<ChangeRequestResponse>>>;
 
 internal sealed class ListMyChangeRequestsHandler(PatientProfileDbContext db, PortalPatientSelector selector)
     : IQueryHandler<ListMyChangeRequests, Result<PagedList<ChangeRequestResponse>>>
@@ -50,7 +58,7 @@ internal sealed class ListMyChangeRequestsHandler(PatientProfileDbContext db, Po
             requests = requests.Where(r => r.Status == status);
         }
 
-        if (CamelCaseNames.Parse<RecordPart>(query.Subject) is { } subject)
+        if (query.Subject is { } subject)
         {
             requests = requests.Where(r => r.Subject == subject);
         }
