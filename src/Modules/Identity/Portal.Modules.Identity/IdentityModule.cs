@@ -79,6 +79,7 @@ public sealed class IdentityModule : IModule
         services.AddScoped<IIntegrationEventConsumer<SecurityEventOccurred>, SecurityEventOccurredConsumer>();
         services.AddRecurringJob<ForgetFailedSignInsJob>(ForgetFailedSignInsJob.Id, "17 * * * *");
         services.AddScoped<AccountCreator>();
+        services.AddScoped<PracticeFounding>();
         services.AddScoped<Features.Staff.StaffAccounts>();
         services.AddScoped<IIdentityApi, IdentityApi>();
         services.AddScoped<PasswordResetLookup>();

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Portal.Modules.Identity.Domain;
-using Portal.Shared.Abstractions;
 using Portal.Shared.Modules;
 
 namespace Portal.Modules.Identity.Data;
@@ -13,7 +12,7 @@ namespace Portal.Modules.Identity.Data;
 /// <c>Bootstrap:AdminFamilyName</c>). Runs only while no practice group exists, so the settings can stay in place.
 /// </summary>
 internal sealed partial class FirstPracticeBootstrap(
-    IdentityModuleDbContext db, AccountCreator accounts, IConfiguration configuration, TimeProvider clock, ILogger<FirstPracticeBootstrap> logger)
+    IdentityModuleDbContext db, PracticeFounding founding, IConfiguration configuration, ILogger<FirstPracticeBootstrap> logger)
     : IStartupTask
 {
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -32,29 +31,13 @@ internal sealed partial class FirstPracticeBootstrap(
             throw new InvalidOperationException("Bootstrap:AdminEmail is set: Bootstrap:PracticeName and Bootstrap:AdminPassword are required too.");
         }
 
-        var now = clock.GetUtcNow();
-        var group = PracticeGroup.New(Guid.CreateVersion7(), practiceName, section["TimeZone"] ?? PracticeGroup.DefaultTimeZone, now);
-        var admin = new PortalUser
-        {
-            Id = Guid.CreateVersion7(),
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            GivenName = section["AdminGivenName"] ?? "Practice",
-            FamilyName = section["AdminFamilyName"] ?? "Admin",
-            Kind = AccountKind.Practitioner,
-            PracticeGroupId = group.Id,
-            CreatedAt = now,
-        };
-        admin.RequirePasswordChange();   // the password sits in the installation's configuration, known to whoever deployed it
-        db.PracticeGroups.Add(group);
-
-        // One SaveChanges (inside CreateAsync) stores the group, the admin and the roles together.
-        var created = await accounts.CreateAsync(admin, password, Roles.Practitioner, Roles.PracticeAdmin);
-        if (!created.Succeeded)
+        // The password sits in the installation's configuration, known to whoever deployed it: the owner must choose their own.
+        var founder = new FoundingAdmin(email, password, section["AdminGivenName"] ?? "Practice", section["AdminFamilyName"] ?? "Admin", MustChangePassword: true);
+        var founded = await founding.FoundAsync(practiceName, section["TimeZone"] ?? PracticeGroup.DefaultTimeZone, founder);
+        if (!founded.Outcome.Succeeded)
         {
             throw new InvalidOperationException(
-                "The bootstrap practice admin could not be created: " + string.Join("; ", created.Errors.Select(e => e.Description)));
+                "The bootstrap practice admin could not be created: " + string.Join("; ", founded.Outcome.Errors.Select(e => e.Description)));
         }
 
         LogCreated(practiceName, email);
