@@ -4,6 +4,7 @@ using Portal.Host;
 using Portal.Modules.Invitations.Contracts;
 using Portal.Modules.Notifications.Contracts;
 using Portal.Modules.PatientProfile.Contracts;
+using Portal.Modules.PortalSettings.Contracts;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Messaging;
 using Xunit;
@@ -64,6 +65,19 @@ public sealed class VocabularyOnTheWireTests
         Assert.Equal("healthRecord", (string?)payloads[0]["part"]);
         Assert.Equal(("invitationResent", "portalAccess"), ((string?)payloads[1]["action"], (string?)payloads[1]["subject"]));
         Assert.Equal("revoked", (string?)payloads[2]["reason"]);
+    }
+
+    [Fact]
+    public void Settings_events_stored_the_update_policy_as_a_number_and_now_say_its_word()
+    {
+        const string Change = "\"practiceGroupId\":\"0193a000-0000-7000-8000-000000000003\",\"changedByUserId\":\"0193a000-0000-7000-8000-000000000005\",\"changedByName\":\"Sam Lee\"";
+        var stored = Read<PortalSettingsChanged>(
+            $$"""{{{Ids}},{{Change}},"before":{"portalEnabled":true,"patientInvitations":true,"patientUpdates":1,"noteSharing":false},"after":{"portalEnabled":true,"patientInvitations":true,"patientUpdates":0,"noteSharing":false} }""");
+        Assert.Equal((PatientUpdatePolicy.RequireApproval, PatientUpdatePolicy.AutoUpdate), (stored.Before.PatientUpdates, stored.After.PatientUpdates));
+
+        var payload = Published(stored with { EventId = Guid.CreateVersion7() })[0];
+        Assert.Equal(("requireApproval", "autoUpdate"), ((string?)payload["before"]!["patientUpdates"], (string?)payload["after"]!["patientUpdates"]));
+        Assert.Equal(PatientUpdatePolicy.AutoUpdate, Read<PortalSettingsChanged>(payload.ToJsonString()).After.PatientUpdates);
     }
 
     [Fact]

@@ -13,6 +13,13 @@ public sealed class CamelCaseEnumConverter<TEnum>() : JsonStringEnumConverter<TE
     where TEnum : struct, Enum;
 
 /// <summary>
+/// <see cref="CamelCaseEnumConverter{TEnum}"/> for an enum that events once stored as numbers (it travelled before it had
+/// a converter): writes the camelCase word like every other, and still reads the numbers of the rows stored before.
+/// </summary>
+public sealed class CamelCaseEnumReadingNumbersConverter<TEnum>() : JsonStringEnumConverter<TEnum>(JsonNamingPolicy.CamelCase, allowIntegerValues: true)
+    where TEnum : struct, Enum;
+
+/// <summary>
 /// An enum's camelCase name and back: the one spelling the API, the events and the database columns share. The names
 /// are worked out once per enum type, since the database columns convert with them on every row read and written.
 /// </summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Portal.Shared.Abstractions;
 namespace Portal.Modules.PortalSettings.Contracts;
 
 /// <summary>
@@ -12,7 +14,11 @@ public interface IPortalSettingsApi
     Task<PortalSettingsSnapshot> GetAsync(Guid practiceGroupId, CancellationToken cancellationToken);
 }
 
-/// <summary>What a patient's edit does: applied at once, waits for a practitioner, or is refused.</summary>
+/// <summary>
+/// What a patient's edit does: applied at once, waits for a practitioner, or is refused. Settings events stored it as a
+/// number before it had its converter; those rows still read.
+/// </summary>
+[JsonConverter(typeof(CamelCaseEnumReadingNumbersConverter<PatientUpdatePolicy>))]
 public enum PatientUpdatePolicy
 {
     AutoUpdate,
