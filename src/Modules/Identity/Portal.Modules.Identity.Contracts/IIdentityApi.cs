@@ -39,7 +39,7 @@ public sealed record PracticeGroupInfo(Guid Id, string Name, string TimeZone);
 
 public sealed record PractitionerInfo(Guid UserId, string Email, string Name, bool IsPracticeAdmin);
 
-public sealed record AccountInfo(Guid UserId, string Email, string Kind);
+public sealed record AccountInfo(Guid UserId, string Email, AccountKind Kind);
 
 public sealed record NewPatientAccount(string Email, string Password, string GivenName, string FamilyName);
 

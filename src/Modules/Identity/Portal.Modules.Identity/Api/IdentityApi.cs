@@ -34,7 +34,7 @@ internal sealed class IdentityApi(IdentityModuleDbContext db, UserManager<Portal
         var normalized = users.NormalizeEmail(email);
         return await db.Users.AsNoTracking()
             .Where(u => u.NormalizedEmail == normalized)
-            .Select(u => new AccountInfo(u.Id, u.Email!, u.Kind == AccountKind.Patient ? "patient" : "practitioner"))
+            .Select(u => new AccountInfo(u.Id, u.Email!, u.Kind))
             .SingleOrDefaultAsync(cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Identity.Domain;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Modules;

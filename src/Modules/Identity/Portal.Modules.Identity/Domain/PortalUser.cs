@@ -1,12 +1,7 @@
 using Microsoft.AspNetCore.Identity;
+using Portal.Modules.Identity.Contracts;
 
 namespace Portal.Modules.Identity.Domain;
-
-internal enum AccountKind
-{
-    Practitioner,
-    Patient,
-}
 
 /// <summary>An account: a practitioner of one practice group, or a patient linked to one or more patient records.</summary>
 internal sealed class PortalUser : IdentityUser<Guid>

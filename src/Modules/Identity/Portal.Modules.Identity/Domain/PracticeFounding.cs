@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Identity.Data;
 using Portal.Shared.Abstractions;
 

@@ -1,5 +1,6 @@
 using Carter;
 using Mediator;
+using Portal.Modules.Identity.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,7 +26,7 @@ public sealed record MeResponse(
     Guid UserId,
     string Email,
     string Name,
-    string Kind,
+    AccountKind Kind,
     Guid? PracticeGroupId,
     string? PracticeName,
     IReadOnlyList<string> Roles,
@@ -68,7 +69,7 @@ internal sealed class GetMeHandler(IdentityModuleDbContext db, ICurrentUser curr
             user.Id,
             user.Email ?? string.Empty,
             $"{user.GivenName} {user.FamilyName}".Trim(),
-            user.Kind == AccountKind.Patient ? "patient" : "practitioner",
+            user.Kind,
             user.PracticeGroupId,
             practiceName,
             roles,

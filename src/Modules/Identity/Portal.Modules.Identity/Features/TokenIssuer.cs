@@ -70,7 +70,7 @@ internal sealed class TokenIssuer(
             new(ClaimTypes.NameIdentifier, user.Id.ToString()),
             new(ClaimTypes.Email, user.Email ?? string.Empty),
             new(ClaimTypes.Name, user.DisplayName),
-            new(PortalClaims.Kind, user.Kind == AccountKind.Patient ? "patient" : "practitioner"),
+            new(PortalClaims.Kind, CamelCaseNames.Of(user.Kind)),
             new(PortalClaims.SessionId, sessionId.ToString()),
         };
         if (user.MustChangePassword)

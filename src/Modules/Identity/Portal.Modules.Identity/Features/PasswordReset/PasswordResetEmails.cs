@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Identity.Data;
 using Portal.Modules.Identity.Domain;
 using Portal.Modules.Notifications.Contracts;
