@@ -44,7 +44,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
                             continue;
                         }
 
-                        var patientId = (await patient.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+                        var patientId = (await patient.Content.ReadFromJsonAsync<Created>(PortalClients.Json))!.Id;
                         created.Add(patientId);
                         using var invitation = await admin.PostAsJsonAsync($"/api/practice/patients/{patientId}/invitations", new { });
                         if (invitation.StatusCode == HttpStatusCode.Created)
@@ -90,8 +90,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         {
             foreach (var email in waiting.ToList())
             {
-                var mailbox = await anonymous.GetFromJsonAsync<JsonElement>($"/api/dev/mailbox?to={Uri.EscapeDataString(email)}");
-                if (mailbox.GetArrayLength() > 0)
+                var mailbox = await anonymous.GetFromJsonAsync<List<MailboxEmail>>($"/api/dev/mailbox?to={Uri.EscapeDataString(email)}", PortalClients.Json);
+                if (mailbox!.Count > 0)
                 {
                     waiting.Remove(email);
                 }
@@ -177,7 +177,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
             var client = Client();
             using var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = DemoData.Password });
             login.EnsureSuccessStatusCode();
-            var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+            var token = (await login.Content.ReadFromJsonAsync<Tokens>(PortalClients.Json))!.AccessToken;
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             return client;
         }

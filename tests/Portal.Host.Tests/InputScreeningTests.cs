@@ -79,11 +79,11 @@ public sealed class InputScreeningTests(PortalApp app) : IClassFixture<PortalApp
         using var drLee = await app.SignedInClientAsync(DemoData.DrLeeEmail);
         using var created = await drLee.PostAsJsonAsync("/api/practice/patients", new { givenName = "Tab", familyName = "Test", dateOfBirth = "1990-04-12" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var patientId = (await created.JsonAsync()).GetProperty("id").GetGuid();
+        var patientId = (await created.Content.ReadFromJsonAsync<Created>(PortalClients.Json))!.Id;
 
         using var note = await drLee.PostAsJsonAsync($"/api/practice/patients/{patientId}/notes", new { body = "Seen today.\r\nPlan:\t rest, fluids.\n", visibility = "private" });
         Assert.Equal(HttpStatusCode.Created, note.StatusCode);
-        Assert.Equal("Seen today.\r\nPlan:\t rest, fluids.\n", (await note.JsonAsync()).GetProperty("body").GetString());
+        Assert.Equal("Seen today.\r\nPlan:\t rest, fluids.\n", (await note.Content.ReadFromJsonAsync<WrittenNote>(PortalClients.Json))!.Body);
     }
 
     [Fact]
@@ -129,12 +129,14 @@ public sealed class InputScreeningTests(PortalApp app) : IClassFixture<PortalApp
         var email = $"screen-{Guid.NewGuid():N}@example.test";
         using var created = await drLee.PostAsJsonAsync("/api/practice/patients", new { givenName = "Ava", familyName = "Screen", dateOfBirth = "1990-04-12", email });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var patientId = (await created.JsonAsync()).GetProperty("id").GetGuid();
+        var patientId = (await created.Content.ReadFromJsonAsync<Created>(PortalClients.Json))!.Id;
         await app.LinkPatientRecordAsync(email, PatientPassword, patientId, DemoData.HarbourHealthId);
         return await app.SignedInClientAsync(email, PatientPassword);
     }
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private sealed record WrittenNote(string Body);
 }
 
 /// <summary>The screen's rules on their own.</summary>

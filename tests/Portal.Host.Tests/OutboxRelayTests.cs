@@ -50,8 +50,8 @@ public sealed class OutboxRelayTests
         await afterRestart.RunJobAsync(Jobs.OutboxRelay);
 
         using var client = await afterRestart.SignedInClientAsync(DemoData.DrLeeEmail);
-        var notifications = await (await client.GetAsync("/api/practice/notifications")).JsonAsync();
-        Assert.Equal(1, notifications.GetProperty("total").GetInt32());
+        var notifications = await client.GetFromJsonAsync<Page<object>>("/api/practice/notifications", PortalClients.Json);
+        Assert.Equal(1, notifications!.Total);
         Assert.NotNull(Assert.Single(await OutboxAsync(afterRestart, "portal_settings")).ProcessedAt);
     }
 
@@ -74,7 +74,7 @@ public sealed class OutboxRelayTests
         await app.RunMessagingAsync();
 
         using var drLee = await app.SignedInClientAsync(DemoData.DrLeeEmail);
-        Assert.Equal(1, (await (await drLee.GetAsync("/api/practice/notifications")).JsonAsync()).GetProperty("total").GetInt32());
+        Assert.Equal(1, (await drLee.GetFromJsonAsync<Page<object>>("/api/practice/notifications", PortalClients.Json))!.Total);
         using var anonymous = app.CreateClient();
         Assert.Equal(1, (await (await anonymous.GetAsync($"/api/dev/mailbox?to={DemoData.HarbourAdminEmail}")).JsonAsync()).GetArrayLength());
         Assert.NotNull(Assert.Single(await OutboxAsync(app, "portal_settings")).ProcessedAt);
@@ -107,7 +107,7 @@ public sealed class OutboxRelayTests
         Assert.Equal(2, flaky.Calls);
         Assert.NotNull(Assert.Single(await OutboxAsync(app, "portal_settings")).ProcessedAt);
         using var drLee = await app.SignedInClientAsync(DemoData.DrLeeEmail);
-        Assert.Equal(1, (await (await drLee.GetAsync("/api/practice/notifications")).JsonAsync()).GetProperty("total").GetInt32());
+        Assert.Equal(1, (await drLee.GetFromJsonAsync<Page<object>>("/api/practice/notifications", PortalClients.Json))!.Total);
     }
 
     [Fact]

@@ -75,15 +75,15 @@ public sealed partial class AccessBrowserTests(ITestOutputHelper output)
         await page.ClickAsync(".confirm button:has-text('Remove access')");
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Portal access removed");
         Assert.False((await ava.GetAsync("/api/portal/profile")).IsSuccessStatusCode);
-        Assert.Empty((await (await ava.GetAsync("/api/me")).JsonAsync()).GetProperty("patientIds").EnumerateArray());
+        Assert.Empty((await ava.GetFromJsonAsync<Me>("/api/me", PortalClients.Json))!.PatientIds);
     }
 
     private static async Task<string> JoinTokenAsync(PortalApp app, string email)
     {
         await app.RunMessagingAsync();
         using var client = app.CreateClient();
-        var mailbox = await (await client.GetAsync($"/api/dev/mailbox?to={Uri.EscapeDataString(email)}")).JsonAsync();
-        var match = JoinLink().Match(mailbox[0].GetProperty("body").GetString()!);
+        var mailbox = await client.GetFromJsonAsync<List<MailboxEmail>>($"/api/dev/mailbox?to={Uri.EscapeDataString(email)}", PortalClients.Json);
+        var match = JoinLink().Match(mailbox![0].Body);
         Assert.True(match.Success, "the email has no join link");
         return match.Groups[1].Value;
     }

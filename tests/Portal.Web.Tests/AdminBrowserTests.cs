@@ -34,8 +34,8 @@ public sealed class AdminBrowserTests(ITestOutputHelper output)
         await page.CheckAsync("#updates-autoUpdate");
         await page.ClickAsync("button:has-text('Save')");
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Saved.");
-        var settings = await (await api.GetAsync("/api/practice/settings/portal")).JsonAsync();
-        Assert.Equal("autoUpdate", settings.GetProperty("patientUpdates").GetString());
+        var settings = await api.GetFromJsonAsync<PortalSettings>("/api/practice/settings/portal", PortalClients.Json);
+        Assert.Equal("autoUpdate", settings!.PatientUpdates);
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("patient updates: Auto update");
         await browser.ScreenshotAsync("admin-settings");
         await page.CheckAsync("#updates-requireApproval");
@@ -52,8 +52,8 @@ public sealed class AdminBrowserTests(ITestOutputHelper output)
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("pending");
         await Assertions.Expect(page.Locator("h1 .status")).ToHaveTextAsync("Invited");   // the header follows without a reload
         await browser.ScreenshotAsync("admin-patient-invited");
-        var invitations = await (await api.GetAsync($"/api/practice/invitations?status=pending&patientId={DemoPatients.AvaNguyenId}")).JsonAsync();
-        Assert.Equal(1, invitations.GetProperty("total").GetInt32());
+        var invitations = await api.GetFromJsonAsync<Page<object>>($"/api/practice/invitations?status=pending&patientId={DemoPatients.AvaNguyenId}", PortalClients.Json);
+        Assert.Equal(1, invitations!.Total);
 
         // Ava accepts and asks for a change; the admin approves it in the queue.
         var token = await browser.App.LatestInvitationTokenAsync("ava@example.test");
@@ -69,8 +69,8 @@ public sealed class AdminBrowserTests(ITestOutputHelper output)
         await browser.ScreenshotAsync("admin-approvals");
         await page.ClickAsync("article button:has-text('Approve')");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Approved: Ava Nguyen's personal details");
-        var profile = await (await api.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}")).JsonAsync();
-        Assert.Equal("+61499111222", profile.GetProperty("mobilePhone").GetString());
+        var profile = await api.GetFromJsonAsync<PatientPhone>($"/api/practice/patients/{DemoPatients.AvaNguyenId}", PortalClients.Json);
+        Assert.Equal("+61499111222", profile!.MobilePhone);
 
         await page.ClickAsync("nav >> text=Notifications");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("asked to change their personal details");
@@ -94,8 +94,8 @@ public sealed class AdminBrowserTests(ITestOutputHelper output)
         await Assertions.Expect(page.Locator("article.note .amendment")).ToContainTextAsync("Correction");
         await Assertions.Expect(page.Locator("article.note")).ToContainTextAsync("Asthma review: peak flow normal.");
         await browser.ScreenshotAsync("admin-patient-notes");
-        var notes = await (await api.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/notes")).JsonAsync();
-        Assert.Equal(1, notes.GetProperty("items")[0].GetProperty("amendments").GetArrayLength());
+        var notes = await api.GetFromJsonAsync<Page<AmendedNote>>($"/api/practice/patients/{DemoPatients.AvaNguyenId}/notes", PortalClients.Json);
+        Assert.Single(notes!.Items[0].Amendments);
 
         await page.ClickAsync(".tabs button:has-text('Access log')");
         await Assertions.Expect(page.Locator("table")).ToContainTextAsync("Approved a change to personal details");
@@ -109,8 +109,8 @@ public sealed class AdminBrowserTests(ITestOutputHelper output)
         await page.ClickAsync("ol.history li >> nth=0 >> button:has-text('Restore what was there before')");
         await page.ClickAsync("button:has-text('Yes, restore')");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Restored:");
-        var restored = await (await api.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}")).JsonAsync();
-        Assert.NotEqual("+61499111222", restored.GetProperty("mobilePhone").GetString());
+        var restored = await api.GetFromJsonAsync<PatientPhone>($"/api/practice/patients/{DemoPatients.AvaNguyenId}", PortalClients.Json);
+        Assert.NotEqual("+61499111222", restored!.MobilePhone);
 
         await page.ClickAsync("nav >> text=My account");
         await page.FillAsync("#twoFactorPassword", DemoData.Password);
@@ -140,4 +140,10 @@ public sealed class AdminBrowserTests(ITestOutputHelper output)
         await Assertions.Expect(browser.Page.Locator("#updates-autoUpdate")).ToBeDisabledAsync();
         await browser.ScreenshotAsync("admin-settings-read-only-768");
     }
+
+    private sealed record PortalSettings(string PatientUpdates);
+
+    private sealed record PatientPhone(string? MobilePhone);
+
+    private sealed record AmendedNote(List<object> Amendments);
 }

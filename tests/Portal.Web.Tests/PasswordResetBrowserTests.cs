@@ -83,8 +83,8 @@ public sealed partial class PasswordResetBrowserTests
         await app.RunJobAsync(Jobs.OutboxRelay);
         await app.RunMessagingAsync();
         using var client = app.CreateClient();
-        var mailbox = await client.GetFromJsonAsync<JsonElement>($"/api/dev/mailbox?to={Uri.EscapeDataString(email)}");
-        var body = mailbox.EnumerateArray().First(m => m.GetProperty("subject").GetString() == "Reset your portal password").GetProperty("body").GetString()!;
+        var mailbox = await client.GetFromJsonAsync<List<MailboxEmail>>($"/api/dev/mailbox?to={Uri.EscapeDataString(email)}", PortalClients.Json);
+        var body = mailbox!.First(m => m.Subject == "Reset your portal password").Body;
         var match = ResetPath().Match(body);
         Assert.True(match.Success, "the email has no reset link");
         return match.Value;

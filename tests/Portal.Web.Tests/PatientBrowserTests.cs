@@ -40,8 +40,8 @@ public sealed class PatientBrowserTests
         await page.ClickAsync("button:has-text('Send to my practice')");
         await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("Sent to Harbour Health for approval");
         await Assertions.Expect(page.Locator(".requests")).ToContainTextAsync("Waiting for the practice");
-        var pending = await (await admin.GetAsync("/api/practice/change-requests?status=pending")).JsonAsync();
-        var requestId = pending.GetProperty("items")[0].GetProperty("id").GetGuid();
+        var pending = await admin.GetFromJsonAsync<Page<PendingChange>>("/api/practice/change-requests?status=pending", PortalClients.Json);
+        var requestId = pending!.Items[0].Id;
         (await admin.PostAsJsonAsync($"/api/practice/change-requests/{requestId}/reject",
             new { reason = "Please confirm your new number by phone first." })).EnsureSuccessStatusCode();
         await page.ReloadAsync();
@@ -57,8 +57,8 @@ public sealed class PatientBrowserTests
         await page.FillAsync("#preferredName", "Avie");
         await page.ClickAsync("button:has-text('Save my details')");
         await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("Saved.");
-        var profile = await (await admin.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}")).JsonAsync();
-        Assert.Equal("Avie", profile.GetProperty("preferredName").GetString());
+        var profile = await admin.GetFromJsonAsync<PatientPreferredName>($"/api/practice/patients/{DemoPatients.AvaNguyenId}", PortalClients.Json);
+        Assert.Equal("Avie", profile!.PreferredName);
 
         // Disabled: said before typing, and the form cannot be changed.
         await admin.PutPortalSettingsAsync("disabled");
@@ -104,8 +104,8 @@ public sealed class PatientBrowserTests
         await page.ClickAsync("button:has-text('Send to my practice')");
         await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("Sent to Harbour Health for approval");
         await browser.ScreenshotAsync("patient-health-record");
-        var pending = await (await admin.GetAsync("/api/practice/change-requests?status=pending")).JsonAsync();
-        Assert.Equal("allergies", pending.GetProperty("items")[0].GetProperty("changes")[0].GetProperty("field").GetString());
+        var pending = await admin.GetFromJsonAsync<Page<PendingChange>>("/api/practice/change-requests?status=pending", PortalClients.Json);
+        Assert.Equal("allergies", pending!.Items[0].Changes[0].Field);
 
         await page.ClickAsync("nav >> text=Account access");
         await page.FillAsync("#twoFactorPassword", AvaPassword);
@@ -120,4 +120,10 @@ public sealed class PatientBrowserTests
         (await admin.PostAsJsonAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/invitations", new { })).EnsureSuccessStatusCode();
         return "/invite/" + await app.LatestInvitationTokenAsync("ava@example.test");
     }
+
+    private sealed record PendingChange(Guid Id, List<ChangedField> Changes);
+
+    private sealed record ChangedField(string Field);
+
+    private sealed record PatientPreferredName(string? PreferredName);
 }
