@@ -56,7 +56,7 @@ public sealed class SecurityLogTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<IdentityModuleDbContext>();
         var entries = await db.SecurityLog.Where(e => e.AccountId == null).ToListAsync();
         Assert.Equal(2, entries.Count);
-        Assert.All(entries, e => Assert.Equal(SecurityEventKinds.SignInFailed, e.Kind));
+        Assert.All(entries, e => Assert.Equal(SecurityEventKind.SignInFailed, e.Kind));
         Assert.All(entries, e => Assert.Equal(Address, e.RemoteAddress));
         Assert.Contains(entries, e => e.Email == "Nobody@Nowhere.test");
         Assert.DoesNotContain(entries, e => (e.Email + e.Detail).Contains("Typed-Secret", StringComparison.Ordinal));
@@ -122,8 +122,8 @@ public sealed class SecurityLogTests : IAsyncLifetime
         await SignInFromAsync(DemoData.DrLeeEmail);
         await SignInFromAsync(DemoData.SummitAdminEmail);
         using var wrong = await _app.PostLoginFromAsync(Address, DemoData.SummitAdminEmail, "summit-wrong-password");
-        var ownEvent = Event(SecurityEventKinds.InvitationToOtherAddress, DemoData.HarbourHealthId, "Invitation for patient 12 sent to other@example.test");
-        var otherEvent = Event(SecurityEventKinds.PatientUnlinked, DemoData.SummitPhysioId, "Summit unlinked a patient");
+        var ownEvent = Event(SecurityEventKind.InvitationToOtherAddress, DemoData.HarbourHealthId, "Invitation for patient 12 sent to other@example.test");
+        var otherEvent = Event(SecurityEventKind.PatientUnlinked, DemoData.SummitPhysioId, "Summit unlinked a patient");
         await ConsumeAsync(ownEvent);
         await ConsumeAsync(otherEvent);
 
@@ -159,7 +159,7 @@ public sealed class SecurityLogTests : IAsyncLifetime
     [Fact]
     public async Task An_event_delivered_twice_is_kept_once_and_one_naming_only_a_staff_account_goes_to_its_group()
     {
-        var securityEvent = Event(SecurityEventKinds.StaffRolesChanged, practiceGroupId: null, "Roles changed to practitioner", accountId: DemoData.DrLeeId);
+        var securityEvent = Event(SecurityEventKind.StaffRolesChanged, practiceGroupId: null, "Roles changed to practitioner", accountId: DemoData.DrLeeId);
         await ConsumeAsync(securityEvent);
         await ConsumeAsync(securityEvent);
 
@@ -180,7 +180,7 @@ public sealed class SecurityLogTests : IAsyncLifetime
         await using var scope = _app.Services.CreateAsyncScope();
         var identity = scope.ServiceProvider.GetRequiredService<IIdentityApi>();
         var account = await identity.CreatePatientAccountAsync(new NewPatientAccount("own.log@example.test", "Patient-Password-2026", "Own", "Log"), default);
-        var unlinked = Event(SecurityEventKinds.PatientUnlinked, DemoData.HarbourHealthId, "Portal access removed", accountId: account.Value);
+        var unlinked = Event(SecurityEventKind.PatientUnlinked, DemoData.HarbourHealthId, "Portal access removed", accountId: account.Value);
         await ConsumeAsync(unlinked);
 
         var patient = await SignInFromAsync("own.log@example.test", "Patient-Password-2026");
@@ -218,7 +218,7 @@ public sealed class SecurityLogTests : IAsyncLifetime
         Assert.True(Items(first)[2].GetProperty("occurredAt").GetDateTimeOffset() > last.GetProperty("occurredAt").GetDateTimeOffset());
     }
 
-    private static SecurityEventOccurred Event(string kind, Guid? practiceGroupId, string detail, Guid? accountId = null) =>
+    private static SecurityEventOccurred Event(SecurityEventKind kind, Guid? practiceGroupId, string detail, Guid? accountId = null) =>
         new(Guid.CreateVersion7(), DateTimeOffset.UtcNow, kind, accountId, practiceGroupId, DemoData.HarbourAdminId, "198.51.100.9", detail);
 
     private async Task ConsumeAsync(SecurityEventOccurred securityEvent)

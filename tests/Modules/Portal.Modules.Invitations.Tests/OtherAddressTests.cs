@@ -61,7 +61,7 @@ public sealed class OtherAddressTests : IAsyncLifetime
         Assert.DoesNotContain("/invite/", notice.GetProperty("body").GetString());
 
         var logged = Assert.Single(await _app.PublishedAsync<SecurityEventOccurred>("invitations"));
-        Assert.Equal(SecurityEventKinds.InvitationToOtherAddress, logged.Kind);
+        Assert.Equal(SecurityEventKind.InvitationToOtherAddress, logged.Kind);
         Assert.Equal(adminId, logged.ActorUserId);
         Assert.Equal(DemoData.HarbourHealthId, logged.PracticeGroupId);
         Assert.Contains(DemoPatients.AvaNguyenId.ToString(), logged.Detail);

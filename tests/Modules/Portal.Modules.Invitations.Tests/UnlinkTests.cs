@@ -46,7 +46,7 @@ public sealed class UnlinkTests : IAsyncLifetime
 
         // The account itself stays (it may hold other practices' records); only this record's access ended.
         Assert.Equal(HttpStatusCode.OK, (await ava.GetAsync("/api/me")).StatusCode);
-        var logged = Assert.Single(await _app.PublishedAsync<SecurityEventOccurred>("identity"), e => e.Kind == SecurityEventKinds.PatientUnlinked);
+        var logged = Assert.Single(await _app.PublishedAsync<SecurityEventOccurred>("identity"), e => e.Kind == SecurityEventKind.PatientUnlinked);
         Assert.Equal(avaId, logged.AccountId);
         Assert.Equal(DemoData.HarbourHealthId, logged.PracticeGroupId);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Portal.Shared.Abstractions;
 
 namespace Portal.Modules.Identity.Contracts;
@@ -6,38 +7,42 @@ namespace Portal.Modules.Identity.Contracts;
 /// Something that matters to an account's or a record's security happened in another module (an invitation sent to
 /// an address other than the record's, a patient account unlinked from a record). Identity keeps it in the security
 /// log beside its own sign-in, lockout, password, two-factor and session events. <see cref="Kind"/> is one of
-/// <see cref="SecurityEventKinds"/>; <see cref="Detail"/> is a short plain-words line, never a secret or a token.
+/// a <see cref="SecurityEventKind"/>; <see cref="Detail"/> is a short plain-words line, never a secret or a token.
 /// </summary>
 [IntegrationEvent("identity.security-event-occurred")]
 public sealed record SecurityEventOccurred(
     Guid EventId,
     DateTimeOffset OccurredAt,
-    string Kind,
+    SecurityEventKind Kind,
     Guid? AccountId,
     Guid? PracticeGroupId,
     Guid? ActorUserId,
     string? RemoteAddress,
     string? Detail) : IIntegrationEvent;
 
-/// <summary>The kinds of entries in the security log.</summary>
-public static class SecurityEventKinds
+/// <summary>
+/// The kinds of entries in the security log: on the wire, in events and in the log's rows the camelCase words
+/// (<c>signInFailed</c>, <c>staffRolesChanged</c>).
+/// </summary>
+[JsonConverter(typeof(CamelCaseEnumConverter<SecurityEventKind>))]
+public enum SecurityEventKind
 {
-    public const string SignInSucceeded = "signInSucceeded";
-    public const string SignInFailed = "signInFailed";
-    public const string LockedOut = "lockedOut";
-    public const string PasswordChanged = "passwordChanged";
-    public const string PasswordResetRequested = "passwordResetRequested";
-    public const string PasswordReset = "passwordReset";
-    public const string TwoFactorEnabled = "twoFactorEnabled";
-    public const string TwoFactorDisabled = "twoFactorDisabled";
-    public const string RecoveryCodesRegenerated = "recoveryCodesRegenerated";
-    public const string SessionRevoked = "sessionRevoked";
-    public const string InvitationToOtherAddress = "invitationToOtherAddress";
-    public const string PatientUnlinked = "patientUnlinked";
-    public const string RecordEmailChanged = "recordEmailChanged";
-    public const string StaffInvited = "staffInvited";
-    public const string StaffInvitationRevoked = "staffInvitationRevoked";
-    public const string StaffRolesChanged = "staffRolesChanged";
-    public const string StaffDeactivated = "staffDeactivated";
-    public const string StaffReactivated = "staffReactivated";
+    SignInSucceeded,
+    SignInFailed,
+    LockedOut,
+    PasswordChanged,
+    PasswordResetRequested,
+    PasswordReset,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
+    RecoveryCodesRegenerated,
+    SessionRevoked,
+    InvitationToOtherAddress,
+    PatientUnlinked,
+    RecordEmailChanged,
+    StaffInvited,
+    StaffInvitationRevoked,
+    StaffRolesChanged,
+    StaffDeactivated,
+    StaffReactivated,
 }

@@ -107,7 +107,7 @@ internal class IdentityModuleDbContext(DbContextOptions options)
         builder.Entity<SecurityLogEntry>(entry =>
         {
             entry.ToTable("SecurityLog");
-            entry.Property(e => e.Kind).HasMaxLength(SecurityLogEntry.MaxKindLength);
+            entry.Property(e => e.Kind).HasCamelCaseConversion().HasMaxLength(SecurityLogEntry.MaxKindLength);
             entry.Property(e => e.Email).HasMaxLength(SecurityLogEntry.MaxEmailLength);
             entry.Property(e => e.RemoteAddress).HasMaxLength(RemoteAddress.MaxLength);
             entry.Property(e => e.Detail).HasMaxLength(SecurityLogEntry.MaxDetailLength);

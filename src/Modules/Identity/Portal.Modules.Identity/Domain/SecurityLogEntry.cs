@@ -1,3 +1,5 @@
+using Portal.Modules.Identity.Contracts;
+
 namespace Portal.Modules.Identity.Domain;
 
 /// <summary>
@@ -13,8 +15,7 @@ internal sealed class SecurityLogEntry
     public Guid Id { get; init; }
     public DateTimeOffset OccurredAt { get; init; }
 
-    /// <summary>One of <c>SecurityEventKinds</c> (Identity's Contracts).</summary>
-    public string Kind { get; init; } = string.Empty;
+    public SecurityEventKind Kind { get; init; }
 
     /// <summary>The account it is about, when there is one.</summary>
     public Guid? AccountId { get; init; }

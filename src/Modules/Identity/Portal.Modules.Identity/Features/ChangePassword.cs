@@ -61,7 +61,7 @@ internal sealed class ChangePasswordHandler(
         // Track the other sessions' end, the log entry and the owner's email first: ChangePasswordAsync saves the
         // account and all of them together (and nothing when the new password is refused).
         await sessions.EndOthersAsync(user, currentUser.SessionId, SessionRevocationReasons.PasswordChanged, cancellationToken);
-        log.Record(SecurityEventKinds.PasswordChanged, user, user.Id);
+        log.Record(SecurityEventKind.PasswordChanged, user, user.Id);
         notices.Queue(user, "Your portal password was changed", "The password of your portal account was changed");
 
         if (command.NewPassword == command.CurrentPassword)

@@ -66,7 +66,7 @@ internal sealed class DisableTwoFactorHandler(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (wasOn)
         {
-            log.Record(SecurityEventKinds.TwoFactorDisabled, user, user.Id);
+            log.Record(SecurityEventKind.TwoFactorDisabled, user, user.Id);
             notices.Queue(user, "Two-factor sign-in was turned off", "Two-factor sign-in was turned off for your portal account");
         }
 

@@ -87,7 +87,7 @@ internal sealed class EnableTwoFactorHandler(
         // entries and the owner's email together.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await sessions.EndOthersAsync(user, currentUser.SessionId, SessionRevocationReasons.TwoFactorEnabled, cancellationToken);
-        log.Record(SecurityEventKinds.TwoFactorEnabled, user, user.Id);
+        log.Record(SecurityEventKind.TwoFactorEnabled, user, user.Id);
         notices.Queue(user, "Two-factor sign-in was turned on", "Two-factor sign-in was turned on for your portal account, and every other session was signed out");
         IdentityCheck.Succeeded(await users.SetTwoFactorEnabledAsync(user, true));
         var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount)

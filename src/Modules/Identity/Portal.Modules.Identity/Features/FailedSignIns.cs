@@ -43,14 +43,14 @@ internal sealed class FailedSignIns(
         var options = settings.Value;
         var wait = SignInThrottle.WaitAfter(
             failures, options.MaxFailedSignInAttempts, TimeSpan.FromMinutes(options.LockoutMinutes), TimeSpan.FromMinutes(options.MaxLockoutMinutes));
-        Record(SecurityEventKinds.SignInFailed, account, email, reason);
+        Record(SecurityEventKind.SignInFailed, account, email, reason);
         if (wait > TimeSpan.Zero)
         {
             var until = now + wait;
             await db.SignInThrottles
                 .Where(t => t.NormalizedEmail == normalizedEmail && t.ClientAddress == address)
                 .ExecuteUpdateAsync(set => set.SetProperty(t => t.LockedUntil, until), cancellationToken);
-            Record(SecurityEventKinds.LockedOut, account, email,
+            Record(SecurityEventKind.LockedOut, account, email,
                 $"{failures} failed attempts from this address; it waits {wait.TotalMinutes:0} minute(s)");
         }
 
@@ -136,7 +136,7 @@ internal sealed class FailedSignIns(
         throw new InvalidOperationException("A failed sign-in could not be counted.");
     }
 
-    private void Record(string kind, PortalUser? account, string email, string detail) =>
+    private void Record(SecurityEventKind kind, PortalUser? account, string email, string detail) =>
         log.Record(kind, account?.Id, account?.PracticeGroupId, actorUserId: null,
             email: account is null ? AsTried(email) : null, detail: detail);
 

@@ -75,7 +75,7 @@ internal sealed class LoginHandler(
         // Checked only once the password is right: a deactivated account's owner learns why, nobody else does.
         if (user.DeactivatedAt is not null)
         {
-            log.Record(SecurityEventKinds.SignInFailed, user, user.Id, "the account is deactivated");
+            log.Record(SecurityEventKind.SignInFailed, user, user.Id, "the account is deactivated");
             await db.SaveChangesAsync(cancellationToken);   // a refusal is not committed by the unit of work
             return IdentityErrors.Deactivated;
         }
@@ -110,7 +110,7 @@ internal sealed class LoginHandler(
 
         await failedSignIns.ResetAsync(command.Email, cancellationToken);
         var session = tokens.StartSession(user, command.UserAgent);
-        log.Record(SecurityEventKinds.SignInSucceeded, user, user.Id, detail);
+        log.Record(SecurityEventKind.SignInSucceeded, user, user.Id, detail);
         return await tokens.IssueAsync(user, session);
     }
 

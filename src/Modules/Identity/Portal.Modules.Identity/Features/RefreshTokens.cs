@@ -65,7 +65,7 @@ internal sealed class RefreshTokensHandler(
         {
             session.Revoke(now, SessionRevocationReasons.RefreshTokenReused);
             var practiceGroupId = await db.Users.Where(u => u.Id == session.UserId).Select(u => u.PracticeGroupId).SingleOrDefaultAsync(cancellationToken);
-            log.Record(SecurityEventKinds.SessionRevoked, session.UserId, practiceGroupId, actorUserId: null,
+            log.Record(SecurityEventKind.SessionRevoked, session.UserId, practiceGroupId, actorUserId: null,
                 detail: $"{SessionRevocationReasons.RefreshTokenReused}: an old refresh token was used again, so it may have leaked");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

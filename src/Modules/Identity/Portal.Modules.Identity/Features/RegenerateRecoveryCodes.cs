@@ -63,7 +63,7 @@ internal sealed class RegenerateRecoveryCodesHandler(
 
         // Tracked before GenerateNewTwoFactorRecoveryCodesAsync saves the account: the log entry, the email and the
         // new codes are saved together.
-        log.Record(SecurityEventKinds.RecoveryCodesRegenerated, user, user.Id);
+        log.Record(SecurityEventKind.RecoveryCodesRegenerated, user, user.Id);
         notices.Queue(user, "New two-factor recovery codes", "New recovery codes were made for your portal account; the old ones no longer work");
         var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, EnableTwoFactorHandler.RecoveryCodeCount)
             ?? throw new InvalidOperationException("The recovery codes could not be saved.");

@@ -38,7 +38,7 @@ internal sealed class SessionEnding(IdentityModuleDbContext db, SecurityLog log,
     public void End(UserSession session, Guid? practiceGroupId, Guid? actorUserId, string reason)
     {
         session.Revoke(clock.GetUtcNow(), reason);
-        log.Record(SecurityEventKinds.SessionRevoked, session.UserId, practiceGroupId, actorUserId,
+        log.Record(SecurityEventKind.SessionRevoked, session.UserId, practiceGroupId, actorUserId,
             detail: $"{reason}: session signed in {session.CreatedAt:yyyy-MM-dd HH:mm} UTC on {session.UserAgent ?? "an unknown device"}");
         unitOfWork.AfterCommit(() => sessionCache.MarkRevoked(session.Id));
     }

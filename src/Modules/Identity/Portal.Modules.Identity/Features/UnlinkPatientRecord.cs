@@ -52,7 +52,7 @@ internal sealed class UnlinkPatientRecordHandler(
         db.Publish(new PatientRecordAccessed(
             Guid.CreateVersion7(), now, patient.PatientId, groupId, currentUser.UserId, currentUser.Name, PatientAccessAction.Unlinked, AccessLogSubject.PortalAccess, address));
         db.Publish(new SecurityEventOccurred(
-            Guid.CreateVersion7(), now, SecurityEventKinds.PatientUnlinked, link.UserId, groupId, currentUser.UserId, address,
+            Guid.CreateVersion7(), now, SecurityEventKind.PatientUnlinked, link.UserId, groupId, currentUser.UserId, address,
             $"Portal access to patient {patient.PatientId} removed from the account."));
         return Result.Success();
     }

@@ -89,6 +89,6 @@ internal sealed class PasswordResetAskedConsumer(
         var (link, token) = PasswordResetToken.Issue(user.Id, now, TimeSpan.FromMinutes(settings.Value.LinkMinutes));
         db.PasswordResetTokens.Add(link);
         emails.QueueLink(user, token, link.ExpiresAt);
-        log.Record(SecurityEventKinds.PasswordResetRequested, user, actorUserId: null, "a link to choose a new password was emailed");
+        log.Record(SecurityEventKind.PasswordResetRequested, user, actorUserId: null, "a link to choose a new password was emailed");
     }
 }

@@ -71,7 +71,7 @@ internal sealed class ResetPasswordHandler(
         var ended = await sessions.EndAllAsync(user, actorUserId: null, SessionRevocationReasons.PasswordReset, cancellationToken);
         notices.Queue(user, "Your portal password was changed",
             "The password of your portal account was reset with an emailed link, and every device signed in to the account was signed out");
-        log.Record(SecurityEventKinds.PasswordReset, user, actorUserId: null, $"password set through an emailed link; {ended} session(s) ended");
+        log.Record(SecurityEventKind.PasswordReset, user, actorUserId: null, $"password set through an emailed link; {ended} session(s) ended");
         user.PasswordChosenByOwner();
 
         // Identity's own reset path, so its password validators, hasher and new security stamp apply. Its token is

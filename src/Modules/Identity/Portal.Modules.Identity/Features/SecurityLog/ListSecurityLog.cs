@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Identity.Data;
 using Portal.Modules.Identity.Domain;
 using Portal.Shared.Abstractions;
@@ -37,7 +38,7 @@ public sealed record SecurityLogAccount(Guid UserId, string? Name, string? Email
 public sealed record SecurityLogEntryResponse(
     Guid Id,
     DateTimeOffset OccurredAt,
-    string Kind,
+    SecurityEventKind Kind,
     SecurityLogAccount? Account,
     SecurityLogAccount? Actor,
     string? Email,

@@ -28,7 +28,7 @@ internal sealed class SecurityEventOccurredConsumer(IdentityModuleDbContext db, 
         {
             Id = securityEvent.EventId,
             OccurredAt = securityEvent.OccurredAt,
-            Kind = SecurityLogEntry.Clip(securityEvent.Kind, SecurityLogEntry.MaxKindLength) ?? string.Empty,
+            Kind = securityEvent.Kind,
             AccountId = securityEvent.AccountId,
             PracticeGroupId = practiceGroupId,
             ActorUserId = securityEvent.ActorUserId,

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Identity.Data;
 using Portal.Modules.Identity.Domain;
 using Portal.Shared.Http;
@@ -17,11 +18,11 @@ internal sealed class SecurityLog(IdentityModuleDbContext db, IHttpContextAccess
     public string? ClientKey => RemoteAddress.ClientKeyOf(http.HttpContext);
 
     /// <summary>An entry about <paramref name="account"/>; <paramref name="actorUserId"/> is who acted (null: nobody signed in).</summary>
-    public SecurityLogEntry Record(string kind, PortalUser account, Guid? actorUserId, string? detail = null) =>
+    public SecurityLogEntry Record(SecurityEventKind kind, PortalUser account, Guid? actorUserId, string? detail = null) =>
         Record(kind, account.Id, account.PracticeGroupId, actorUserId, email: null, detail);
 
     public SecurityLogEntry Record(
-        string kind, Guid? accountId, Guid? practiceGroupId, Guid? actorUserId, string? email = null, string? detail = null)
+        SecurityEventKind kind, Guid? accountId, Guid? practiceGroupId, Guid? actorUserId, string? email = null, string? detail = null)
     {
         var entry = new SecurityLogEntry
         {

@@ -57,7 +57,7 @@ internal sealed class ChangeStaffRolesHandler(StaffAccounts staff) : ICommandHan
             await staff.EndSessionsAsync(user, StaffSessionEndings.RolesChanged, cancellationToken);
         }
 
-        staff.Log(SecurityEventKinds.StaffRolesChanged, user.Id,
+        staff.Log(SecurityEventKind.StaffRolesChanged, user.Id,
             command.PracticeAdmin ? $"{user.Email} made a practice admin." : $"{user.Email} is no longer a practice admin.");
         if (!command.PracticeAdmin && !await staff.SaveKeepingAnAdminAsync(cancellationToken))
         {

@@ -58,7 +58,7 @@ internal sealed class DeactivateStaffHandler(StaffAccounts staff, TimeProvider c
         var now = clock.GetUtcNow();
         user.DeactivatedAt = now;
         await staff.EndSessionsAsync(user, StaffSessionEndings.Deactivated, cancellationToken);
-        staff.Log(SecurityEventKinds.StaffDeactivated, user.Id, $"{user.Email} deactivated.");
+        staff.Log(SecurityEventKind.StaffDeactivated, user.Id, $"{user.Email} deactivated.");
         await staff.RevokeInvitationsSentByAsync(user, cancellationToken);
         if (admin && !await staff.SaveKeepingAnAdminAsync(cancellationToken))
         {
@@ -84,7 +84,7 @@ internal sealed class ReactivateStaffHandler(StaffAccounts staff) : ICommandHand
         }
 
         user.DeactivatedAt = null;
-        staff.Log(SecurityEventKinds.StaffReactivated, user.Id, $"{user.Email} reactivated.");
+        staff.Log(SecurityEventKind.StaffReactivated, user.Id, $"{user.Email} reactivated.");
         return await staff.DescribeAsync(user, cancellationToken);
     }
 }

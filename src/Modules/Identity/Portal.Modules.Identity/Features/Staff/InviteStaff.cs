@@ -112,7 +112,7 @@ internal sealed class InviteStaffHandler(
                         invited,
                         "This email address already has a Portal account, and an account belongs to one person at one practice, so it cannot join. Ask them to invite another address of yours (for example your work email).",
                     ])));
-        staff.Log(SecurityEventKinds.StaffInvited, accountId: null, $"{email} invited to join as {role}.");
+        staff.Log(SecurityEventKind.StaffInvited, accountId: null, $"{email} invited to join as {role}.");
         return StaffInvitationResponse.From(invitation, now);
     }
 }

@@ -43,7 +43,7 @@ internal sealed class RevokeStaffInvitationHandler(IdentityModuleDbContext db, S
             return revoked.Error!;
         }
 
-        staff.Log(SecurityEventKinds.StaffInvitationRevoked, accountId: null, $"The invitation of {invitation.Email} was withdrawn.");
+        staff.Log(SecurityEventKind.StaffInvitationRevoked, accountId: null, $"The invitation of {invitation.Email} was withdrawn.");
         return StaffInvitationResponse.From(invitation, now);
     }
 }

@@ -123,7 +123,7 @@ internal sealed class StaffAccounts(
         foreach (var invitation in pending)
         {
             invitation.Revoke(now);
-            Log(SecurityEventKinds.StaffInvitationRevoked, accountId: null,
+            Log(SecurityEventKind.StaffInvitationRevoked, accountId: null,
                 $"The invitation of {invitation.Email} was withdrawn: {inviter.Email}, who sent it, was deactivated.");
         }
 
@@ -134,7 +134,7 @@ internal sealed class StaffAccounts(
     public Task EndSessionsAsync(PortalUser user, string reason, CancellationToken cancellationToken) =>
         sessions.EndAllAsync(user, currentUser.UserId, reason, cancellationToken);
 
-    public void Log(string kind, Guid? accountId, string detail) =>
+    public void Log(SecurityEventKind kind, Guid? accountId, string detail) =>
         db.Publish(new SecurityEventOccurred(
             Guid.CreateVersion7(), clock.GetUtcNow(), kind, accountId, currentUser.PracticeGroupId, currentUser.UserId, RemoteAddress.Of(http.HttpContext), detail));
 

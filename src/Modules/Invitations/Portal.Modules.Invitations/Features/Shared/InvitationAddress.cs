@@ -44,7 +44,7 @@ internal sealed class InvitationAddress(InvitationsDbContext db, InvitationMaile
         db.Publish(new SecurityEventOccurred(
             Guid.CreateVersion7(),
             clock.GetUtcNow(),
-            SecurityEventKinds.InvitationToOtherAddress,
+            SecurityEventKind.InvitationToOtherAddress,
             AccountId: null,
             invitation.PracticeGroupId,
             currentUser.UserId,

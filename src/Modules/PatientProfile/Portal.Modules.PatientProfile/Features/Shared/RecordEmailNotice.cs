@@ -34,7 +34,7 @@ internal sealed class RecordEmailNotice(
                 "Portal invitations and messages about your record now go there.",
                 $"If you did not ask for this, please contact {practice} straight away.",
             ])));
-        db.Publish(new SecurityEventOccurred(Guid.CreateVersion7(), now, SecurityEventKinds.RecordEmailChanged,
+        db.Publish(new SecurityEventOccurred(Guid.CreateVersion7(), now, SecurityEventKind.RecordEmailChanged,
             AccountId: null, patient.PracticeGroupId, currentUser.UserId, RemoteAddress.Of(http.HttpContext),
             $"The email of patient record {patient.Id} was changed by the practice; the previous address was told."));
     }
