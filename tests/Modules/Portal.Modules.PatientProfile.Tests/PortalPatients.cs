@@ -42,3 +42,42 @@ internal static class PortalPatients
     /// <summary>What a patient's edit answers (<c>PATCH /api/portal/profile</c>, <c>/health-record</c>): the outcome, and the request when one waits.</summary>
     public sealed record EditResponse(string Outcome, Guid? ChangeRequestId);
 }
+
+/// <summary>The demo's patients rebuilt in a test's own practice, through the API: Ava with her health record, Noah.</summary>
+internal static class OwnPatients
+{
+    /// <summary>Ava's health record as the demo seeds it: Penicillin (hives, moderate), Salbutamol inhaler, Asthma since 2004.</summary>
+    public static object AvaHealthRecord => new
+    {
+        allergies = new[] { new { substance = "Penicillin", reaction = "Hives", severity = "moderate" } },
+        medications = new[] { new { name = "Salbutamol inhaler", dose = "100 mcg", frequency = "As needed" } },
+        conditions = new[] { new { name = "Asthma", since = "2004" } },
+    };
+
+    /// <summary>Ava Nguyen (every detail filled in) whose practice then saved her health record (<see cref="AvaHealthRecord"/>).</summary>
+    public static async Task<TestPatient> AddAvaAsync(this TestPractice practice)
+    {
+        var ava = await practice.AddPatientAsync();
+        using var admin = await practice.SignedInAdminAsync();
+        var record = (await admin.GetFromJsonAsync<VersionOnly>($"/api/practice/patients/{ava.Id}/health-record", PortalClients.Json))!;
+        var body = System.Text.Json.JsonSerializer.SerializeToNode(AvaHealthRecord, PortalClients.Json)!.AsObject();
+        body["version"] = record.Version;
+        using var saved = await admin.PutAsJsonAsync($"/api/practice/patients/{ava.Id}/health-record", body);
+        Assert.True(saved.IsSuccessStatusCode, $"saving Ava's health record failed: {(int)saved.StatusCode} {await saved.Content.ReadAsStringAsync()}");
+        return ava;
+    }
+
+    /// <summary>Noah Smith as the demo has him (no emergency contact), with an email of his own.</summary>
+    public static Task<TestPatient> AddNoahAsync(this TestPractice practice) => practice.AddPatientAsync(new
+    {
+        givenName = "Noah",
+        familyName = "Smith",
+        dateOfBirth = "1984-11-03",
+        sex = "male",
+        email = $"noah.{Guid.NewGuid():N}@patients.test",
+        mobilePhone = "+61423456789",
+        address = new { line1 = "5 Ocean Parade", line2 = "Unit 4", suburb = "Manly", state = "NSW", postcode = "2095", country = "AU" },
+    });
+
+    private sealed record VersionOnly(int Version);
+}

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Portal.Modules.Identity.Contracts;
-using Portal.Modules.PatientProfile.Contracts;
 using Portal.Testing;
 using Xunit;
 
@@ -12,14 +10,8 @@ namespace Portal.Modules.PatientProfile.Tests;
 /// How the API names the record and its changes for people: one vocabulary with each field's label (the same words
 /// the notifications use), and a list of the health record changed entry by entry, never as two whole lists.
 /// </summary>
-public sealed class RecordFieldsTests : IAsyncLifetime
+public sealed class RecordFieldsTests(PortalApp app) : IClassFixture<PortalApp>
 {
-    private readonly PortalApp _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private sealed record Term(string Name, string Label, string Heading);
 
     private sealed record Part(string Name, string Label, string Heading, IReadOnlyList<Term> Fields);
@@ -39,8 +31,9 @@ public sealed class RecordFieldsTests : IAsyncLifetime
     [Fact]
     public async Task Every_signed_in_account_reads_the_records_parts_and_fields_with_their_labels_in_form_order()
     {
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        using var ava = await _app.SignedInAvaAsync();
+        var practice = await app.NewPracticeAsync();
+        using var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password);
+        using var ava = await practice.SignedInPatientAsync(await practice.AddPatientAsync());
 
         var vocabulary = await drLee.GetFromJsonAsync<Vocabulary>("/api/record-fields", PortalClients.Json);
 
@@ -51,14 +44,16 @@ public sealed class RecordFieldsTests : IAsyncLifetime
         Assert.Equal(new Term("mobilePhone", "mobile phone", "Mobile phone"), vocabulary.Parts[0].Fields.Single(f => f.Name == "mobilePhone"));
         Assert.Equal(["allergies", "medications", "conditions"], vocabulary.Parts[1].Fields.Select(f => f.Name));
         Assert.Equal(await drLee.GetStringAsync("/api/record-fields"), await ava.GetStringAsync("/api/record-fields"));   // patients read the same words
-        using var anonymous = _app.CreateClient();
+        using var anonymous = app.CreateClient();
         await ProblemAssert.IsProblemAsync(await anonymous.GetAsync("/api/record-fields"), HttpStatusCode.Unauthorized, "auth.unauthenticated");
     }
 
     [Fact]
     public async Task A_list_change_shows_each_entry_added_changed_and_removed_and_other_fields_whole()
     {
-        using var ava = await _app.SignedInAvaAsync();   // the default policy is requireApproval
+        var practice = await app.NewPracticeAsync();
+        var avasRecord = await practice.AddAvaAsync();
+        using var ava = await practice.SignedInPatientAsync(avasRecord);   // the default policy is requireApproval
         // Ava's record: Penicillin (hives, moderate), Salbutamol inhaler, Asthma. Penicillin's reaction changes (in another
         // case), Peanuts is added, the inhaler removed, Asthma is not sent.
         var requestId = await ava.RequestChangeAsync(new
@@ -67,7 +62,7 @@ public sealed class RecordFieldsTests : IAsyncLifetime
             medications = Array.Empty<object>(),
         }, "/api/portal/health-record");
         await ava.RequestChangeAsync(new { mobilePhone = "0499 111 222" });
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        using var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password);
 
         var queue = (await drLee.GetFromJsonAsync<Page<ChangeRequest>>("/api/practice/change-requests?status=pending", PortalClients.Json))!.Items;
 
@@ -88,7 +83,7 @@ public sealed class RecordFieldsTests : IAsyncLifetime
 
         (await drLee.PostAsync($"/api/practice/change-requests/{requestId}/approve", null)).EnsureSuccessStatusCode();
 
-        var history = await drLee.GetFromJsonAsync<Page<Version>>($"/api/practice/patients/{DemoPatients.AvaNguyenId}/versions?subject=healthRecord", PortalClients.Json);
+        var history = await drLee.GetFromJsonAsync<Page<Version>>($"/api/practice/patients/{avasRecord.Id}/versions?subject=healthRecord", PortalClients.Json);
         var approval = Assert.Single(history!.Items, v => v.ChangeRequestId == requestId);
         Assert.Equal(["changed", "added"], approval.Changes.Single(c => c.Field == "allergies").Entries!.Select(e => e.Change));
         Assert.Equal("removed", Assert.Single(approval.Changes.Single(c => c.Field == "medications").Entries!).Change);
