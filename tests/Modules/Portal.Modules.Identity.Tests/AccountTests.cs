@@ -1,97 +1,98 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Modules.Identity.Contracts;
 using Portal.Testing;
 using Xunit;
 
 namespace Portal.Modules.Identity.Tests;
 
-public sealed class AccountTests : IAsyncLifetime
+public sealed class AccountTests(PortalApp app) : IClassFixture<PortalApp>
 {
-    private readonly PortalApp _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Me_describes_a_practice_admin()
     {
-        using var client = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
+        var practice = await app.NewPracticeAsync();
+        using var client = await practice.SignedInAdminAsync();
 
-        var me = await (await client.GetAsync("/api/me")).JsonAsync();
+        var me = (await client.GetFromJsonAsync<Me>("/api/me", PortalClients.Json))!;
 
-        Assert.Equal(DemoData.HarbourAdminId, me.GetProperty("userId").GetGuid());
-        Assert.Equal(DemoData.HarbourAdminEmail, me.GetProperty("email").GetString());
-        Assert.Equal("practitioner", me.GetProperty("kind").GetString());
-        Assert.Equal(DemoData.HarbourHealthId, me.GetProperty("practiceGroupId").GetGuid());
-        Assert.Equal("Harbour Health", me.GetProperty("practiceName").GetString());
-        Assert.Equal(["practiceAdmin", "practitioner"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Order());
-        Assert.Equal(0, me.GetProperty("patientIds").GetArrayLength());
+        Assert.Equal(await UserIdAsync(practice.AdminEmail), me.UserId);
+        Assert.Equal(practice.AdminEmail, me.Email);
+        Assert.Equal("practitioner", me.Kind);
+        Assert.Equal(practice.Id, me.PracticeGroupId);
+        Assert.Equal(practice.Name, me.PracticeName);
+        Assert.Equal(["practiceAdmin", "practitioner"], me.Roles.Order());
+        Assert.Empty(me.PatientIds);
     }
 
     [Fact]
     public async Task Me_describes_a_plain_practitioner_of_the_other_group()
     {
-        using var client = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        var me = await (await client.GetAsync("/api/me")).JsonAsync();
-        Assert.Equal(["practitioner"], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        var practice = await app.NewPracticeAsync();
+        using var client = await app.SignedInClientAsync(await practice.AddPractitionerAsync());
+        var me = (await client.GetFromJsonAsync<Me>("/api/me", PortalClients.Json))!;
+        Assert.Equal(["practitioner"], me.Roles);
 
-        using var summit = await _app.SignedInClientAsync(DemoData.SummitAdminEmail);
-        var summitMe = await (await summit.GetAsync("/api/me")).JsonAsync();
-        Assert.Equal(DemoData.SummitPhysioId, summitMe.GetProperty("practiceGroupId").GetGuid());
+        var otherGroup = await app.NewPracticeAsync();
+        using var other = await otherGroup.SignedInAdminAsync();
+        var otherMe = (await other.GetFromJsonAsync<Me>("/api/me", PortalClients.Json))!;
+        Assert.Equal(otherGroup.Id, otherMe.PracticeGroupId);
     }
 
     [Fact]
     public async Task Me_without_a_token_or_with_a_forged_one_is_401()
     {
-        using var anonymous = _app.CreateClient();
+        using var anonymous = app.CreateClient();
         using var none = await anonymous.GetAsync("/api/me");
         await ProblemAssert.IsProblemAsync(none, HttpStatusCode.Unauthorized, "auth.unauthenticated");
 
-        using var forged = await _app.ClientWith("CfDJ8-forged-token-value").GetAsync("/api/me");
+        using var forged = await app.ClientWith("CfDJ8-forged-token-value").GetAsync("/api/me");
         await ProblemAssert.IsProblemAsync(forged, HttpStatusCode.Unauthorized, "auth.unauthenticated");
     }
 
     [Fact]
     public async Task Changing_the_password_signs_out_the_other_sessions_only()
     {
-        var other = await _app.LoginAsync(DemoData.DrLeeEmail);
-        var current = await _app.LoginAsync(DemoData.DrLeeEmail);
-        using var client = _app.ClientWith(current.AccessToken);
+        var practitioner = await NewPractitionerAsync();
+        var other = await app.LoginAsync(practitioner);
+        var current = await app.LoginAsync(practitioner);
+        using var client = app.ClientWith(current.AccessToken);
         const string newPassword = "a much longer passphrase 2026";
 
-        using var change = await client.PostAsJsonAsync("/api/me/password", new { currentPassword = DemoData.Password, newPassword });
+        using var change = await client.PostAsJsonAsync("/api/me/password", new { currentPassword = TestPractice.Password, newPassword });
         Assert.Equal(HttpStatusCode.NoContent, change.StatusCode);
 
-        using var otherMe = await _app.ClientWith(other.AccessToken).GetAsync("/api/me");
+        using var otherMe = await app.ClientWith(other.AccessToken).GetAsync("/api/me");
         Assert.Equal(HttpStatusCode.Unauthorized, otherMe.StatusCode);
         using var currentMe = await client.GetAsync("/api/me");
         Assert.Equal(HttpStatusCode.OK, currentMe.StatusCode);
-        using var oldPassword = await _app.PostLoginAsync(DemoData.DrLeeEmail);
+        using var oldPassword = await app.PostLoginAsync(practitioner);
         Assert.Equal(HttpStatusCode.Unauthorized, oldPassword.StatusCode);
-        await _app.LoginAsync(DemoData.DrLeeEmail, newPassword);
+        await app.LoginAsync(practitioner, newPassword);
     }
 
     [Fact]
     public async Task A_short_new_password_is_a_400_on_the_field_and_changes_nothing()
     {
-        var other = await _app.LoginAsync(DemoData.DrLeeEmail);
-        using var client = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        var practitioner = await NewPractitionerAsync();
+        var other = await app.LoginAsync(practitioner);
+        using var client = await app.SignedInClientAsync(practitioner);
 
-        using var change = await client.PostAsJsonAsync("/api/me/password", new { currentPassword = DemoData.Password, newPassword = "short-pw" });
+        using var change = await client.PostAsJsonAsync("/api/me/password", new { currentPassword = TestPractice.Password, newPassword = "short-pw" });
 
         var problem = await ProblemAssert.IsProblemAsync(change, HttpStatusCode.BadRequest, IdentityErrorCodes.WeakPassword);
         Assert.Contains(ProblemAssert.FieldErrors(problem, "newPassword"), e => e.Contains("12", StringComparison.Ordinal));
-        await _app.LoginAsync(DemoData.DrLeeEmail);
-        using var otherStillSignedIn = await _app.ClientWith(other.AccessToken).GetAsync("/api/me");
+        await app.LoginAsync(practitioner);
+        using var otherStillSignedIn = await app.ClientWith(other.AccessToken).GetAsync("/api/me");
         Assert.Equal(HttpStatusCode.OK, otherStillSignedIn.StatusCode);
     }
 
     [Fact]
     public async Task Guessing_the_current_password_with_a_token_locks_the_account()
     {
-        using var client = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        var practitioner = await NewPractitionerAsync();
+        using var client = await app.SignedInClientAsync(practitioner);
 
         for (var attempt = 0; attempt < 4; attempt++)
         {
@@ -101,18 +102,31 @@ public sealed class AccountTests : IAsyncLifetime
 
         using var fifth = await client.PostAsJsonAsync("/api/me/password", new { currentPassword = "guess number 5", newPassword = "a much longer passphrase 2026" });
         await ProblemAssert.IsProblemAsync(fifth, (HttpStatusCode)423, "auth.locked-out");
-        using var signIn = await _app.PostLoginAsync(DemoData.DrLeeEmail);
+        using var signIn = await app.PostLoginAsync(practitioner);
         await ProblemAssert.IsProblemAsync(signIn, (HttpStatusCode)423, "auth.locked-out");
     }
 
     [Fact]
     public async Task A_wrong_current_password_is_refused()
     {
-        using var client = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        var practitioner = await NewPractitionerAsync();
+        using var client = await app.SignedInClientAsync(practitioner);
 
         using var change = await client.PostAsJsonAsync("/api/me/password", new { currentPassword = "not my password!!", newPassword = "a much longer passphrase 2026" });
 
         await ProblemAssert.IsProblemAsync(change, HttpStatusCode.BadRequest, "auth.wrong-password");
-        await _app.LoginAsync(DemoData.DrLeeEmail);
+        await app.LoginAsync(practitioner);
     }
+
+    /// <summary>A practitioner of a practice of the test's own, whose password the test may change or lock.</summary>
+    private async Task<string> NewPractitionerAsync() => await (await app.NewPracticeAsync()).AddPractitionerAsync();
+
+    private async Task<Guid> UserIdAsync(string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var account = await scope.ServiceProvider.GetRequiredService<IIdentityApi>().FindAccountByEmailAsync(email, default);
+        return account!.UserId;
+    }
+
+    private sealed record Me(Guid UserId, string Email, string Kind, Guid? PracticeGroupId, string? PracticeName, List<string> Roles, List<Guid> PatientIds);
 }

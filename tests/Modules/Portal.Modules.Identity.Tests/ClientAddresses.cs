@@ -18,7 +18,7 @@ internal static class ClientAddresses
 
     public static PortalApp NewApp(Dictionary<string, string?>? settings = null)
     {
-        var app = new PortalApp { ConfigureTestServices = services => services.AddSingleton<IStartupFilter, FromHeader>() };
+        var app = new PortalApp { ConfigureTestServices = TakeAddressFromHeader };
         foreach (var (key, value) in settings ?? [])
         {
             app.Settings[key] = value;
@@ -26,6 +26,9 @@ internal static class ClientAddresses
 
         return app;
     }
+
+    /// <summary>Makes a Host take each request's address from <see cref="Header"/>.</summary>
+    public static void TakeAddressFromHeader(IServiceCollection services) => services.AddSingleton<IStartupFilter, FromHeader>();
 
     public static HttpClient ClientAt(this PortalApp app, string address)
     {
@@ -57,4 +60,10 @@ internal static class ClientAddresses
             next(app);
         };
     }
+}
+
+/// <summary>A Host a test class shares (<c>IClassFixture</c>) that takes each request's address from <see cref="ClientAddresses.Header"/>.</summary>
+public sealed class PortalAppAtClientAddresses : PortalApp
+{
+    public PortalAppAtClientAddresses() => ConfigureTestServices = ClientAddresses.TakeAddressFromHeader;
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,53 +14,49 @@ using Xunit;
 namespace Portal.Modules.Identity.Tests;
 
 /// <summary>Forgotten password: a single-use, short-lived link by email, the same answer for any email, every session ended.</summary>
-public sealed partial class PasswordResetTests : IAsyncLifetime
+public sealed partial class PasswordResetTests(PortalApp app) : IClassFixture<PortalApp>
 {
-    private const string AvaEmail = "ava@example.test";
     private const string AvaPassword = "Ava's own long passphrase";
     private const string NewPassword = "a brand new harbour passphrase";
-    private readonly PortalApp _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task A_patient_resets_through_the_emailed_link_and_every_session_ends()
     {
-        await _app.LinkPatientRecordAsync(AvaEmail, AvaPassword, DemoPatients.AvaNguyenId, DemoData.HarbourHealthId);
-        var phone = await _app.LoginAsync(AvaEmail, AvaPassword);
-        var laptop = await _app.LoginAsync(AvaEmail, AvaPassword);
-        using var anonymous = _app.CreateClient();
+        var practice = await app.NewPracticeAsync();
+        var ava = await practice.AddPatientAsync();
+        await app.LinkPatientRecordAsync(ava.Email, AvaPassword, ava.Id, practice.Id);
+        var phone = await app.LoginAsync(ava.Email, AvaPassword);
+        var laptop = await app.LoginAsync(ava.Email, AvaPassword);
+        using var anonymous = app.CreateClient();
 
-        using var asked = await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = AvaEmail });
+        using var asked = await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = ava.Email });
         Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
-        var (link, token) = await LatestResetLinkAsync(AvaEmail);
+        var (link, token) = await LatestResetLinkAsync(app, ava.Email);
         Assert.Equal($"http://localhost:5080/reset-password/{token}", link);
         Assert.True(token.Length >= 22, "at least 128 random bits");
-        Assert.All(await _app.PlacesHoldingAsync(token), place => Assert.StartsWith("notifications.DevelopmentMailbox.", place));
+        Assert.All(await app.PlacesHoldingAsync(token), place => Assert.StartsWith("notifications.DevelopmentMailbox.", place));
 
-        var details = await (await anonymous.GetAsync($"/api/auth/password-reset/{token}")).JsonAsync();
-        Assert.Equal(AvaEmail, details.GetProperty("email").GetString());
-        Assert.Equal(_app.Clock.GetUtcNow().AddMinutes(30), details.GetProperty("expiresAt").GetDateTimeOffset(), TimeSpan.FromSeconds(1));
+        var details = (await anonymous.GetFromJsonAsync<ResetDetails>($"/api/auth/password-reset/{token}", PortalClients.Json))!;
+        Assert.Equal(ava.Email, details.Email);
+        Assert.Equal(app.Clock.GetUtcNow().AddMinutes(30), details.ExpiresAt, TimeSpan.FromSeconds(1));
 
         using var reset = await anonymous.PostAsJsonAsync($"/api/auth/password-reset/{token}", new { newPassword = NewPassword });
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
 
         foreach (var session in new[] { phone, laptop })
         {
-            using var me = await _app.ClientWith(session.AccessToken).GetAsync("/api/me");
+            using var me = await app.ClientWith(session.AccessToken).GetAsync("/api/me");
             await ProblemAssert.IsProblemAsync(me, HttpStatusCode.Unauthorized, "auth.unauthenticated");
             using var refreshed = await anonymous.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = session.RefreshToken });
             Assert.Equal(HttpStatusCode.Unauthorized, refreshed.StatusCode);
         }
 
-        using var oldPassword = await _app.PostLoginAsync(AvaEmail, AvaPassword);
+        using var oldPassword = await app.PostLoginAsync(ava.Email, AvaPassword);
         Assert.Equal(HttpStatusCode.Unauthorized, oldPassword.StatusCode);
-        await _app.LoginAsync(AvaEmail, NewPassword);
+        await app.LoginAsync(ava.Email, NewPassword);
 
-        await _app.RunMessagingAsync();
-        var told = Assert.Single(await MailboxAsync(AvaEmail), m => m.Subject == "Your portal password was changed");
+        await app.RunMessagingAsync();
+        var told = Assert.Single(await MailboxAsync(app, ava.Email), m => m.Subject == "Your portal password was changed");
         Assert.Contains("every device signed in to the account was signed out", told.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(token, told.Body, StringComparison.Ordinal);
 
@@ -69,31 +64,36 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
         await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Gone, "password-reset.used");
         using var lookAgain = await anonymous.GetAsync($"/api/auth/password-reset/{token}");
         await ProblemAssert.IsProblemAsync(lookAgain, HttpStatusCode.Gone, "password-reset.used");
-        await _app.LoginAsync(AvaEmail, NewPassword);
+        await app.LoginAsync(ava.Email, NewPassword);
     }
 
     [Fact]
     public async Task A_practitioners_link_opens_the_admin_app()
     {
-        using var anonymous = _app.CreateClient();
+        var practitioner = await NewPractitionerAsync();
+        using var anonymous = app.CreateClient();
 
-        using var asked = await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = DemoData.DrLeeEmail.ToUpperInvariant() });
+        using var asked = await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = practitioner.ToUpperInvariant() });
         Assert.Equal(HttpStatusCode.Accepted, asked.StatusCode);
 
-        var (link, token) = await LatestResetLinkAsync(DemoData.DrLeeEmail);
+        var (link, token) = await LatestResetLinkAsync(app, practitioner);
         Assert.Equal($"http://localhost:5080/admin/reset-password/{token}", link);
         using var reset = await anonymous.PostAsJsonAsync($"/api/auth/password-reset/{token}", new { newPassword = NewPassword });
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
-        await _app.LoginAsync(DemoData.DrLeeEmail, NewPassword);
+        await app.LoginAsync(practitioner, NewPassword);
     }
 
     [Fact]
     public async Task An_unknown_email_gets_the_same_answer_the_same_work_and_no_email()
     {
-        using var anonymous = _app.CreateClient();
+        var practitioner = await NewPractitionerAsync();
+        var nobody = $"nobody.{Guid.NewGuid():N}@nowhere.test";
+        using var anonymous = app.CreateClient();
+        var (tokensBefore, askedBefore) = await ResetWorkAsync();
+        var emailsBefore = (await MailboxAsync(app, practitioner)).Count;   // the invitation to join
 
-        using var known = await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = DemoData.DrLeeEmail });
-        using var unknown = await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = "nobody@harbour.test" });
+        using var known = await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = practitioner });
+        using var unknown = await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = nobody });
 
         Assert.Equal(HttpStatusCode.Accepted, known.StatusCode);
         Assert.Equal(known.StatusCode, unknown.StatusCode);
@@ -102,62 +102,65 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
         Assert.Equal(known.Headers.Location, unknown.Headers.Location);
 
         // Within the request both only write the request down: no account lookup, no link, nothing that takes longer for one of them.
-        await using (var scope = _app.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<IdentityModuleDbContext>();
-            Assert.Equal(0, await db.PasswordResetTokens.CountAsync());
-            var asked = await db.Set<OutboxMessage>().Where(m => m.Type == "identity.password-reset-asked").ToListAsync();
-            Assert.Equal(2, asked.Count);
-        }
+        var (tokensAfter, askedAfter) = await ResetWorkAsync();
+        Assert.Equal(tokensBefore, tokensAfter);
+        Assert.Equal(2, askedAfter.Except(askedBefore).Count());
 
-        await _app.RunJobAsync(Portal.Testing.Jobs.OutboxRelay);
-        await _app.RunMessagingAsync();
-        Assert.Single(await MailboxAsync(DemoData.DrLeeEmail));
-        Assert.Empty(await MailboxAsync("nobody@harbour.test"));
+        await app.RunJobAsync(Portal.Testing.Jobs.OutboxRelay);
+        await app.RunMessagingAsync();
+        var emails = await MailboxAsync(app, practitioner);
+        Assert.Equal(emailsBefore + 1, emails.Count);
+        Assert.Single(emails, m => m.Subject == "Reset your portal password");
+        Assert.Empty(await MailboxAsync(app, nobody));
     }
 
     [Fact]
     public async Task The_link_is_stored_only_as_a_hash()
     {
-        using var anonymous = _app.CreateClient();
-        (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = DemoData.DrLeeEmail })).EnsureSuccessStatusCode();
-        var (_, token) = await LatestResetLinkAsync(DemoData.DrLeeEmail);
+        var practitioner = await NewPractitionerAsync();
+        var practitionerId = await UserIdAsync(practitioner);
+        using var anonymous = app.CreateClient();
+        (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = practitioner })).EnsureSuccessStatusCode();
+        var (_, token) = await LatestResetLinkAsync(app, practitioner);
 
-        await using var scope = _app.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IdentityModuleDbContext>();
-        var stored = Assert.Single(await db.PasswordResetTokens.ToListAsync());
+        var stored = Assert.Single(await db.PasswordResetTokens.Where(t => t.UserId == practitionerId).ToListAsync());
         Assert.Equal(SecretTokens.Hash(token), stored.TokenHash);
-        Assert.Equal(DemoData.DrLeeId, stored.UserId);
+        Assert.Equal(practitionerId, stored.UserId);
     }
 
+    /// <summary>Sets the Host's configuration, so it has a Host of its own.</summary>
     [Fact]
     public async Task A_link_expires_after_the_configured_minutes()
     {
-        _app.Settings["PasswordReset:LinkMinutes"] = "5";
-        using var anonymous = _app.CreateClient();
+        await using var own = new PortalApp();
+        own.Settings["PasswordReset:LinkMinutes"] = "5";
+        using var anonymous = own.CreateClient();
         (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = DemoData.DrLeeEmail })).EnsureSuccessStatusCode();
-        var (_, token) = await LatestResetLinkAsync(DemoData.DrLeeEmail);
+        var (_, token) = await LatestResetLinkAsync(own, DemoData.DrLeeEmail);
 
-        _app.Clock.Advance(TimeSpan.FromMinutes(4));
+        own.Clock.Advance(TimeSpan.FromMinutes(4));
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/auth/password-reset/{token}")).StatusCode);
-        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        own.Clock.Advance(TimeSpan.FromMinutes(1));
 
         using var look = await anonymous.GetAsync($"/api/auth/password-reset/{token}");
         await ProblemAssert.IsProblemAsync(look, HttpStatusCode.Gone, "password-reset.expired");
         using var reset = await anonymous.PostAsJsonAsync($"/api/auth/password-reset/{token}", new { newPassword = NewPassword });
         await ProblemAssert.IsProblemAsync(reset, HttpStatusCode.Gone, "password-reset.expired");
-        await _app.LoginAsync(DemoData.DrLeeEmail);
+        await own.LoginAsync(DemoData.DrLeeEmail);
     }
 
     [Fact]
     public async Task A_new_request_ends_the_older_unused_link()
     {
-        using var anonymous = _app.CreateClient();
-        (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = DemoData.DrLeeEmail })).EnsureSuccessStatusCode();
-        var (_, first) = await LatestResetLinkAsync(DemoData.DrLeeEmail);
-        _app.Clock.Advance(TimeSpan.FromMinutes(1));
-        (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = DemoData.DrLeeEmail })).EnsureSuccessStatusCode();
-        var (_, second) = await LatestResetLinkAsync(DemoData.DrLeeEmail);
+        var practitioner = await NewPractitionerAsync();
+        using var anonymous = app.CreateClient();
+        (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = practitioner })).EnsureSuccessStatusCode();
+        var (_, first) = await LatestResetLinkAsync(app, practitioner);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = practitioner })).EnsureSuccessStatusCode();
+        var (_, second) = await LatestResetLinkAsync(app, practitioner);
         Assert.NotEqual(first, second);
 
         using var old = await anonymous.PostAsJsonAsync($"/api/auth/password-reset/{first}", new { newPassword = NewPassword });
@@ -169,10 +172,10 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
     [Theory]
     [InlineData("not-a-token-anyone-was-given")]
     [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
-    [InlineData("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")]
+    [InlineData("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")]
     public async Task An_unknown_link_is_404(string token)
     {
-        using var anonymous = _app.CreateClient();
+        using var anonymous = app.CreateClient();
 
         using var look = await anonymous.GetAsync($"/api/auth/password-reset/{token}");
         await ProblemAssert.IsProblemAsync(look, HttpStatusCode.NotFound, "password-reset.not-found");
@@ -183,10 +186,11 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
     [Fact]
     public async Task A_refused_new_password_says_why_and_spends_neither_the_link_nor_the_sessions()
     {
-        var session = await _app.LoginAsync(DemoData.DrLeeEmail);
-        using var anonymous = _app.CreateClient();
-        (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = DemoData.DrLeeEmail })).EnsureSuccessStatusCode();
-        var (_, token) = await LatestResetLinkAsync(DemoData.DrLeeEmail);
+        var practitioner = await NewPractitionerAsync();
+        var session = await app.LoginAsync(practitioner);
+        using var anonymous = app.CreateClient();
+        (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = practitioner })).EnsureSuccessStatusCode();
+        var (_, token) = await LatestResetLinkAsync(app, practitioner);
 
         using var common = await anonymous.PostAsJsonAsync($"/api/auth/password-reset/{token}", new { newPassword = "password1234" });
         var problem = await ProblemAssert.IsProblemAsync(common, HttpStatusCode.BadRequest, IdentityErrorCodes.WeakPassword);
@@ -197,11 +201,11 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
         using var empty = await anonymous.PostAsJsonAsync($"/api/auth/password-reset/{token}", new { newPassword = "" });
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
 
-        using var me = await _app.ClientWith(session.AccessToken).GetAsync("/api/me");
+        using var me = await app.ClientWith(session.AccessToken).GetAsync("/api/me");
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
-        await _app.LoginAsync(DemoData.DrLeeEmail);
-        await _app.RunMessagingAsync();
-        Assert.DoesNotContain(await MailboxAsync(DemoData.DrLeeEmail), m => m.Subject == "Your portal password was changed");
+        await app.LoginAsync(practitioner);
+        await app.RunMessagingAsync();
+        Assert.DoesNotContain(await MailboxAsync(app, practitioner), m => m.Subject == "Your portal password was changed");
         using var reset = await anonymous.PostAsJsonAsync($"/api/auth/password-reset/{token}", new { newPassword = NewPassword });
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
     }
@@ -209,33 +213,35 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
     [Fact]
     public async Task A_reset_lifts_the_lockout_that_guessing_caused()
     {
+        var practitioner = await NewPractitionerAsync();
         for (var attempt = 0; attempt < 6; attempt++)
         {
-            using var wrong = await _app.PostLoginAsync(DemoData.DrLeeEmail, "somebody guessing " + attempt);
+            using var wrong = await app.PostLoginAsync(practitioner, "somebody guessing " + attempt);
         }
 
-        using var locked = await _app.PostLoginAsync(DemoData.DrLeeEmail);
+        using var locked = await app.PostLoginAsync(practitioner);
         Assert.NotEqual(HttpStatusCode.OK, locked.StatusCode);
 
-        using var anonymous = _app.CreateClient();
-        (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = DemoData.DrLeeEmail })).EnsureSuccessStatusCode();
-        var (_, token) = await LatestResetLinkAsync(DemoData.DrLeeEmail);
+        using var anonymous = app.CreateClient();
+        (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = practitioner })).EnsureSuccessStatusCode();
+        var (_, token) = await LatestResetLinkAsync(app, practitioner);
         using var reset = await anonymous.PostAsJsonAsync($"/api/auth/password-reset/{token}", new { newPassword = NewPassword });
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
 
-        await _app.LoginAsync(DemoData.DrLeeEmail, NewPassword);
+        await app.LoginAsync(practitioner, NewPassword);
     }
 
     [Fact]
     public async Task Racing_resets_with_one_link_set_exactly_one_password()
     {
-        using var anonymous = _app.CreateClient();
-        (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = DemoData.DrLeeEmail })).EnsureSuccessStatusCode();
-        var (_, token) = await LatestResetLinkAsync(DemoData.DrLeeEmail);
+        var practitioner = await NewPractitionerAsync();
+        using var anonymous = app.CreateClient();
+        (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = practitioner })).EnsureSuccessStatusCode();
+        var (_, token) = await LatestResetLinkAsync(app, practitioner);
         var passwords = Enumerable.Range(1, 5).Select(i => $"racing passphrase number {i}").ToArray();
 
         var responses = await Task.WhenAll(passwords.Select(p =>
-            _app.CreateClient().PostAsJsonAsync($"/api/auth/password-reset/{token}", new { newPassword = p })));
+            app.CreateClient().PostAsJsonAsync($"/api/auth/password-reset/{token}", new { newPassword = p })));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.NoContent);
         foreach (var refused in responses.Where(r => r.StatusCode != HttpStatusCode.NoContent))
@@ -246,7 +252,7 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
         var winner = passwords[Array.FindIndex(responses, r => r.StatusCode == HttpStatusCode.NoContent)];
         foreach (var password in passwords)
         {
-            using var login = await _app.PostLoginAsync(DemoData.DrLeeEmail, password);
+            using var login = await app.PostLoginAsync(practitioner, password);
             Assert.Equal(password == winner ? HttpStatusCode.OK : HttpStatusCode.Unauthorized, login.StatusCode);
         }
     }
@@ -258,7 +264,7 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
     [InlineData("""{}""")]
     public async Task A_request_without_a_usable_email_is_400(string body)
     {
-        using var anonymous = _app.CreateClient();
+        using var anonymous = app.CreateClient();
 
         using var asked = await anonymous.PostAsync("/api/auth/password-reset", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
@@ -269,20 +275,21 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
     [Fact]
     public async Task Nobody_can_flood_an_owners_mailbox_with_links()
     {
-        using var anonymous = _app.CreateClient();
+        var practitioner = await NewPractitionerAsync();
+        using var anonymous = app.CreateClient();
         for (var i = 0; i < 7; i++)
         {
-            (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = DemoData.DrLeeEmail })).EnsureSuccessStatusCode();
+            (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = practitioner })).EnsureSuccessStatusCode();
         }
 
-        await _app.RunJobAsync(Portal.Testing.Jobs.OutboxRelay);
-        await _app.RunMessagingAsync();
-        Assert.Equal(5, (await MailboxAsync(DemoData.DrLeeEmail)).Count(m => m.Subject == "Reset your portal password"));
+        await app.RunJobAsync(Portal.Testing.Jobs.OutboxRelay);
+        await app.RunMessagingAsync();
+        Assert.Equal(5, (await MailboxAsync(app, practitioner)).Count(m => m.Subject == "Reset your portal password"));
 
-        _app.Clock.Advance(TimeSpan.FromMinutes(61));
-        (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = DemoData.DrLeeEmail })).EnsureSuccessStatusCode();
-        var (_, token) = await LatestResetLinkAsync(DemoData.DrLeeEmail);
-        Assert.Equal(6, (await MailboxAsync(DemoData.DrLeeEmail)).Count(m => m.Subject == "Reset your portal password"));
+        app.Clock.Advance(TimeSpan.FromMinutes(61));
+        (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = practitioner })).EnsureSuccessStatusCode();
+        var (_, token) = await LatestResetLinkAsync(app, practitioner);
+        Assert.Equal(6, (await MailboxAsync(app, practitioner)).Count(m => m.Subject == "Reset your portal password"));
         using var reset = await anonymous.PostAsJsonAsync($"/api/auth/password-reset/{token}", new { newPassword = NewPassword });
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
     }
@@ -296,24 +303,26 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
     [InlineData("""{"newPassword":"a brand new harbour passphrase","newPassword":"password1234"}""")]
     public async Task A_malformed_reset_is_400_and_spends_nothing(string body)
     {
-        using var anonymous = _app.CreateClient();
-        (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = DemoData.DrLeeEmail })).EnsureSuccessStatusCode();
-        var (_, token) = await LatestResetLinkAsync(DemoData.DrLeeEmail);
+        var practitioner = await NewPractitionerAsync();
+        using var anonymous = app.CreateClient();
+        (await anonymous.PostAsJsonAsync("/api/auth/password-reset", new { email = practitioner })).EnsureSuccessStatusCode();
+        var (_, token) = await LatestResetLinkAsync(app, practitioner);
 
         using var reset = await anonymous.PostAsync($"/api/auth/password-reset/{token}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, reset.StatusCode);
         Assert.Equal("application/problem+json", reset.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/auth/password-reset/{token}")).StatusCode);
-        await _app.LoginAsync(DemoData.DrLeeEmail);
+        await app.LoginAsync(practitioner);
     }
 
+    /// <summary>Sets the Host's configuration, so it has a Host of its own.</summary>
     [Fact]
     public async Task Asking_for_links_is_rate_limited_per_address()
     {
-        await using var app = new PortalApp();
-        app.Settings["RateLimiting:Anonymous:PermitLimit"] = "3";
-        using var anonymous = app.CreateClient();
+        await using var own = new PortalApp();
+        own.Settings["RateLimiting:Anonymous:PermitLimit"] = "3";
+        using var anonymous = own.CreateClient();
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
@@ -326,23 +335,44 @@ public sealed partial class PasswordResetTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
     }
 
-    private async Task<List<MailboxEmail>> MailboxAsync(string email)
+    /// <summary>A practitioner of a practice of the test's own, whose password the test may change.</summary>
+    private async Task<string> NewPractitionerAsync() => await (await app.NewPracticeAsync()).AddPractitionerAsync();
+
+    private async Task<Guid> UserIdAsync(string email)
     {
-        using var client = _app.CreateClient();
-        var json = await client.GetStringAsync($"/api/dev/mailbox?to={Uri.EscapeDataString(email)}");
-        return JsonSerializer.Deserialize<List<MailboxEmail>>(json, PortalClients.Json)!;
+        await using var scope = app.Services.CreateAsyncScope();
+        var account = await scope.ServiceProvider.GetRequiredService<IIdentityApi>().FindAccountByEmailAsync(email, default);
+        return account!.UserId;
+    }
+
+    /// <summary>How many reset links are stored, and which reset requests the outbox holds.</summary>
+    private async Task<(int Tokens, List<Guid> Asked)> ResetWorkAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IdentityModuleDbContext>();
+        var tokens = await db.PasswordResetTokens.CountAsync();
+        var asked = await db.Set<OutboxMessage>().Where(m => m.Type == "identity.password-reset-asked").Select(m => m.Id).ToListAsync();
+        return (tokens, asked);
+    }
+
+    private static async Task<List<MailboxEmail>> MailboxAsync(PortalApp app, string email)
+    {
+        using var client = app.CreateClient();
+        return (await client.GetFromJsonAsync<List<MailboxEmail>>($"/api/dev/mailbox?to={Uri.EscapeDataString(email)}", PortalClients.Json))!;
     }
 
     /// <summary>Relays the request (Identity's own consumer makes the link), then the email, and reads the newest link.</summary>
-    private async Task<(string Link, string Token)> LatestResetLinkAsync(string email)
+    private static async Task<(string Link, string Token)> LatestResetLinkAsync(PortalApp app, string email)
     {
-        await _app.RunJobAsync(Portal.Testing.Jobs.OutboxRelay);
-        await _app.RunMessagingAsync();
-        var latest = (await MailboxAsync(email)).First(m => m.Subject == "Reset your portal password");
+        await app.RunJobAsync(Portal.Testing.Jobs.OutboxRelay);
+        await app.RunMessagingAsync();
+        var latest = (await MailboxAsync(app, email)).First(m => m.Subject == "Reset your portal password");
         var match = ResetLink().Match(latest.Body);
         Assert.True(match.Success, "the email has no reset link");
         return (match.Value, match.Groups[1].Value);
     }
+
+    private sealed record ResetDetails(string Email, DateTimeOffset ExpiresAt);
 
     [GeneratedRegex(@"http://localhost:5080(?:/admin)?/reset-password/([A-Za-z0-9_-]+)")]
     private static partial Regex ResetLink();
