@@ -72,25 +72,6 @@ public sealed class InvitationFlowTests(PortalApp app) : IClassFixture<PortalApp
     }
 
     [Fact]
-    public async Task Two_accepts_of_one_link_at_once_make_exactly_one_account()
-    {
-        var practice = await app.NewPracticeAsync();
-        var noah = await practice.AddPatientAsync();
-        using var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password);
-        (await drLee.InviteAsync(noah.Id)).Dispose();
-        var token = await app.LatestInvitationTokenAsync(noah.Email);
-        using var first = app.CreateClient();
-        using var second = app.CreateClient();
-
-        var responses = await Task.WhenAll(first.AcceptAsync(token, "Noah's first passphrase"), second.AcceptAsync(token, "Noah's other passphrase"));
-
-        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
-        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Gone);
-        var signIns = await Task.WhenAll(app.PostLoginAsync(noah.Email, "Noah's first passphrase"), app.PostLoginAsync(noah.Email, "Noah's other passphrase"));
-        Assert.Single(signIns, r => r.StatusCode == HttpStatusCode.OK);
-    }
-
-    [Fact]
     public async Task An_expired_link_is_410_expired_and_the_expiry_job_resets_the_patient_status()
     {
         var practice = await app.NewPracticeAsync();
