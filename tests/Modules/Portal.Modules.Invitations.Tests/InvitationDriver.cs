@@ -23,4 +23,16 @@ internal static class InvitationDriver
         command.Parameters.AddWithValue("$prefix", (subjectPrefix ?? string.Empty) + "%");
         return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>How many emails went to <paramref name="to"/> (subject starting with <paramref name="subjectPrefix"/>): a test's own address, whatever other tests sent.</summary>
+    public static async Task<int> MailboxCountToAsync(this PortalApp app, string to, string? subjectPrefix = null)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "notifications.db")};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM DevelopmentMailbox WHERE \"To\" = $to AND Subject LIKE $prefix";
+        command.Parameters.AddWithValue("$to", to);
+        command.Parameters.AddWithValue("$prefix", (subjectPrefix ?? string.Empty) + "%");
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

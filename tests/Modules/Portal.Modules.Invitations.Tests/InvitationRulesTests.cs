@@ -2,62 +2,66 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Modules.Identity.Contracts;
-using Portal.Modules.PatientProfile.Contracts;
 using Portal.Testing;
 using Xunit;
 
 namespace Portal.Modules.Invitations.Tests;
 
-public sealed class InvitationRulesTests : IAsyncLifetime
+public sealed class InvitationRulesTests(PortalApp app) : IClassFixture<PortalApp>
 {
-    private readonly PortalApp _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    private const string AvaPassword = "Ava's own long passphrase";
 
     [Fact]
     public async Task The_practices_settings_decide_at_the_moment_of_the_request()
     {
-        using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        var practice = await app.NewPracticeAsync();
+        var ava = await practice.AddPatientAsync();
+        using var admin = await practice.SignedInAdminAsync();
+        using var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password);
 
         await admin.PutPortalSettingsAsync(portalEnabled: true, patientInvitations: false);
-        await ProblemAssert.IsProblemAsync(await drLee.InviteAsync(DemoPatients.AvaNguyenId), HttpStatusCode.Forbidden, "invitations.disabled");
+        await ProblemAssert.IsProblemAsync(await drLee.InviteAsync(ava.Id), HttpStatusCode.Forbidden, "invitations.disabled");
 
         await admin.PutPortalSettingsAsync(portalEnabled: false, patientInvitations: true);
-        await ProblemAssert.IsProblemAsync(await drLee.InviteAsync(DemoPatients.AvaNguyenId), HttpStatusCode.Forbidden, "portal.disabled");
+        await ProblemAssert.IsProblemAsync(await drLee.InviteAsync(ava.Id), HttpStatusCode.Forbidden, "portal.disabled");
 
         await admin.PutPortalSettingsAsync(portalEnabled: true, patientInvitations: true);
-        Assert.Equal(HttpStatusCode.Created, (await drLee.InviteAsync(DemoPatients.AvaNguyenId)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await drLee.InviteAsync(ava.Id)).StatusCode);
     }
 
     [Fact]
     public async Task A_second_invitation_is_409_and_a_patient_without_email_needs_one_in_the_body()
     {
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        Assert.Equal(HttpStatusCode.Created, (await drLee.InviteAsync(DemoPatients.AvaNguyenId)).StatusCode);
-        await ProblemAssert.IsProblemAsync(await drLee.InviteAsync(DemoPatients.AvaNguyenId), HttpStatusCode.Conflict, "invitations.pending-exists");
+        var practice = await app.NewPracticeAsync();
+        var ava = await practice.AddPatientAsync();
+        var liam = await practice.AddPatientAsync(new { givenName = "Liam", familyName = "Wilson", dateOfBirth = "1985-09-30" });
+        var mia = await practice.AddPatientAsync();
+        var liamsTypedAddress = $"liam.{practice.Id:N}@example.test";
+        using var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password);
+        Assert.Equal(HttpStatusCode.Created, (await drLee.InviteAsync(ava.Id)).StatusCode);
+        await ProblemAssert.IsProblemAsync(await drLee.InviteAsync(ava.Id), HttpStatusCode.Conflict, "invitations.pending-exists");
 
-        var problem = await ProblemAssert.IsProblemAsync(await drLee.InviteAsync(DemoPatients.LiamWilsonId), HttpStatusCode.BadRequest, "invitations.email-required");
+        var problem = await ProblemAssert.IsProblemAsync(await drLee.InviteAsync(liam.Id), HttpStatusCode.BadRequest, "invitations.email-required");
         Assert.NotEmpty(ProblemAssert.FieldErrors(problem, "email"));
         // A typed address is not the record's: a plain practitioner may not send there, a practice admin may.
         await ProblemAssert.IsProblemAsync(
-            await drLee.InviteAsync(DemoPatients.LiamWilsonId, new { email = "liam@example.test" }), HttpStatusCode.Forbidden, "invitations.other-address-needs-admin");
-        using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
-        using var withEmail = await admin.InviteAsync(DemoPatients.LiamWilsonId, new { email = "liam@example.test" });
-        Assert.Equal("liam@example.test", (await withEmail.JsonAsync()).GetProperty("email").GetString());
+            await drLee.InviteAsync(liam.Id, new { email = liamsTypedAddress }), HttpStatusCode.Forbidden, "invitations.other-address-needs-admin");
+        using var admin = await practice.SignedInAdminAsync();
+        using var withEmail = await admin.InviteAsync(liam.Id, new { email = liamsTypedAddress });
+        Assert.Equal(liamsTypedAddress, (await withEmail.Content.ReadFromJsonAsync<Invitation>(PortalClients.Json))!.Email);
 
-        await ProblemAssert.IsProblemAsync(await drLee.InviteAsync(DemoPatients.MiaChenId, new { email = "not an email" }), HttpStatusCode.BadRequest, "validation.failed");
+        await ProblemAssert.IsProblemAsync(await drLee.InviteAsync(mia.Id, new { email = "not an email" }), HttpStatusCode.BadRequest, "validation.failed");
     }
 
     [Fact]
     public async Task Two_practitioners_inviting_the_same_patient_at_once_create_one_invitation()
     {
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
+        var practice = await app.NewPracticeAsync();
+        var noah = await practice.AddPatientAsync();
+        using var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password);
+        using var admin = await practice.SignedInAdminAsync();
 
-        var responses = await Task.WhenAll(drLee.InviteAsync(DemoPatients.NoahSmithId), admin.InviteAsync(DemoPatients.NoahSmithId));
+        var responses = await Task.WhenAll(drLee.InviteAsync(noah.Id), admin.InviteAsync(noah.Id));
 
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);
@@ -66,108 +70,129 @@ public sealed class InvitationRulesTests : IAsyncLifetime
     [Fact]
     public async Task An_already_linked_patient_is_409()
     {
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        (await drLee.InviteAsync(DemoPatients.AvaNguyenId)).Dispose();
-        var token = await _app.LatestInvitationTokenAsync("ava@example.test");
-        using var anonymous = _app.CreateClient();
-        (await anonymous.AcceptAsync(token, "Ava's own long passphrase")).Dispose();
+        var practice = await app.NewPracticeAsync();
+        var ava = await practice.AddPatientAsync();
+        using var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password);
+        (await drLee.InviteAsync(ava.Id)).Dispose();
+        var token = await app.LatestInvitationTokenAsync(ava.Email);
+        using var anonymous = app.CreateClient();
+        (await anonymous.AcceptAsync(token, AvaPassword)).Dispose();
 
-        await ProblemAssert.IsProblemAsync(await drLee.InviteAsync(DemoPatients.AvaNguyenId), HttpStatusCode.Conflict, "invitations.already-linked");
+        await ProblemAssert.IsProblemAsync(await drLee.InviteAsync(ava.Id), HttpStatusCode.Conflict, "invitations.already-linked");
     }
 
     [Fact]
     public async Task Another_groups_practitioner_can_neither_invite_their_patients_nor_see_or_act_on_their_invitations()
     {
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        var id = (await (await drLee.InviteAsync(DemoPatients.AvaNguyenId)).JsonAsync()).GetProperty("id").GetGuid();
-        using var summit = await _app.SignedInClientAsync(DemoData.SummitAdminEmail);
+        var practice = await app.NewPracticeAsync();
+        var ava = await practice.AddPatientAsync();
+        var noah = await practice.AddPatientAsync();
+        using var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password);
+        var id = (await (await drLee.InviteAsync(ava.Id)).Content.ReadFromJsonAsync<Invitation>(PortalClients.Json))!.Id;
+        using var summit = await (await app.NewPracticeAsync()).SignedInAdminAsync();
 
-        await ProblemAssert.IsProblemAsync(await summit.InviteAsync(DemoPatients.NoahSmithId), HttpStatusCode.NotFound, "patients.not-found");
-        Assert.Equal(0, (await (await summit.GetAsync("/api/practice/invitations")).JsonAsync()).GetProperty("total").GetInt32());
+        await ProblemAssert.IsProblemAsync(await summit.InviteAsync(noah.Id), HttpStatusCode.NotFound, "patients.not-found");
+        Assert.Equal(0, (await summit.GetFromJsonAsync<Page>("/api/practice/invitations", PortalClients.Json))!.Total);
         await ProblemAssert.IsProblemAsync(await summit.PostAsync($"/api/practice/invitations/{id}/resend", null), HttpStatusCode.NotFound, "invitations.not-found");
         await ProblemAssert.IsProblemAsync(await summit.PostAsync($"/api/practice/invitations/{id}/revoke", null), HttpStatusCode.NotFound, "invitations.not-found");
-        Assert.Equal(1, (await (await drLee.GetAsync("/api/practice/invitations?status=pending")).JsonAsync()).GetProperty("total").GetInt32());
+        Assert.Equal(1, (await drLee.GetFromJsonAsync<Page>("/api/practice/invitations?status=pending", PortalClients.Json))!.Total);
     }
 
     [Fact]
     public async Task An_existing_account_links_a_second_practice_only_when_its_owner_is_signed_in()
     {
-        const string password = "Ava's own long passphrase";
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        (await drLee.InviteAsync(DemoPatients.AvaNguyenId)).Dispose();
-        var harbourToken = await _app.LatestInvitationTokenAsync("ava@example.test");
-        using var anonymous = _app.CreateClient();
-        var userId = (await (await anonymous.AcceptAsync(harbourToken, password)).JsonAsync()).GetProperty("userId").GetGuid();
+        var practice = await app.NewPracticeAsync();
+        var ava = await practice.AddPatientAsync();
+        using var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password);
+        (await drLee.InviteAsync(ava.Id)).Dispose();
+        var harbourToken = await app.LatestInvitationTokenAsync(ava.Email);
+        using var anonymous = app.CreateClient();
+        var userId = (await (await anonymous.AcceptAsync(harbourToken, AvaPassword)).Content.ReadFromJsonAsync<Accepted>(PortalClients.Json))!.UserId;
 
-        using var summit = await _app.SignedInClientAsync(DemoData.SummitAdminEmail);
-        using var created = await summit.PostAsJsonAsync("/api/practice/patients", new { givenName = "Ava", familyName = "Nguyen", dateOfBirth = "1990-04-12", email = "ava@example.test" });
-        var summitPatient = (await created.JsonAsync()).GetProperty("id").GetGuid();
+        var summitPractice = await app.NewPracticeAsync();
+        using var summit = await summitPractice.SignedInAdminAsync();
+        var summitPatient = (await summitPractice.AddPatientAsync(new { givenName = "Ava", familyName = "Nguyen", dateOfBirth = "1990-04-12", email = ava.Email })).Id;
         (await summit.InviteAsync(summitPatient)).Dispose();
-        var summitToken = await _app.LatestInvitationTokenAsync("ava@example.test");
+        var summitToken = await app.LatestInvitationTokenAsync(ava.Email);
 
-        Assert.True((await (await anonymous.GetAsync($"/api/invitations/{summitToken}")).JsonAsync()).GetProperty("accountExists").GetBoolean());
+        Assert.True((await anonymous.GetFromJsonAsync<InvitationDetails>($"/api/invitations/{summitToken}", PortalClients.Json))!.AccountExists);
         await ProblemAssert.IsProblemAsync(await anonymous.AcceptAsync(summitToken, "a brand new password!"), HttpStatusCode.Conflict, "invitations.sign-in-required");
 
-        await using (var scope = _app.Services.CreateAsyncScope())
+        var someoneElsesEmail = $"someone.{summitPractice.Id:N}@example.test";
+        await using (var scope = app.Services.CreateAsyncScope())
         {
             var identity = scope.ServiceProvider.GetRequiredService<IIdentityApi>();
-            await identity.CreatePatientAccountAsync(new NewPatientAccount("someone@example.test", "someone else's password", "Some", "One"), default);
+            await identity.CreatePatientAccountAsync(new NewPatientAccount(someoneElsesEmail, "someone else's password", "Some", "One"), default);
         }
 
-        using var someoneElse = await _app.SignedInClientAsync("someone@example.test", "someone else's password");
+        using var someoneElse = await app.SignedInClientAsync(someoneElsesEmail, "someone else's password");
         await ProblemAssert.IsProblemAsync(await someoneElse.AcceptAsync(summitToken, null), HttpStatusCode.Forbidden, "invitations.wrong-account");
 
-        using var ava = await _app.SignedInClientAsync("ava@example.test", password);
-        using var linked = await ava.AcceptAsync(summitToken, null);
+        using var avaClient = await app.SignedInClientAsync(ava.Email, AvaPassword);
+        using var linked = await avaClient.AcceptAsync(summitToken, null);
         Assert.Equal(HttpStatusCode.Created, linked.StatusCode);
-        Assert.Equal(userId, (await linked.JsonAsync()).GetProperty("userId").GetGuid());
+        Assert.Equal(userId, (await linked.Content.ReadFromJsonAsync<Accepted>(PortalClients.Json))!.UserId);
 
-        var me = await (await ava.GetAsync("/api/me")).JsonAsync();
-        Assert.Equal([DemoPatients.AvaNguyenId, summitPatient], me.GetProperty("patientIds").EnumerateArray().Select(p => p.GetGuid()).OrderBy(g => g == summitPatient));
-        await _app.LoginAsync("ava@example.test", password);   // the password was not overwritten
+        var me = (await avaClient.GetFromJsonAsync<Me>("/api/me", PortalClients.Json))!;
+        Assert.Equal([ava.Id, summitPatient], me.PatientIds.OrderBy(g => g == summitPatient));
+        await app.LoginAsync(ava.Email, AvaPassword);   // the password was not overwritten
     }
 
     [Fact]
     public async Task One_reminder_is_sent_after_three_days_never_twice_and_it_carries_a_working_link()
     {
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        (await drLee.InviteAsync(DemoPatients.AvaNguyenId)).Dispose();
-        var firstToken = await _app.LatestInvitationTokenAsync("ava@example.test");
+        var practice = await app.NewPracticeAsync();
+        var ava = await practice.AddPatientAsync();
+        using var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password);
+        (await drLee.InviteAsync(ava.Id)).Dispose();
+        var firstToken = await app.LatestInvitationTokenAsync(ava.Email);
 
-        _app.Clock.Advance(TimeSpan.FromDays(2));
-        await _app.RunJobAsync("invitations.send-reminders");
-        await _app.RunMessagingAsync();
-        Assert.Equal(0, await _app.MailboxCountAsync("Reminder:"));
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        await app.RunJobAsync("invitations.send-reminders");
+        await app.RunMessagingAsync();
+        Assert.Equal(0, await app.MailboxCountToAsync(ava.Email, "Reminder:"));
 
-        _app.Clock.Advance(TimeSpan.FromDays(1));
-        await _app.RunJobAsync("invitations.send-reminders");
-        await _app.RunJobAsync("invitations.send-reminders");
-        var token = await _app.LatestInvitationTokenAsync("ava@example.test");
-        Assert.Equal(1, await _app.MailboxCountAsync("Reminder:"));
-        Assert.Equal(2, await _app.MailboxCountAsync());
+        app.Clock.Advance(TimeSpan.FromDays(1));
+        await app.RunJobAsync("invitations.send-reminders");
+        await app.RunJobAsync("invitations.send-reminders");
+        var token = await app.LatestInvitationTokenAsync(ava.Email);
+        Assert.Equal(1, await app.MailboxCountToAsync(ava.Email, "Reminder:"));
+        Assert.Equal(2, await app.MailboxCountToAsync(ava.Email));
 
         Assert.NotEqual(firstToken, token);
 
         // The first email's link still works after the reminder, until the same expiry.
-        using var anonymous = _app.CreateClient();
+        using var anonymous = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/invitations/{token}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await anonymous.AcceptAsync(firstToken, "Ava's own long passphrase")).StatusCode);
-        await ProblemAssert.IsProblemAsync(await anonymous.AcceptAsync(token, "Ava's own long passphrase"), HttpStatusCode.Gone, "invitations.used");
+        Assert.Equal(HttpStatusCode.Created, (await anonymous.AcceptAsync(firstToken, AvaPassword)).StatusCode);
+        await ProblemAssert.IsProblemAsync(await anonymous.AcceptAsync(token, AvaPassword), HttpStatusCode.Gone, "invitations.used");
     }
 
     [Fact]
     public async Task No_reminder_goes_out_once_the_practice_turned_invitations_off()
     {
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        (await drLee.InviteAsync(DemoPatients.AvaNguyenId)).Dispose();
-        await _app.RunMessagingAsync();
-        using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
+        var practice = await app.NewPracticeAsync();
+        var ava = await practice.AddPatientAsync();
+        using var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password);
+        (await drLee.InviteAsync(ava.Id)).Dispose();
+        await app.RunMessagingAsync();
+        using var admin = await practice.SignedInAdminAsync();
         await admin.PutPortalSettingsAsync(portalEnabled: true, patientInvitations: false);
 
-        _app.Clock.Advance(TimeSpan.FromDays(3));
-        await _app.RunJobAsync("invitations.send-reminders");
-        await _app.RunMessagingAsync();
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        await app.RunJobAsync("invitations.send-reminders");
+        await app.RunMessagingAsync();
 
-        Assert.Equal(0, await _app.MailboxCountAsync("Reminder:"));
+        Assert.Equal(0, await app.MailboxCountToAsync(ava.Email, "Reminder:"));
     }
+
+    private sealed record Invitation(Guid Id, string? Email);
+
+    private sealed record Page(int Total);
+
+    private sealed record Accepted(Guid UserId);
+
+    private sealed record InvitationDetails(bool AccountExists);
+
+    private sealed record Me(List<Guid> PatientIds);
 }

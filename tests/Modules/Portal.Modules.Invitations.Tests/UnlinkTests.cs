@@ -1,107 +1,119 @@
 using System.Net;
+using System.Net.Http.Json;
 using Portal.Modules.Identity.Contracts;
-using Portal.Modules.PatientProfile.Contracts;
 using Portal.Testing;
 using Xunit;
 
 namespace Portal.Modules.Invitations.Tests;
 
 /// <summary>Practitioners end a patient account's access to a record, in force at once for tokens already issued.</summary>
-public sealed class UnlinkTests : IAsyncLifetime
+public sealed class UnlinkTests(PortalApp app) : IClassFixture<PortalApp>
 {
     private const string AvaPassword = "Ava's own long passphrase";
-    private readonly PortalApp _app = new();
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    private async Task<Guid> AvaJoinsAsync(HttpClient practitioner)
+    private async Task<Guid> AvaJoinsAsync(HttpClient practitioner, TestPatient ava)
     {
-        (await practitioner.InviteAsync(DemoPatients.AvaNguyenId)).EnsureSuccessStatusCode();
-        var token = await _app.LatestInvitationTokenAsync("ava@example.test");
-        using var anonymous = _app.CreateClient();
+        (await practitioner.InviteAsync(ava.Id)).EnsureSuccessStatusCode();
+        var token = await app.LatestInvitationTokenAsync(ava.Email);
+        using var anonymous = app.CreateClient();
         using var accepted = await anonymous.AcceptAsync(token, AvaPassword);
-        return (await accepted.JsonAsync()).GetProperty("userId").GetGuid();
+        return (await accepted.Content.ReadFromJsonAsync<Accepted>(PortalClients.Json))!.UserId;
     }
 
     [Fact]
     public async Task Unlinking_ends_the_patients_access_at_once_even_with_a_token_issued_before()
     {
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        var avaId = await AvaJoinsAsync(drLee);
-        using var ava = await _app.SignedInClientAsync("ava@example.test", AvaPassword);
+        var practice = await app.NewPracticeAsync();
+        var avaRecord = await practice.AddPatientAsync();
+        using var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password);
+        var avaId = await AvaJoinsAsync(drLee, avaRecord);
+        using var ava = await app.SignedInClientAsync(avaRecord.Email, AvaPassword);
         Assert.Equal(HttpStatusCode.OK, (await ava.GetAsync("/api/portal/profile")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await ava.GetAsync($"/api/portal/profile?patientId={DemoPatients.AvaNguyenId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ava.GetAsync($"/api/portal/profile?patientId={avaRecord.Id}")).StatusCode);
 
-        using var unlinked = await drLee.DeleteAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/portal-access");
+        using var unlinked = await drLee.DeleteAsync($"/api/practice/patients/{avaRecord.Id}/portal-access");
 
         Assert.Equal(HttpStatusCode.NoContent, unlinked.StatusCode);
         await ProblemAssert.IsProblemAsync(await ava.GetAsync("/api/portal/profile"), HttpStatusCode.BadRequest, "portal.patient-required");
         await ProblemAssert.IsProblemAsync(
-            await ava.GetAsync($"/api/portal/profile?patientId={DemoPatients.AvaNguyenId}"), HttpStatusCode.NotFound, "portal.patient-not-found");
+            await ava.GetAsync($"/api/portal/profile?patientId={avaRecord.Id}"), HttpStatusCode.NotFound, "portal.patient-not-found");
         await ProblemAssert.IsProblemAsync(
-            await ava.GetAsync($"/api/portal/health-record?patientId={DemoPatients.AvaNguyenId}"), HttpStatusCode.NotFound, "portal.patient-not-found");
-        Assert.Empty((await (await ava.GetAsync("/api/me")).JsonAsync()).GetProperty("patientIds").EnumerateArray());
+            await ava.GetAsync($"/api/portal/health-record?patientId={avaRecord.Id}"), HttpStatusCode.NotFound, "portal.patient-not-found");
+        Assert.Empty((await ava.GetFromJsonAsync<Me>("/api/me", PortalClients.Json))!.PatientIds);
 
         // The account itself stays (it may hold other practices' records); only this record's access ended.
         Assert.Equal(HttpStatusCode.OK, (await ava.GetAsync("/api/me")).StatusCode);
-        var logged = Assert.Single(await _app.PublishedAsync<SecurityEventOccurred>("identity"), e => e.Kind == SecurityEventKind.PatientUnlinked);
+        var logged = Assert.Single(await app.PublishedAsync<SecurityEventOccurred>("identity"), e => e.Kind == SecurityEventKind.PatientUnlinked && e.AccountId == avaId);
         Assert.Equal(avaId, logged.AccountId);
-        Assert.Equal(DemoData.HarbourHealthId, logged.PracticeGroupId);
+        Assert.Equal(practice.Id, logged.PracticeGroupId);
     }
 
     [Fact]
     public async Task The_record_goes_back_to_not_invited_can_be_invited_again_and_the_access_log_says_who_unlinked()
     {
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        await AvaJoinsAsync(drLee);
-        await _app.RunMessagingAsync();
-        Assert.Equal("active", await PortalStatusAsync(drLee));
+        var practice = await app.NewPracticeAsync();
+        var avaRecord = await practice.AddPatientAsync();
+        using var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password);
+        await AvaJoinsAsync(drLee, avaRecord);
+        await app.RunMessagingAsync();
+        Assert.Equal("active", await PortalStatusAsync(drLee, avaRecord));
 
-        (await drLee.DeleteAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/portal-access")).EnsureSuccessStatusCode();
-        await _app.RunMessagingAsync();
+        (await drLee.DeleteAsync($"/api/practice/patients/{avaRecord.Id}/portal-access")).EnsureSuccessStatusCode();
+        await app.RunMessagingAsync();
 
-        Assert.Equal("notInvited", await PortalStatusAsync(drLee));
-        var log = await (await drLee.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/access-log?pageSize=200")).JsonAsync();
-        var newest = log.GetProperty("items").EnumerateArray().First(e => e.GetProperty("subject").GetString() == "portalAccess");
-        Assert.Equal("unlinked", newest.GetProperty("action").GetString());
-        Assert.Equal("Sam Lee", newest.GetProperty("actorName").GetString());
+        Assert.Equal("notInvited", await PortalStatusAsync(drLee, avaRecord));
+        var log = (await drLee.GetFromJsonAsync<AccessLog>($"/api/practice/patients/{avaRecord.Id}/access-log?pageSize=200", PortalClients.Json))!;
+        var newest = log.Items.First(e => e.Subject == "portalAccess");
+        Assert.Equal("unlinked", newest.Action);
+        Assert.Equal("Sam Lee", newest.ActorName);
 
-        using var invitedAgain = await drLee.InviteAsync(DemoPatients.AvaNguyenId);
+        using var invitedAgain = await drLee.InviteAsync(avaRecord.Id);
         Assert.Equal(HttpStatusCode.Created, invitedAgain.StatusCode);
-        var token = await _app.LatestInvitationTokenAsync("ava@example.test");
-        using var ava = await _app.SignedInClientAsync("ava@example.test", AvaPassword);
+        var token = await app.LatestInvitationTokenAsync(avaRecord.Email);
+        using var ava = await app.SignedInClientAsync(avaRecord.Email, AvaPassword);
         Assert.Equal(HttpStatusCode.Created, (await ava.AcceptAsync(token, null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await ava.GetAsync("/api/portal/profile")).StatusCode);
-        await _app.RunMessagingAsync();
-        Assert.Equal("active", await PortalStatusAsync(drLee));
+        await app.RunMessagingAsync();
+        Assert.Equal("active", await PortalStatusAsync(drLee, avaRecord));
     }
 
     [Fact]
     public async Task Another_groups_patient_is_404_a_record_without_a_link_is_404_not_linked_and_a_patient_cannot_unlink()
     {
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        await AvaJoinsAsync(drLee);
-        using var summit = await _app.SignedInClientAsync(DemoData.SummitAdminEmail);
-        using var ava = await _app.SignedInClientAsync("ava@example.test", AvaPassword);
+        var practice = await app.NewPracticeAsync();
+        var avaRecord = await practice.AddPatientAsync();
+        var noah = await practice.AddPatientAsync();
+        using var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password);
+        await AvaJoinsAsync(drLee, avaRecord);
+        using var summit = await (await app.NewPracticeAsync()).SignedInAdminAsync();
+        using var ava = await app.SignedInClientAsync(avaRecord.Email, AvaPassword);
 
         await ProblemAssert.IsProblemAsync(
-            await summit.DeleteAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/portal-access"), HttpStatusCode.NotFound, "patients.not-found");
+            await summit.DeleteAsync($"/api/practice/patients/{avaRecord.Id}/portal-access"), HttpStatusCode.NotFound, "patients.not-found");
         await ProblemAssert.IsProblemAsync(
-            await drLee.DeleteAsync($"/api/practice/patients/{DemoPatients.NoahSmithId}/portal-access"), HttpStatusCode.NotFound, "portal-access.not-linked");
+            await drLee.DeleteAsync($"/api/practice/patients/{noah.Id}/portal-access"), HttpStatusCode.NotFound, "portal-access.not-linked");
         await ProblemAssert.IsProblemAsync(
             await drLee.DeleteAsync($"/api/practice/patients/{Guid.NewGuid()}/portal-access"), HttpStatusCode.NotFound, "patients.not-found");
-        Assert.Equal(HttpStatusCode.Forbidden, (await ava.DeleteAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/portal-access")).StatusCode);
-        using var anonymous = _app.CreateClient();
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.DeleteAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/portal-access")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ava.DeleteAsync($"/api/practice/patients/{avaRecord.Id}/portal-access")).StatusCode);
+        using var anonymous = app.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.DeleteAsync($"/api/practice/patients/{avaRecord.Id}/portal-access")).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await ava.GetAsync("/api/portal/profile")).StatusCode);
-        (await drLee.DeleteAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/portal-access")).EnsureSuccessStatusCode();
+        (await drLee.DeleteAsync($"/api/practice/patients/{avaRecord.Id}/portal-access")).EnsureSuccessStatusCode();
         await ProblemAssert.IsProblemAsync(
-            await drLee.DeleteAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/portal-access"), HttpStatusCode.NotFound, "portal-access.not-linked");
+            await drLee.DeleteAsync($"/api/practice/patients/{avaRecord.Id}/portal-access"), HttpStatusCode.NotFound, "portal-access.not-linked");
     }
 
-    private static async Task<string?> PortalStatusAsync(HttpClient practitioner) =>
-        (await (await practitioner.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}")).JsonAsync()).GetProperty("portalStatus").GetString();
+    private static async Task<string?> PortalStatusAsync(HttpClient practitioner, TestPatient patient) =>
+        (await practitioner.GetFromJsonAsync<PatientRow>($"/api/practice/patients/{patient.Id}", PortalClients.Json))!.PortalStatus;
+
+    private sealed record Accepted(Guid UserId);
+
+    private sealed record Me(List<Guid> PatientIds);
+
+    private sealed record PatientRow(string? PortalStatus);
+
+    private sealed record LogEntry(string? Subject, string? Action, string? ActorName);
+
+    private sealed record AccessLog(List<LogEntry> Items);
 }

@@ -1,56 +1,51 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Portal.Modules.Identity.Contracts;
 using Portal.Modules.NoteSharing.Contracts;
 using Portal.Modules.NoteSharing.Data;
 using Portal.Modules.NoteSharing.Domain;
-using Portal.Modules.PatientProfile.Contracts;
 using Portal.Testing;
 using Xunit;
 
 namespace Portal.Modules.NoteSharing.Tests;
 
 /// <summary>Notes are amended, never edited; every read is recorded for the author, the admins and the patient.</summary>
-public sealed class NoteAmendmentAndAccessLogTests : IAsyncLifetime
+public sealed class NoteAmendmentAndAccessLogTests(PortalApp app) : IClassFixture<PortalApp>
 {
-    private readonly PortalApp _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task An_amendment_is_a_new_revision_shown_after_the_unchanged_original()
     {
-        await _app.SetNoteSharingAsync(true);
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
-        var note = await drLee.WriteNoteAsync(DemoPatients.AvaNguyenId, "group", "Prescribed 10 mg.");
+        var practice = await app.NewPracticeAsync();
+        var patient = await practice.AddPatientAsync();
+        var drLeeEmail = await practice.AddPractitionerAsync();
+        await practice.SetNoteSharingAsync(true);
+        using var drLee = await app.SignedInClientAsync(drLeeEmail, TestPractice.Password);
+        using var admin = await practice.SignedInAdminAsync();
+        var note = await drLee.WriteNoteAsync(patient.Id, "group", "Prescribed 10 mg.");
 
-        _app.Clock.Advance(TimeSpan.FromMinutes(1));
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
         using var first = await drLee.PostAsJsonAsync($"/api/practice/notes/{note}/amendments", new { body = "Correction: 5 mg." });
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        var firstAmendment = (await first.JsonAsync()).GetProperty("amendments")[0].GetProperty("id").GetGuid();
-        _app.Clock.Advance(TimeSpan.FromMinutes(1));
-        using var drLeeAgain = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        var firstAmendment = (await first.Content.ReadFromJsonAsync<Note>(PortalClients.Json))!.Amendments[0].Id;
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var drLeeAgain = await app.SignedInClientAsync(drLeeEmail, TestPractice.Password);
         (await drLeeAgain.PostAsJsonAsync($"/api/practice/notes/{firstAmendment}/amendments", new { body = "Reviewed at follow-up." })).EnsureSuccessStatusCode();
 
-        using var adminAgain = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
-        var read = await (await adminAgain.GetAsync($"/api/practice/notes/{firstAmendment}")).JsonAsync();
-        Assert.Equal(note, read.GetProperty("id").GetGuid());
-        Assert.Equal("Prescribed 10 mg.", read.GetProperty("body").GetString());
-        Assert.Equal("Sam Lee", read.GetProperty("author").GetProperty("name").GetString());
-        var amendments = read.GetProperty("amendments").EnumerateArray().ToList();
-        Assert.Equal(["Correction: 5 mg.", "Reviewed at follow-up."], amendments.Select(a => a.GetProperty("body").GetString()!).ToArray());
-        Assert.Equal([2, 3], amendments.Select(a => a.GetProperty("revision").GetInt32()).ToArray());
-        Assert.True(amendments[0].GetProperty("createdAt").GetDateTimeOffset() < amendments[1].GetProperty("createdAt").GetDateTimeOffset());
+        using var adminAgain = await practice.SignedInAdminAsync();
+        var read = (await adminAgain.GetFromJsonAsync<Note>($"/api/practice/notes/{firstAmendment}", PortalClients.Json))!;
+        Assert.Equal(note, read.Id);
+        Assert.Equal("Prescribed 10 mg.", read.Body);
+        Assert.Equal("Sam Lee", read.Author!.Name);
+        var amendments = read.Amendments;
+        Assert.Equal(["Correction: 5 mg.", "Reviewed at follow-up."], amendments.Select(a => a.Body).ToArray());
+        Assert.Equal([2, 3], amendments.Select(a => a.Revision).ToArray());
+        Assert.True(amendments[0].CreatedAt < amendments[1].CreatedAt);
 
-        var readers = await (await drLeeAgain.GetAsync($"/api/practice/notes/{note}/access-log")).JsonAsync();
-        Assert.Equal(1, readers.GetProperty("total").GetInt32());   // one read of a note with three revisions
-        var list = await (await adminAgain.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/notes")).JsonAsync();
-        Assert.Equal(1, list.GetProperty("total").GetInt32());   // one note, with its amendments
-        Assert.Equal(2, list.GetProperty("items")[0].GetProperty("amendments").GetArrayLength());
+        var readers = (await drLeeAgain.GetFromJsonAsync<AccessLog>($"/api/practice/notes/{note}/access-log", PortalClients.Json))!;
+        Assert.Equal(1, readers.Total);   // one read of a note with three revisions
+        var list = (await adminAgain.GetFromJsonAsync<NotePage>($"/api/practice/patients/{patient.Id}/notes", PortalClients.Json))!;
+        Assert.Equal(1, list.Total);   // one note, with its amendments
+        Assert.Equal(2, list.Items[0].Amendments.Count);
 
         await ProblemAssert.IsProblemAsync(await adminAgain.PostAsJsonAsync($"/api/practice/notes/{note}/amendments", new { body = "Mine now" }),
             HttpStatusCode.Forbidden, "notes.not-author");
@@ -61,68 +56,96 @@ public sealed class NoteAmendmentAndAccessLogTests : IAsyncLifetime
     [Fact]
     public async Task Every_read_is_recorded_and_shown_to_the_author_the_admins_and_the_patient()
     {
-        await _app.SetNoteSharingAsync(true);
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
-        var leesNote = await drLee.WriteNoteAsync(DemoPatients.AvaNguyenId, "group");
-        var adminsNote = await admin.WriteNoteAsync(DemoPatients.AvaNguyenId, "group");
+        var practice = await app.NewPracticeAsync();
+        var patient = await practice.AddPatientAsync();
+        var drLeeEmail = await practice.AddPractitionerAsync();
+        await practice.SetNoteSharingAsync(true);
+        using var drLee = await app.SignedInClientAsync(drLeeEmail, TestPractice.Password);
+        using var admin = await practice.SignedInAdminAsync();
+        var leesNote = await drLee.WriteNoteAsync(patient.Id, "group");
+        var adminsNote = await admin.WriteNoteAsync(patient.Id, "group");
 
         (await admin.GetAsync($"/api/practice/notes/{leesNote}")).EnsureSuccessStatusCode();
-        (await admin.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/notes")).EnsureSuccessStatusCode();   // reads both
+        (await admin.GetAsync($"/api/practice/patients/{patient.Id}/notes")).EnsureSuccessStatusCode();   // reads both
         (await drLee.GetAsync($"/api/practice/notes/{adminsNote}")).EnsureSuccessStatusCode();
 
-        var asAuthor = await (await drLee.GetAsync($"/api/practice/notes/{leesNote}/access-log")).JsonAsync();
-        Assert.Equal(2, asAuthor.GetProperty("total").GetInt32());
-        Assert.All(asAuthor.GetProperty("items").EnumerateArray(), e => Assert.Equal("Alex Morgan", e.GetProperty("readerName").GetString()));
-        var asAdmin = await (await admin.GetAsync($"/api/practice/notes/{leesNote}/access-log")).JsonAsync();
-        Assert.Equal(2, asAdmin.GetProperty("total").GetInt32());
+        var asAuthor = (await drLee.GetFromJsonAsync<AccessLog>($"/api/practice/notes/{leesNote}/access-log", PortalClients.Json))!;
+        Assert.Equal(2, asAuthor.Total);
+        Assert.All(asAuthor.Items, e => Assert.Equal("Pat Admin", e.ReaderName));
+        var asAdmin = (await admin.GetFromJsonAsync<AccessLog>($"/api/practice/notes/{leesNote}/access-log", PortalClients.Json))!;
+        Assert.Equal(2, asAdmin.Total);
         await ProblemAssert.IsProblemAsync(await drLee.GetAsync($"/api/practice/notes/{adminsNote}/access-log"),
             HttpStatusCode.Forbidden, "notes.access-log-forbidden");   // a colleague who is neither author nor admin
 
         // A private note's existence does not show in the practice-side patient log (only in the patient's own).
-        _ = await admin.WriteNoteAsync(DemoPatients.AvaNguyenId, "private", "Private thought.");
-        await _app.RunMessagingAsync();
-        var practiceLog = await (await drLee.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/access-log")).JsonAsync();
-        Assert.DoesNotContain(practiceLog.GetProperty("items").EnumerateArray(), e => e.GetProperty("subject").GetString() == "notes");
+        _ = await admin.WriteNoteAsync(patient.Id, "private", "Private thought.");
+        await app.RunMessagingAsync();
+        var practiceLog = (await drLee.GetFromJsonAsync<RecordLog>($"/api/practice/patients/{patient.Id}/access-log", PortalClients.Json))!;
+        Assert.DoesNotContain(practiceLog.Items, e => e.Subject == "notes");
 
-        await _app.LinkPatientRecordAsync("ava@example.test", "Ava's own long passphrase", DemoPatients.AvaNguyenId, DemoData.HarbourHealthId);
-        await _app.RunMessagingAsync();
-        using var ava = await _app.SignedInClientAsync("ava@example.test", "Ava's own long passphrase");
-        var log = await (await ava.GetAsync("/api/portal/access-log")).JsonAsync();
-        var noteEntries = log.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("subject").GetString() == "notes").ToList();
-        Assert.Equal(3, noteEntries.Count(e => e.GetProperty("action").GetString() == "created"));
-        Assert.Equal(2, noteEntries.Count(e => e.GetProperty("action").GetString() == "viewed" && e.GetProperty("actorName").GetString() == "Alex Morgan"));
-        Assert.Equal(1, noteEntries.Count(e => e.GetProperty("action").GetString() == "viewed" && e.GetProperty("actorName").GetString() == "Sam Lee"));
+        using var ava = await practice.SignedInPatientAsync(patient);
+        await app.RunMessagingAsync();
+        var log = (await ava.GetFromJsonAsync<RecordLog>("/api/portal/access-log", PortalClients.Json))!;
+        var noteEntries = log.Items.Where(e => e.Subject == "notes").ToList();
+        Assert.Equal(3, noteEntries.Count(e => e.Action == "created"));
+        Assert.Equal(2, noteEntries.Count(e => e.Action == "viewed" && e.ActorName == "Pat Admin"));
+        Assert.Equal(1, noteEntries.Count(e => e.Action == "viewed" && e.ActorName == "Sam Lee"));
     }
 
     [Fact]
     public async Task A_patient_with_thousands_of_notes_is_read_page_by_page()
     {
         const int notes = 3_000;
-        await using (var scope = _app.Services.CreateAsyncScope())
+        var practice = await app.NewPracticeAsync();
+        var noah = await practice.AddPatientAsync();
+        Guid drLeeId;
+        using (var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password))
+        {
+            drLeeId = (await drLee.GetFromJsonAsync<Me>("/api/me", PortalClients.Json))!.UserId;
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<NoteSharingDbContext>();
-            var start = _app.Clock.GetUtcNow().AddDays(-notes);
+            var start = app.Clock.GetUtcNow().AddDays(-notes);
             for (var i = 0; i < notes; i++)
             {
-                db.Notes.Add(ClinicalNote.Write(DemoData.HarbourHealthId, DemoPatients.NoahSmithId, DemoData.DrLeeId, "Sam Lee",
+                db.Notes.Add(ClinicalNote.Write(practice.Id, noah.Id, drLeeId, "Sam Lee",
                     i % 3 == 0 ? NoteVisibility.Private : NoteVisibility.Group, $"Note {i}", start.AddDays(i)));
             }
 
             await db.SaveChangesAsync();
         }
 
-        await _app.SetNoteSharingAsync(true);
-        using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);
+        await practice.SetNoteSharingAsync(true);
+        using var admin = await practice.SignedInAdminAsync();
 
-        var first = await (await admin.GetAsync($"/api/practice/patients/{DemoPatients.NoahSmithId}/notes?pageSize=200")).JsonAsync();
-        Assert.Equal(2_000, first.GetProperty("total").GetInt32());   // the 1,000 private notes are not counted
-        Assert.Equal(200, first.GetProperty("items").GetArrayLength());
-        Assert.Equal("Note 2999", first.GetProperty("items")[0].GetProperty("body").GetString());   // 2999 % 3 != 0: newest group note
-        var last = await (await admin.GetAsync($"/api/practice/patients/{DemoPatients.NoahSmithId}/notes?pageSize=200&page=10")).JsonAsync();
-        Assert.Equal(200, last.GetProperty("items").GetArrayLength());
-        Assert.Equal("Note 1", last.GetProperty("items")[199].GetProperty("body").GetString());
-        var beyond = await (await admin.GetAsync($"/api/practice/patients/{DemoPatients.NoahSmithId}/notes?pageSize=200&page=11")).JsonAsync();
-        Assert.Equal(0, beyond.GetProperty("items").GetArrayLength());
+        var first = (await admin.GetFromJsonAsync<NotePage>($"/api/practice/patients/{noah.Id}/notes?pageSize=200", PortalClients.Json))!;
+        Assert.Equal(2_000, first.Total);   // the 1,000 private notes are not counted
+        Assert.Equal(200, first.Items.Count);
+        Assert.Equal("Note 2999", first.Items[0].Body);   // 2999 % 3 != 0: newest group note
+        var last = (await admin.GetFromJsonAsync<NotePage>($"/api/practice/patients/{noah.Id}/notes?pageSize=200&page=10", PortalClients.Json))!;
+        Assert.Equal(200, last.Items.Count);
+        Assert.Equal("Note 1", last.Items[199].Body);
+        var beyond = (await admin.GetFromJsonAsync<NotePage>($"/api/practice/patients/{noah.Id}/notes?pageSize=200&page=11", PortalClients.Json))!;
+        Assert.Empty(beyond.Items);
     }
+
+    private sealed record Me(Guid UserId);
+
+    private sealed record Author(string Name);
+
+    private sealed record Amendment(Guid Id, string Body, int Revision, DateTimeOffset CreatedAt);
+
+    private sealed record Note(Guid Id, string Body, Author? Author, List<Amendment> Amendments);
+
+    private sealed record NotePage(int Total, List<Note> Items);
+
+    private sealed record Reader(string ReaderName);
+
+    private sealed record AccessLog(int Total, List<Reader> Items);
+
+    private sealed record LogEntry(string Subject, string Action, string? ActorName);
+
+    private sealed record RecordLog(List<LogEntry> Items);
 }

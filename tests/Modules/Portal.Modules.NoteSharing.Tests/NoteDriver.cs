@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Portal.Modules.Identity.Contracts;
 using Portal.Testing;
 using Xunit;
 
@@ -12,12 +11,10 @@ internal static class NoteDriver
     {
         using var response = await practitioner.PostAsJsonAsync($"/api/practice/patients/{patientId}/notes", new { body, visibility });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.JsonAsync()).GetProperty("id").GetGuid();
+        return (await response.Content.ReadFromJsonAsync<WrittenNote>(PortalClients.Json))!.Id;
     }
 
-    public static async Task SetNoteSharingAsync(this PortalApp app, bool on)
-    {
-        using var admin = await app.SignedInClientAsync(DemoData.HarbourAdminEmail);
-        await admin.PutPortalSettingsAsync(noteSharing: on);
-    }
+    public static Task SetNoteSharingAsync(this TestPractice practice, bool on) => practice.PutPortalSettingsAsync(noteSharing: on);
+
+    private sealed record WrittenNote(Guid Id);
 }

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Portal.Modules.Identity.Contracts;
-using Portal.Modules.PatientProfile.Contracts;
 using Portal.Testing;
 using Xunit;
 
@@ -11,21 +9,16 @@ namespace Portal.Modules.NoteSharing.Tests;
 /// Who reads which note: author / colleague / admin / another group / patient × group / private × sharing on / off.
 /// A note the reader may not see is a 404 and is never counted.
 /// </summary>
-public sealed class NoteVisibilityTests : IAsyncLifetime
+public sealed class NoteVisibilityTests(PortalApp app) : IClassFixture<PortalApp>
 {
-    private readonly PortalApp _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task The_whole_visibility_matrix()
     {
-        var patient = DemoPatients.AvaNguyenId;
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);          // a plain practitioner
-        using var admin = await _app.SignedInClientAsync(DemoData.HarbourAdminEmail);   // a practice admin
-        using var summit = await _app.SignedInClientAsync(DemoData.SummitAdminEmail);   // another group's admin
+        var practice = await app.NewPracticeAsync();
+        var patient = (await practice.AddPatientAsync()).Id;
+        using var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password);   // a plain practitioner
+        using var admin = await practice.SignedInAdminAsync();                                                            // a practice admin
+        using var summit = await (await app.NewPracticeAsync()).SignedInAdminAsync();                                     // another group's admin
         var notes = new Dictionary<string, Guid>
         {
             ["lee/group"] = await drLee.WriteNoteAsync(patient, "group"),
@@ -37,7 +30,7 @@ public sealed class NoteVisibilityTests : IAsyncLifetime
 
         foreach (var sharing in new[] { false, true, false, true })   // off hides at once, on shows again
         {
-            await _app.SetNoteSharingAsync(sharing);
+            await practice.SetNoteSharingAsync(sharing);
             foreach (var (reader, client) in readers)
             {
                 var expected = notes.Where(n => MayRead(reader, n.Key, sharing)).Select(n => n.Value).ToHashSet();
@@ -61,9 +54,9 @@ public sealed class NoteVisibilityTests : IAsyncLifetime
                     continue;
                 }
 
-                var page = await list.JsonAsync();
-                Assert.Equal(expected.Count, page.GetProperty("total").GetInt32());
-                Assert.Equal(expected, page.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("id").GetGuid()).ToHashSet());
+                var page = (await list.Content.ReadFromJsonAsync<NotePage>(PortalClients.Json))!;
+                Assert.Equal(expected.Count, page.Total);
+                Assert.Equal(expected, page.Items.Select(n => n.Id).ToHashSet());
             }
         }
     }
@@ -71,28 +64,31 @@ public sealed class NoteVisibilityTests : IAsyncLifetime
     [Fact]
     public async Task Patients_see_no_notes_even_their_own()
     {
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        var note = await drLee.WriteNoteAsync(DemoPatients.AvaNguyenId, "group");
-        await _app.LinkPatientRecordAsync("ava@example.test", "Ava's own long passphrase", DemoPatients.AvaNguyenId, DemoData.HarbourHealthId);
-        using var ava = await _app.SignedInClientAsync("ava@example.test", "Ava's own long passphrase");
+        var practice = await app.NewPracticeAsync();
+        var avaRecord = await practice.AddPatientAsync();
+        using var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password);
+        var note = await drLee.WriteNoteAsync(avaRecord.Id, "group");
+        using var ava = await practice.SignedInPatientAsync(avaRecord);
 
         await ProblemAssert.IsProblemAsync(await ava.GetAsync($"/api/practice/notes/{note}"), HttpStatusCode.Forbidden, "auth.forbidden");
-        await ProblemAssert.IsProblemAsync(await ava.GetAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/notes"), HttpStatusCode.Forbidden, "auth.forbidden");
-        await ProblemAssert.IsProblemAsync(await ava.PostAsJsonAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/notes", new { body = "x", visibility = "group" }),
+        await ProblemAssert.IsProblemAsync(await ava.GetAsync($"/api/practice/patients/{avaRecord.Id}/notes"), HttpStatusCode.Forbidden, "auth.forbidden");
+        await ProblemAssert.IsProblemAsync(await ava.PostAsJsonAsync($"/api/practice/patients/{avaRecord.Id}/notes", new { body = "x", visibility = "group" }),
             HttpStatusCode.Forbidden, "auth.forbidden");
-        using var anonymous = _app.CreateClient();
+        using var anonymous = app.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/practice/notes/{note}")).StatusCode);
     }
 
     [Fact]
     public async Task Another_group_can_neither_write_nor_amend_nor_audit()
     {
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
-        var note = await drLee.WriteNoteAsync(DemoPatients.AvaNguyenId, "group");
-        await _app.SetNoteSharingAsync(true);
-        using var summit = await _app.SignedInClientAsync(DemoData.SummitAdminEmail);
+        var practice = await app.NewPracticeAsync();
+        var avaRecord = await practice.AddPatientAsync();
+        using var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password);
+        var note = await drLee.WriteNoteAsync(avaRecord.Id, "group");
+        await practice.SetNoteSharingAsync(true);
+        using var summit = await (await app.NewPracticeAsync()).SignedInAdminAsync();
 
-        await ProblemAssert.IsProblemAsync(await summit.PostAsJsonAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/notes",
+        await ProblemAssert.IsProblemAsync(await summit.PostAsJsonAsync($"/api/practice/patients/{avaRecord.Id}/notes",
             new { body = "x", visibility = "group" }), HttpStatusCode.NotFound, "patients.not-found");
         await ProblemAssert.IsProblemAsync(await summit.PostAsJsonAsync($"/api/practice/notes/{note}/amendments", new { body = "x" }),
             HttpStatusCode.NotFound, "notes.not-found");
@@ -102,15 +98,17 @@ public sealed class NoteVisibilityTests : IAsyncLifetime
     [Fact]
     public async Task A_note_needs_a_body_and_a_visibility()
     {
-        using var drLee = await _app.SignedInClientAsync(DemoData.DrLeeEmail);
+        var practice = await app.NewPracticeAsync();
+        var avaRecord = await practice.AddPatientAsync();
+        using var drLee = await app.SignedInClientAsync(await practice.AddPractitionerAsync(), TestPractice.Password);
 
         var problem = await ProblemAssert.IsProblemAsync(
-            await drLee.PostAsJsonAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/notes", new { body = " " }),
+            await drLee.PostAsJsonAsync($"/api/practice/patients/{avaRecord.Id}/notes", new { body = " " }),
             HttpStatusCode.BadRequest, "validation.failed");
         Assert.NotEmpty(ProblemAssert.FieldErrors(problem, "body"));
         Assert.NotEmpty(ProblemAssert.FieldErrors(problem, "visibility"));
         await ProblemAssert.IsProblemAsync(
-            await drLee.PostAsJsonAsync($"/api/practice/patients/{DemoPatients.AvaNguyenId}/notes", new { body = "x", visibility = "public" }),
+            await drLee.PostAsJsonAsync($"/api/practice/patients/{avaRecord.Id}/notes", new { body = "x", visibility = "public" }),
             HttpStatusCode.BadRequest, "request.invalid-json");
     }
 
@@ -119,4 +117,8 @@ public sealed class NoteVisibilityTests : IAsyncLifetime
         var (author, visibility) = (note.Split('/')[0], note.Split('/')[1]);
         return reader != "summit" && (reader == author || (visibility == "group" && sharing));
     }
+
+    private sealed record NoteId(Guid Id);
+
+    private sealed record NotePage(int Total, List<NoteId> Items);
 }
