@@ -55,6 +55,21 @@ internal sealed class AcceptInvitationHandler(
             return InvitationErrors.PortalDisabled;
         }
 
+        // The claim (Pending → Accepted) comes first and everything after it is one transaction: a second accept of the
+        // same link waits for it and then finds the invitation used (410), never the account or link the first one is
+        // making; if a check below refuses or creating the account fails, nothing is claimed.
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.Invitations
+            .Where(i => i.Id == invitation.Id && i.TokenHash == invitation.TokenHash && i.Status == InvitationStatus.Pending && i.ExpiresAt > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, InvitationStatus.Accepted).SetProperty(i => i.AcceptedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            // Used, revoked, resent or expired since the lookup: say which.
+            var current = await lookup.FindUsableAsync(command.Token, cancellationToken);
+            return current.IsFailure ? current.Error! : InvitationErrors.Used;
+        }
+
         var linkedTo = await identity.FindAccountLinkedToPatientAsync(invitation.PatientId, cancellationToken);
         if (linkedTo is not null)
         {
@@ -78,20 +93,6 @@ internal sealed class AcceptInvitationHandler(
         else if (string.IsNullOrEmpty(command.Password) || command.Password.Length < 12)
         {
             return InvitationErrors.PasswordRequired;
-        }
-
-        // The claim (Pending → Accepted) and everything after it are one transaction: a second accept of the same
-        // link waits for it and then finds the invitation used; if creating the account fails, nothing is claimed.
-        var now = clock.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = await db.Invitations
-            .Where(i => i.Id == invitation.Id && i.TokenHash == invitation.TokenHash && i.Status == InvitationStatus.Pending && i.ExpiresAt > now)
-            .ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, InvitationStatus.Accepted).SetProperty(i => i.AcceptedAt, now), cancellationToken);
-        if (claimed == 0)
-        {
-            // Used, revoked, resent or expired since the lookup: say which.
-            var current = await lookup.FindUsableAsync(command.Token, cancellationToken);
-            return current.IsFailure ? current.Error! : InvitationErrors.Used;
         }
 
         Guid userId;
