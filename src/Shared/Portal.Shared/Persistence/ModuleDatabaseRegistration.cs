@@ -27,14 +27,14 @@ public static class ModuleDatabaseRegistration
         if (provider == DatabaseProvider.Sqlite)
         {
             services.AddDbContext<TSqlite>((sp, options) => options.UseSqlite(
-                sp.GetRequiredService<DatabaseSettings>().SqliteConnectionString(name.SqliteFile)));
+                sp.GetRequiredService<DatabaseSettings>().SqliteConnectionString(name.SqliteFile)), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<TContext>(sp => Enlisted<TContext>(sp, sp.GetRequiredService<TSqlite>()));
         }
         else
         {
             services.AddDbContext<TSqlServer>((sp, options) => options.UseSqlServer(
                 sp.GetRequiredService<DatabaseSettings>().SqlServerConnectionString,
-                sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", name.Schema)));
+                sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", name.Schema)), optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<TContext>(sp => Enlisted<TContext>(sp, sp.GetRequiredService<TSqlServer>()));
         }
 
