@@ -13,6 +13,9 @@ public static class ModuleDatabaseRegistration
     /// module's code uses; <typeparamref name="TSqlite"/> and <typeparamref name="TSqlServer"/> are thin
     /// subclasses that only carry each provider's own migrations. Also registers the start-up migration,
     /// the readiness check, and enlistment in the unit of work.
+    /// Contexts are pooled: a request leases one per module it touches and returns it reset. A new context costs
+    /// EF Core a scope of its internal services and a fresh connection object (SQLite registers its functions on each);
+    /// on <c>GET /api/me</c> that was about half of all memory allocated (docs/decisions/0012).
     /// </summary>
     public static IServiceCollection AddModuleDbContext<TContext, TSqlite, TSqlServer>(
         this IServiceCollection services, IConfiguration configuration, ModuleDatabaseName name)
@@ -26,15 +29,15 @@ public static class ModuleDatabaseRegistration
         var provider = DatabaseSettings.ProviderOf(configuration);
         if (provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<TSqlite>((sp, options) => options.UseSqlite(
-                sp.GetRequiredService<DatabaseSettings>().SqliteConnectionString(name.SqliteFile)), optionsLifetime: ServiceLifetime.Singleton);
+            services.AddDbContextPool<TSqlite>((sp, options) => options.UseSqlite(
+                sp.GetRequiredService<DatabaseSettings>().SqliteConnectionString(name.SqliteFile)));
             services.AddScoped<TContext>(sp => Enlisted<TContext>(sp, sp.GetRequiredService<TSqlite>()));
         }
         else
         {
-            services.AddDbContext<TSqlServer>((sp, options) => options.UseSqlServer(
+            services.AddDbContextPool<TSqlServer>((sp, options) => options.UseSqlServer(
                 sp.GetRequiredService<DatabaseSettings>().SqlServerConnectionString,
-                sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", name.Schema)), optionsLifetime: ServiceLifetime.Singleton);
+                sql => sql.MigrationsHistoryTable("__EFMigrationsHistory", name.Schema)));
             services.AddScoped<TContext>(sp => Enlisted<TContext>(sp, sp.GetRequiredService<TSqlServer>()));
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Modules.Identity.Contracts;
 using Portal.Modules.Identity.Data;
 using Portal.Modules.Identity.Domain;
@@ -7,13 +8,32 @@ using Portal.Shared.Abstractions;
 
 namespace Portal.Modules.Identity.Api;
 
-internal sealed class IdentityApi(IdentityModuleDbContext db, UserManager<PortalUser> users, AccountCreator accounts, TimeProvider clock) : IIdentityApi
+// UserManager and AccountCreator are resolved only by the calls that create accounts: every patient's request reads
+// its linked records through this facade, and building a UserManager was a tenth of such a request's allocations.
+internal sealed class IdentityApi(IdentityModuleDbContext db, IServiceProvider services, TimeProvider clock) : IIdentityApi
 {
+    private UserManager<PortalUser> Users => services.GetRequiredService<UserManager<PortalUser>>();
+
+    private AccountCreator Accounts => services.GetRequiredService<AccountCreator>();
+
     public async Task<PracticeGroupInfo?> GetPracticeGroupAsync(Guid practiceGroupId, CancellationToken cancellationToken) =>
-        await db.PracticeGroups.AsNoTracking()
-            .Where(g => g.Id == practiceGroupId)
-            .Select(g => new PracticeGroupInfo(g.Id, g.Name, g.TimeZone))
-            .SingleOrDefaultAsync(cancellationToken);
+        await PracticeGroupQuery(db, practiceGroupId, cancellationToken);
+
+    // The reads every patient's request makes (which records are mine, which practice) are compiled once: no
+    // expression tree is built and looked up per request (docs/decisions/0012).
+    private static readonly Func<IdentityModuleDbContext, Guid, CancellationToken, Task<PracticeGroupInfo?>> PracticeGroupQuery =
+        EF.CompileAsyncQuery((IdentityModuleDbContext db, Guid practiceGroupId, CancellationToken _) =>
+            db.PracticeGroups
+                .Where(g => g.Id == practiceGroupId)
+                .Select(g => new PracticeGroupInfo(g.Id, g.Name, g.TimeZone))
+                .SingleOrDefault());
+
+    private static readonly Func<IdentityModuleDbContext, Guid, IAsyncEnumerable<LinkedPatientRecord>> LinkedPatientRecordsQuery =
+        EF.CompileAsyncQuery((IdentityModuleDbContext db, Guid userId) =>
+            db.PatientLinks
+                .Where(l => l.UserId == userId)
+                .OrderBy(l => l.LinkedAt).ThenBy(l => l.PatientId)
+                .Select(l => new LinkedPatientRecord(l.PatientId, l.PracticeGroupId, l.LinkedAt)));
 
     public async Task<IReadOnlyList<PractitionerInfo>> GetPractitionersAsync(Guid practiceGroupId, CancellationToken cancellationToken)
     {
@@ -31,7 +51,7 @@ internal sealed class IdentityApi(IdentityModuleDbContext db, UserManager<Portal
 
     public async Task<AccountInfo?> FindAccountByEmailAsync(string email, CancellationToken cancellationToken)
     {
-        var normalized = users.NormalizeEmail(email);
+        var normalized = Users.NormalizeEmail(email);
         return await db.Users.AsNoTracking()
             .Where(u => u.NormalizedEmail == normalized)
             .Select(u => new AccountInfo(u.Id, u.Email!, u.Kind))
@@ -58,7 +78,7 @@ internal sealed class IdentityApi(IdentityModuleDbContext db, UserManager<Portal
         };
         try
         {
-            var created = await accounts.CreateAsync(user, account.Password, Roles.Patient);
+            var created = await Accounts.CreateAsync(user, account.Password, Roles.Patient);
             if (!created.Succeeded)
             {
                 return created.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName")
@@ -140,11 +160,7 @@ internal sealed class IdentityApi(IdentityModuleDbContext db, UserManager<Portal
             .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<LinkedPatientRecord>> GetLinkedPatientRecordsAsync(Guid userId, CancellationToken cancellationToken) =>
-        await db.PatientLinks.AsNoTracking()
-            .Where(l => l.UserId == userId)
-            .OrderBy(l => l.LinkedAt).ThenBy(l => l.PatientId)
-            .Select(l => new LinkedPatientRecord(l.PatientId, l.PracticeGroupId, l.LinkedAt))
-            .ToListAsync(cancellationToken);
+        await LinkedPatientRecordsQuery(db, userId).ToListAsync(cancellationToken);
 
     private static Error EmailTaken =>
         Error.Conflict(IdentityErrorCodes.EmailTaken, "An account with this email already exists. Sign in to link this practice to it.");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Modules.Identity.Data;
 using Portal.Modules.Identity.Domain;
@@ -53,7 +54,8 @@ internal sealed class SessionCache(IMemoryCache cache)
     private static string Key(Guid sessionId) => $"identity:session:{sessionId}";
 }
 
-internal sealed class SessionValidator(IdentityModuleDbContext db, SessionCache cache, IOptions<AuthSettings> settings, TimeProvider clock) : ISessionValidator
+// Runs on every signed-in request; the database context is leased only when the cache does not know the session.
+internal sealed class SessionValidator(IServiceProvider services, SessionCache cache, IOptions<AuthSettings> settings, TimeProvider clock) : ISessionValidator
 {
     public async ValueTask<bool> IsActiveAsync(Guid userId, Guid sessionId, CancellationToken cancellationToken)
     {
@@ -63,6 +65,7 @@ internal sealed class SessionValidator(IdentityModuleDbContext db, SessionCache 
         }
 
         var now = clock.GetUtcNow();
+        var db = services.GetRequiredService<IdentityModuleDbContext>();
         var session = await db.Sessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.UserId == userId)
             .Select(s => new { s.RevokedAt, s.ExpiresAt, s.CreatedAt })

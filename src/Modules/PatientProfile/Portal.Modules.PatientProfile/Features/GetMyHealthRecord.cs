@@ -50,8 +50,7 @@ internal sealed class GetMyHealthRecordHandler(PatientProfileDbContext db, Porta
         }
 
         var context = selected.Value;
-        var record = await db.HealthRecords.AsNoTracking()
-            .SingleOrDefaultAsync(h => h.PatientId == context.PatientId && h.PracticeGroupId == context.PracticeGroupId, cancellationToken);
+        var record = await HealthRecordQuery(db, context.PatientId, context.PracticeGroupId, cancellationToken);
         if (record is null)
         {
             return PortalPatientSelector.NotFound;
@@ -59,4 +58,9 @@ internal sealed class GetMyHealthRecordHandler(PatientProfileDbContext db, Porta
 
         return MyHealthRecord.From(record, part.Parse(record.Content), context.Settings.PatientUpdates);
     }
+
+    // Compiled once, like the details page's read (docs/decisions/0012).
+    private static readonly Func<PatientProfileDbContext, Guid, Guid, CancellationToken, Task<HealthRecord?>> HealthRecordQuery =
+        EF.CompileAsyncQuery((PatientProfileDbContext db, Guid patientId, Guid practiceGroupId, CancellationToken _) =>
+            db.HealthRecords.AsNoTracking().SingleOrDefault(h => h.PatientId == patientId && h.PracticeGroupId == practiceGroupId));
 }

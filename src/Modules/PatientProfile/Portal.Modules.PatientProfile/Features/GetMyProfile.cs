@@ -75,8 +75,7 @@ internal sealed class GetMyProfileHandler(PatientProfileDbContext db, PortalPati
         }
 
         var context = selected.Value;
-        var patient = await db.Patients.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.Id == context.PatientId && p.PracticeGroupId == context.PracticeGroupId, cancellationToken);
+        var patient = await PatientQuery(db, context.PatientId, context.PracticeGroupId, cancellationToken);
         if (patient is null)
         {
             return PortalPatientSelector.NotFound;
@@ -84,4 +83,9 @@ internal sealed class GetMyProfileHandler(PatientProfileDbContext db, PortalPati
 
         return MyProfile.From(patient, context.Settings);
     }
+
+    // The patient's details page and home read this on every visit: compiled once (docs/decisions/0012).
+    private static readonly Func<PatientProfileDbContext, Guid, Guid, CancellationToken, Task<Patient?>> PatientQuery =
+        EF.CompileAsyncQuery((PatientProfileDbContext db, Guid patientId, Guid practiceGroupId, CancellationToken _) =>
+            db.Patients.AsNoTracking().SingleOrDefault(p => p.Id == patientId && p.PracticeGroupId == practiceGroupId));
 }

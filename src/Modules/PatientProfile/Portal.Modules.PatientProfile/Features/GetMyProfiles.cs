@@ -31,10 +31,7 @@ internal sealed class GetMyProfilesHandler(PatientProfileDbContext db, IIdentity
     {
         var linked = await identity.GetLinkedPatientRecordsAsync(currentUser.UserId, cancellationToken);
         var ids = linked.Select(l => l.PatientId).ToList();
-        var patients = await db.Patients.AsNoTracking()
-            .Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.PracticeGroupId, p.GivenName, p.FamilyName })
-            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var patients = await NamesQuery(db, ids).ToDictionaryAsync(p => p.Id, cancellationToken: cancellationToken);
         var practiceNames = new Dictionary<Guid, string>();
         foreach (var groupId in linked.Select(l => l.PracticeGroupId).Distinct())
         {
@@ -46,4 +43,11 @@ internal sealed class GetMyProfilesHandler(PatientProfileDbContext db, IIdentity
             .Select(l => new MyProfileSummary(l.PatientId, l.PracticeGroupId, practiceNames[l.PracticeGroupId], patients[l.PatientId].GivenName, patients[l.PatientId].FamilyName))
             .ToList();
     }
+
+    // Part of the patient's home page: compiled once (docs/decisions/0012).
+    private static readonly Func<PatientProfileDbContext, List<Guid>, IAsyncEnumerable<PatientName>> NamesQuery =
+        EF.CompileAsyncQuery((PatientProfileDbContext db, List<Guid> ids) =>
+            db.Patients.Where(p => ids.Contains(p.Id)).Select(p => new PatientName(p.Id, p.GivenName, p.FamilyName)));
+
+    private sealed record PatientName(Guid Id, string GivenName, string FamilyName);
 }

@@ -52,17 +52,28 @@ internal sealed class ListMyChangeRequestsHandler(PatientProfileDbContext db, Po
         }
 
         var patient = selected.Value;
-        var requests = db.ChangeRequests.AsNoTracking().Where(r => r.PatientId == patient.PatientId && r.PracticeGroupId == patient.PracticeGroupId);
-        if (query.Status is { } status)
-        {
-            requests = requests.Where(r => r.Status == status);
-        }
-
-        if (query.Subject is { } subject)
-        {
-            requests = requests.Where(r => r.Subject == subject);
-        }
-
-        return await ChangeRequestQueries.PageAsync(db, requests, oldestFirst: false, query.Paging, cancellationToken);
+        var total = await CountQuery(db, patient.PatientId, patient.PracticeGroupId, query.Status, query.Subject, cancellationToken);
+        var rows = await PageQuery(db, patient.PatientId, patient.PracticeGroupId, query.Status, query.Subject, query.Paging.Skip, query.Paging.PageSize)
+            .ToListAsync(cancellationToken);
+        var items = rows.Select(row => ChangeRequestQueries.From(row.Request, $"{row.GivenName} {row.FamilyName}")).ToList();
+        return new PagedList<ChangeRequestResponse>(items, total);
     }
+
+    // The patient's home page lists these on every visit: compiled once, the optional filters as nullable parameters
+    // (docs/decisions/0012). Newest first, as ChangeRequestQueries.PageAsync orders the patient's list.
+    private static readonly Func<PatientProfileDbContext, Guid, Guid, ChangeRequestStatus?, RecordPart?, CancellationToken, Task<int>> CountQuery =
+        EF.CompileAsyncQuery((PatientProfileDbContext db, Guid patientId, Guid groupId, ChangeRequestStatus? status, RecordPart? subject, CancellationToken _) =>
+            db.ChangeRequests.Count(r => r.PatientId == patientId && r.PracticeGroupId == groupId
+                                         && (status == null || r.Status == status) && (subject == null || r.Subject == subject)));
+
+    private static readonly Func<PatientProfileDbContext, Guid, Guid, ChangeRequestStatus?, RecordPart?, int, int, IAsyncEnumerable<RequestRow>> PageQuery =
+        EF.CompileAsyncQuery((PatientProfileDbContext db, Guid patientId, Guid groupId, ChangeRequestStatus? status, RecordPart? subject, int skip, int take) =>
+            db.ChangeRequests.AsNoTracking()
+                .Where(r => r.PatientId == patientId && r.PracticeGroupId == groupId
+                            && (status == null || r.Status == status) && (subject == null || r.Subject == subject))
+                .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id)
+                .Skip(skip).Take(take)
+                .Join(db.Patients, r => r.PatientId, p => p.Id, (r, p) => new RequestRow(r, p.GivenName, p.FamilyName)));
+
+    private sealed record RequestRow(ChangeRequest Request, string GivenName, string FamilyName);
 }

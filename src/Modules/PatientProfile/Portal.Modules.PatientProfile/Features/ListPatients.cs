@@ -29,9 +29,15 @@ internal sealed class ListPatientsHandler(PatientProfileDbContext db, ICurrentUs
     public async ValueTask<PagedList<PatientListItem>> Handle(ListPatients query, CancellationToken cancellationToken)
     {
         var groupId = currentUser.StaffPracticeGroupId;
-        var patients = db.Patients.AsNoTracking().Where(p => p.PracticeGroupId == groupId);
-
         var search = (query.Search ?? string.Empty).Trim();
+        if (search.Length == 0)
+        {
+            return new PagedList<PatientListItem>(
+                await AllPatientsPageQuery(db, groupId, query.Paging.Skip, query.Paging.PageSize).ToListAsync(cancellationToken),
+                await AllPatientsCountQuery(db, groupId, cancellationToken));
+        }
+
+        var patients = db.Patients.AsNoTracking().Where(p => p.PracticeGroupId == groupId);
         if (PatientSearch.PhoneNumber(search) is { } phone)
         {
             patients = patients.Where(p => p.MobilePhone == phone);
@@ -64,6 +70,19 @@ internal sealed class ListPatientsHandler(PatientProfileDbContext db, ICurrentUs
             .ToListAsync(cancellationToken);
         return new PagedList<PatientListItem>(items, total);
     }
+
+    // The list as the patients page opens it (no search) is compiled once (docs/decisions/0012); a search builds its query.
+    private static readonly Func<PatientProfileDbContext, Guid, CancellationToken, Task<int>> AllPatientsCountQuery =
+        EF.CompileAsyncQuery((PatientProfileDbContext db, Guid groupId, CancellationToken _) =>
+            db.Patients.Count(p => p.PracticeGroupId == groupId));
+
+    private static readonly Func<PatientProfileDbContext, Guid, int, int, IAsyncEnumerable<PatientListItem>> AllPatientsPageQuery =
+        EF.CompileAsyncQuery((PatientProfileDbContext db, Guid groupId, int skip, int take) =>
+            db.Patients
+                .Where(p => p.PracticeGroupId == groupId)
+                .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id)
+                .Skip(skip).Take(take)
+                .Select(p => new PatientListItem(p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, p.Email, p.PortalStatus)));
 
     private static string EscapeLike(string term) =>
         term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
