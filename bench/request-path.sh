@@ -105,3 +105,12 @@ for row in "${results[@]}"; do
   share="$(awk -v r="$rps" -v b="$bare_rps" 'BEGIN {printf "%.1f%%", 100*r/b}')"
   printf '%-42s %12s %9s %7s %9s\n' "$name" "$rps" "$p99" "$errors" "$share"
 done
+
+# Nothing measured above may be served from a cache that outlives a revocation: Ava signs out, and the token that was
+# just answering thousands of requests a second must be refused on the very next request.
+code_of() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+before="$(code_of -H "authorization: Bearer $patient" "$portal_url/api/portal/profile")"
+signed_out="$(code_of -X POST -H "authorization: Bearer $patient" "$portal_url/api/auth/logout")"
+after="$(code_of -H "authorization: Bearer $patient" "$portal_url/api/portal/profile")"
+printf '\nrevocation: GET /api/portal/profile %s, sign-out %s, the same token at once %s' "$before" "$signed_out" "$after"
+if [ "$after" = 401 ]; then echo " (refused: in force)"; else echo " (NOT refused)"; exit 1; fi
