@@ -73,6 +73,20 @@ public sealed class TransportTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
+    public async Task Outside_development_the_patients_session_cookie_is_https_only()
+    {
+        await using var production = new PortalApp { Environment = "Production" };
+        using var _ = production.CreateClient();
+
+        var cookie = production.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+            .Get(Portal.Web.Patient.Session.WebSession.Scheme).Cookie;
+        Assert.Equal(CookieSecurePolicy.Always, cookie.SecurePolicy);
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteMode.Lax, cookie.SameSite);
+        Assert.Equal(Portal.Web.Patient.Session.WebSession.CookieName, cookie.Name);
+    }
+
+    [Fact]
     public async Task In_development_plain_http_is_served_without_redirect_or_hsts()
     {
         using var client = app.CreateClient();

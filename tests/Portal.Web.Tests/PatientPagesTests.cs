@@ -305,6 +305,39 @@ public sealed class PatientPagesTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal("This link has already been used", browser.Text("h1"));
     }
 
+    [Fact]
+    public async Task Someone_with_an_account_signs_in_on_the_invitation_adds_the_practice_and_switches_between_records()
+    {
+        var (first, patient) = await PatientWithAccountAsync();
+        var second = await app.NewPracticeAsync();
+        var there = await second.AddPatientAsync(new
+        {
+            givenName = "Ava", familyName = "Nguyen", dateOfBirth = "1990-04-12", email = patient.Email,
+        });
+        using (var admin = await second.SignedInAdminAsync())
+        {
+            (await admin.PostAsJsonAsync($"/api/practice/patients/{there.Id}/invitations", new { })).EnsureSuccessStatusCode();
+        }
+
+        var token = await app.LatestInvitationTokenAsync(patient.Email);
+        using var browser = new PageClient(app);
+        await browser.OpenAsync($"/invite/{token}");
+        Assert.Contains("You already have a portal account with this email", browser.Text("main"), StringComparison.Ordinal);
+        Assert.Null(browser.Page.QuerySelector("#newPassword"));   // no second account for the same email
+
+        await browser.SubmitAsync("sign-in", new Dictionary<string, string> { ["Input.Email"] = patient.Email, ["Input.Password"] = TestPractice.Password });
+        Assert.Contains($"Add {second.Name} to my account", browser.Text("form button.primary"), StringComparison.Ordinal);
+        await browser.SubmitAsync("link-account");
+
+        Assert.Equal("Hello Ava", browser.Text("h1"));
+        Assert.Contains(second.Name, browser.Text("#practices-heading + ul"), StringComparison.Ordinal);
+        var shown = browser.Text(".patient-header .practice");
+        var other = shown.Contains(first.Name, StringComparison.Ordinal) ? there.Id : patient.Id;
+        await browser.SubmitAsync($"show-{other}");
+        Assert.NotEqual(shown, browser.Text(".patient-header .practice"));   // every page now acts on the other record
+        Assert.Contains(other == there.Id ? second.Name : first.Name, browser.Text(".patient-header .practice"), StringComparison.Ordinal);
+    }
+
     /// <summary>What the session cookie holds, read as the Host reads it (with its key ring): a test may look inside, a browser cannot.</summary>
     private (string? Access, string? Refresh) TokensIn(string setCookie)
     {
