@@ -101,9 +101,9 @@ public sealed class PatientBrowserTests
         {
             await browser.OpenAsync(path);
             await AssertFitsAsync(page, path);
+            await browser.ScreenshotAsync("patient-signed-out-375" + path.Replace('/', '-').TrimEnd('-'));
         }
 
-        await browser.ScreenshotAsync("patient-sign-in-375");
         Assert.True(errors.Count == 0, "Console errors:\n" + string.Join("\n", errors));
     }
 

@@ -58,6 +58,11 @@ internal static class ForwardedHeadersSetup
 
             headers.Remove(WebFrontEnd.KeyHeader);
             var peer = context.Connection.RemoteIpAddress;
+            if (peer is { IsIPv4MappedToIPv6: true })
+            {
+                peer = peer.MapToIPv4();   // a dual-mode socket's view of 127.0.0.1
+            }
+
             if ((peer is null || IPAddress.IsLoopback(peer)) && frontEnd.IsKey(presented.ToString()))
             {
                 if (IPAddress.TryParse(headers["X-Forwarded-For"].ToString(), out var browser))
