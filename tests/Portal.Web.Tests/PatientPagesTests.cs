@@ -284,6 +284,31 @@ public sealed class PatientPagesTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
+    public async Task The_account_page_signs_out_another_device_and_changes_the_password()
+    {
+        var (_, patient) = await PatientWithAccountAsync();
+        using var other = await app.SignedInClientAsync(patient.Email, TestPractice.Password);
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(patient.Email, TestPractice.Password, "/account");
+        var sessions = browser.Page.QuerySelectorAll(".sessions li");
+        Assert.Equal(2, sessions.Length);
+        var otherForm = browser.Page.QuerySelectorAll(".sessions form input[name=_handler]")
+            .Select(i => i.GetAttribute("value")!).Single(v => v.StartsWith("end-session-", StringComparison.Ordinal));
+
+        await browser.SubmitAsync(otherForm);
+
+        Assert.Single(browser.Page.QuerySelectorAll(".sessions li"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await other.GetAsync("/api/me")).StatusCode);   // that device is signed out
+
+        await browser.SubmitAsync("change-password", new Dictionary<string, string> { ["Password.Current"] = "not my password at all", ["Password.New"] = "a new and long passphrase" });
+        Assert.Contains("Password not changed.", browser.Text(".problem"), StringComparison.Ordinal);
+        await browser.SubmitAsync("change-password", new Dictionary<string, string> { ["Password.Current"] = TestPractice.Password, ["Password.New"] = "a new and long passphrase" });
+        Assert.Contains("Password changed.", browser.Text("[role=status]"), StringComparison.Ordinal);
+        await browser.OpenAsync("/account");
+        Assert.Equal("Account access", browser.Text("h1"));   // this browser stays signed in
+    }
+
+    [Fact]
     public async Task Forgot_password_asks_for_a_link_and_the_link_sets_a_new_password()
     {
         var (_, patient) = await PatientWithAccountAsync();

@@ -44,3 +44,10 @@ public sealed record MyHealthRecord(
         asked.TryGetValue(field, out var to) && to is { ValueKind: JsonValueKind.Array } list
             ? list.Deserialize<List<T>>(PortalApi.Json) ?? [] : recorded;
 }
+
+/// <summary>Who recorded an entry of the health record (the API's <c>recordedBy</c>).</summary>
+public static class RecordedByWhom
+{
+    /// <summary>Whether the practice recorded the entry (changing or removing it always waits for the practice).</summary>
+    public static bool Practice(string? recordedBy) => string.Equals(recordedBy, "practice", StringComparison.Ordinal);
+}
