@@ -47,8 +47,12 @@ public sealed class JobsTests
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
         Assert.Contains("outbox-relay", await allowed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        // An operator can act on jobs too: triggering a recurring job enqueues it.
-        using var trigger = await operatorClient.PostAsync("/hangfire/recurring/trigger", Form(("jobs[]", Jobs.EmailDelivery)));
+        // An operator can act on jobs too: triggering a recurring job enqueues it. The dashboard's own script sends the
+        // anti-forgery token its page carries (Hangfire checks it on every POST since the Host registers anti-forgery).
+        var dashboardPage = await allowed.Content.ReadAsStringAsync();
+        using var triggerRequest = new HttpRequestMessage(HttpMethod.Post, "/hangfire/recurring/trigger") { Content = Form(("jobs[]", Jobs.EmailDelivery)) };
+        triggerRequest.Headers.Add(Meta(dashboardPage, "csrf-header"), Meta(dashboardPage, "csrf-token"));
+        using var trigger = await operatorClient.SendAsync(triggerRequest);
         Assert.True(trigger.IsSuccessStatusCode, $"trigger answered {(int)trigger.StatusCode}: {app.ServerErrors()}");
         Assert.Equal(1, app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedCount("default"));
     }
@@ -159,6 +163,10 @@ public sealed class JobsTests
 
         return app;
     }
+
+    private static string Meta(string html, string name) =>
+        System.Text.RegularExpressions.Regex.Match(html, $"<meta name=\"{name}\" content=\"([^\"]+)\"").Groups[1].Value is { Length: > 0 } value
+            ? value : throw new InvalidOperationException($"the dashboard page has no {name}");
 
     private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));

@@ -42,11 +42,12 @@ public sealed class TransportTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Theory]
-    [InlineData("/")]
-    [InlineData("/details")]
-    [InlineData("/admin/")]
-    [InlineData("/admin/patients")]
-    public async Task The_web_apps_pages_carry_a_full_content_security_policy(string path)
+    [InlineData("/", "'self'")]
+    [InlineData("/details", "'self'")]
+    [InlineData("/invite/some-token", "'self'")]
+    [InlineData("/admin/", "'self' 'wasm-unsafe-eval'")]
+    [InlineData("/admin/patients", "'self' 'wasm-unsafe-eval'")]
+    public async Task The_web_apps_pages_carry_a_full_content_security_policy(string path, string scripts)
     {
         using var client = app.CreateClient();
         using var page = await client.GetAsync(path);
@@ -56,7 +57,7 @@ public sealed class TransportTests(PortalApp app) : IClassFixture<PortalApp>
             .Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .ToDictionary(d => d.Split(' ')[0], d => d.Split(' ')[1..]);
         Assert.Equal(["'self'"], directives["default-src"]);
-        Assert.Equal(["'self'", "'wasm-unsafe-eval'"], directives["script-src"]);
+        Assert.Equal(scripts.Split(' '), directives["script-src"]);   // the patients' pages run no WebAssembly
         Assert.Equal(["'self'"], directives["style-src"]);
         Assert.Equal(["'self'"], directives["connect-src"]);
         Assert.Equal(["'none'"], directives["object-src"]);
@@ -69,6 +70,20 @@ public sealed class TransportTests(PortalApp app) : IClassFixture<PortalApp>
         var html = await page.Content.ReadAsStringAsync();
         Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)", html);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_patients_session_cookie_is_https_only()
+    {
+        await using var production = new PortalApp { Environment = "Production" };
+        using var _ = production.CreateClient();
+
+        var cookie = production.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+            .Get(Portal.Web.Patient.Session.WebSession.Scheme).Cookie;
+        Assert.Equal(CookieSecurePolicy.Always, cookie.SecurePolicy);
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteMode.Lax, cookie.SameSite);
+        Assert.Equal(Portal.Web.Patient.Session.WebSession.CookieName, cookie.Name);
     }
 
     [Fact]
@@ -130,6 +145,27 @@ public sealed class ProductionTransportTests
     }
 
     [Fact]
+    public async Task Only_the_in_process_web_front_end_with_its_key_may_forward_a_browsers_address_from_loopback()
+    {
+        // A browser elsewhere that sends the front end's own key and a forwarded address: not believed.
+        await using var remote = AppWithPeer(IPAddress.Parse("203.0.113.9"), knownProxies: null);
+        using var remoteClient = remote.CreateClient();
+        var key = remote.Services.GetRequiredService<Portal.Web.Patient.Api.WebFrontEnd>().Key;
+        Assert.Equal(HttpStatusCode.OK, (await LiveFromAsync(remoteClient, "198.51.100.1", key)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await LiveFromAsync(remoteClient, "198.51.100.2", key)).StatusCode);
+
+        // On loopback: a wrong key is ignored; the front end's key makes the forwarded address count.
+        await using var local = AppWithPeer(IPAddress.Loopback, knownProxies: null);
+        using var localClient = local.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await LiveFromAsync(localClient, "198.51.100.1", "not-the-key")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await LiveFromAsync(localClient, "198.51.100.2", "not-the-key")).StatusCode);
+        var frontEnd = local.Services.GetRequiredService<Portal.Web.Patient.Api.WebFrontEnd>().Key;
+        Assert.Equal(HttpStatusCode.OK, (await LiveFromAsync(localClient, "198.51.100.3", frontEnd)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await LiveFromAsync(localClient, "198.51.100.4", frontEnd)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await LiveFromAsync(localClient, "198.51.100.4", frontEnd)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_proxy_that_is_not_listed_is_not_trusted_either()
     {
         await using var app = AppWithPeer(IPAddress.Parse("10.0.0.7"), knownProxies: "10.0.0.1");
@@ -172,10 +208,15 @@ public sealed class ProductionTransportTests
         Assert.Equal(HttpStatusCode.PermanentRedirect, redirected.StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> LiveFromAsync(HttpClient client, string forwardedFor)
+    private static async Task<HttpResponseMessage> LiveFromAsync(HttpClient client, string forwardedFor, string? frontEndKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
         request.Headers.Add("X-Forwarded-For", forwardedFor);
+        if (frontEndKey is not null)
+        {
+            request.Headers.Add(Portal.Web.Patient.Api.WebFrontEnd.KeyHeader, frontEndKey);
+        }
+
         return await client.SendAsync(request);
     }
 

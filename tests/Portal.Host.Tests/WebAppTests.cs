@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Testing;
 using Xunit;
 
@@ -27,14 +29,50 @@ public sealed class WebAppTests(PortalApp app) : IClassFixture<PortalApp>
     [InlineData("/")]
     [InlineData("/invite/some-token")]
     [InlineData("/details")]
-    public async Task Every_patient_page_loads_the_patients_app(string path)
+    [InlineData("/health-record")]
+    [InlineData("/account")]
+    [InlineData("/access-log")]
+    [InlineData("/forgot-password")]
+    [InlineData("/reset-password/some-token")]
+    [InlineData("/sign-out")]
+    public async Task Every_patient_page_is_rendered_on_the_server_without_webassembly(string path)
     {
         using var client = app.CreateClient();
 
         using var response = await client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("<base href=\"/\" />", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<base href=\"/\">", html, StringComparison.Ordinal);
+        Assert.Contains("<h1", html, StringComparison.Ordinal);   // the page itself, not a loading placeholder
+        Assert.Contains("<script src=\"_framework/blazor.web.js\"></script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("blazor.webassembly.js", html, StringComparison.Ordinal);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());   // a patient's page holds personal data
+    }
+
+    [Fact]
+    public void The_patients_pages_are_exactly_the_listed_addresses()
+    {
+        var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null)
+            .Select(e => e.RoutePattern.RawText!.ToLowerInvariant())
+            .Order()
+            .ToList();
+
+        Assert.Equal(Portal.Host.Infrastructure.WebAppsSetup.PatientAppPages.Order(), pages);
+    }
+
+    [Fact]
+    public async Task The_patients_pages_script_is_served_compressed()
+    {
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/_framework/blazor.web.js");
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("gzip", response.Content.Headers.ContentEncoding);
     }
 
     [Fact]
@@ -88,7 +126,7 @@ public sealed class WebAppTests(PortalApp app) : IClassFixture<PortalApp>
         var html = await client.GetStringAsync(page);
         using var response = await client.GetAsync(icon);
 
-        Assert.Contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"favicon.svg\" />", html, StringComparison.Ordinal);
+        Assert.Matches("<link rel=\"icon\" type=\"image/svg\\+xml\" href=\"favicon.svg\" ?/?>", html);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("<svg", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

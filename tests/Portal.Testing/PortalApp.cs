@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -126,6 +128,12 @@ public class PortalApp : WebApplicationFactory<Program>
                 services.Configure<PasswordHasherOptions>(options => options.IterationCount = TestPasswordHashIterations);
             }
 
+            // The patients' web pages call the API over HTTP at the Host's own address. On the in-memory test server there
+            // is no socket to call: the same requests go through the server's handler instead (a transport substitution only).
+            services.AddHttpClient(Portal.Web.Patient.Api.ApiTransport.ClientName).ConfigurePrimaryHttpMessageHandler(provider =>
+                provider.GetRequiredService<IServer>() is TestServer testServer
+                    ? testServer.CreateHandler()
+                    : new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
             services.AddLogging(logging => logging.AddFakeLogging(options =>
             {
                 options.FilteredLevels.Add(LogLevel.Error);

@@ -4,12 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Components;
 using Xunit;
 using AdminResetPassword = Portal.Web.Admin.Pages.ResetPassword;
-using PatientForgotPassword = Portal.Web.Patient.Pages.ForgotPassword;
-using PatientResetPassword = Portal.Web.Patient.Pages.ResetPassword;
+using AdminForgotPassword = Portal.Web.Admin.Pages.ForgotPassword;
 
 namespace Portal.Web.Tests;
 
-/// <summary>Forgot your password: asking for a link, and the page the link opens, with the API stubbed.</summary>
+/// <summary>Forgot your password in the admin app (the shared forms): asking for a link, and the page the link opens, with the API stubbed (the patients' pages: PatientPagesTests).</summary>
 public sealed class PasswordResetPageTests
 {
     private const string Token = "tok_abc-123";
@@ -34,7 +33,7 @@ public sealed class PasswordResetPageTests
     {
         var api = new StubApi().On("POST /api/auth/password-reset", HttpStatusCode.Accepted, null);
         await using var context = api.Context();
-        var page = context.Render<PatientForgotPassword>();
+        var page = context.Render<AdminForgotPassword>();
 
         page.Find("#email").Change("  ava@example.test ");
         await page.Find("form").SubmitAsync();
@@ -50,7 +49,7 @@ public sealed class PasswordResetPageTests
     {
         var api = new StubApi().On("POST /api/auth/password-reset", HttpStatusCode.TooManyRequests, StubApi.Problem(429, "rate-limited", "Too many requests. Wait a minute and try again."));
         await using var context = api.Context();
-        var page = context.Render<PatientForgotPassword>();
+        var page = context.Render<AdminForgotPassword>();
 
         await page.Find("form").SubmitAsync();
         Assert.Contains("Enter the email you sign in with.", page.Find("#error-email").TextContent, StringComparison.Ordinal);
@@ -67,7 +66,7 @@ public sealed class PasswordResetPageTests
     {
         var api = LinkWorks().On(ResetRoute, HttpStatusCode.NoContent, null);
         await using var context = api.Context();
-        var page = context.Render<PatientResetPassword>(p => p.Add(x => x.Token, Token));
+        var page = context.Render<AdminResetPassword>(p => p.Add(x => x.Token, Token));
         page.WaitForElement("#newPassword");
         Assert.Contains("ava@example.test", page.Markup, StringComparison.Ordinal);
 
@@ -86,7 +85,7 @@ public sealed class PasswordResetPageTests
     {
         var api = LinkWorks();
         await using var context = api.Context();
-        var page = context.Render<PatientResetPassword>(p => p.Add(x => x.Token, Token));
+        var page = context.Render<AdminResetPassword>(p => p.Add(x => x.Token, Token));
         page.WaitForElement("#newPassword");
 
         page.Find("#newPassword").Input("Password1234");
@@ -110,7 +109,7 @@ public sealed class PasswordResetPageTests
         var api = LinkWorks().On(ResetRoute, HttpStatusCode.BadRequest, StubApi.Problem(400, "identity.weak-password", "The password is not strong enough.",
             new Dictionary<string, string[]> { ["newPassword"] = ["This is one of the most commonly used passwords, the first ones attackers try. Choose another."] }));
         await using var context = api.Context();
-        var page = context.Render<PatientResetPassword>(p => p.Add(x => x.Token, Token));
+        var page = context.Render<AdminResetPassword>(p => p.Add(x => x.Token, Token));
         page.WaitForElement("#newPassword");
 
         page.Find("#newPassword").Input("a common one, says the server");
@@ -131,7 +130,7 @@ public sealed class PasswordResetPageTests
         var api = new StubApi().On("GET /api/auth/password-reset/" + Token, (HttpStatusCode)status, StubApi.Problem(status, code, "The server's words."));
         await using var context = api.Context();
 
-        var page = context.Render<PatientResetPassword>(p => p.Add(x => x.Token, Token));
+        var page = context.Render<AdminResetPassword>(p => p.Add(x => x.Token, Token));
 
         page.WaitForAssertion(() => Assert.Equal(title, page.Find("h1").TextContent));
         Assert.Contains("The server's words.", page.Markup, StringComparison.Ordinal);
@@ -159,7 +158,7 @@ public sealed class PasswordResetPageTests
     {
         var api = new StubApi().On("GET /api/auth/password-reset/" + Token, HttpStatusCode.InternalServerError, StubApi.Problem(500, "server.error", "Something went wrong."));
         await using var context = api.Context();
-        var page = context.Render<PatientResetPassword>(p => p.Add(x => x.Token, Token));
+        var page = context.Render<AdminResetPassword>(p => p.Add(x => x.Token, Token));
         page.WaitForAssertion(() => Assert.Equal("Your link could not be checked", page.Find("h1").TextContent));
 
         api.On("GET /api/auth/password-reset/" + Token, HttpStatusCode.OK, new { email = "ava@example.test", expiresAt = DateTimeOffset.UtcNow.AddMinutes(30) });

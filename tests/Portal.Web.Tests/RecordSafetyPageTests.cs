@@ -3,15 +3,13 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Admin.Layout;
 using Portal.Web.Admin.Pages;
-using Portal.Web.Patient;
-using Portal.Web.Patient.Pages;
 using Xunit;
 
 namespace Portal.Web.Tests;
 
 /// <summary>
 /// The screens of record safety, with the API stubbed: the practice's always-approve list, the record's history with
-/// restore, and what a patient is told before and after saving under auto update.
+/// restore (what a patient is told under auto update: PatientPagesTests).
 /// </summary>
 public sealed class RecordSafetyPageTests
 {
@@ -64,33 +62,5 @@ public sealed class RecordSafetyPageTests
 
         history.WaitForAssertion(() => Assert.Single(api.Requests, r => r.Route == $"POST /api/practice/patients/{AvaId}/versions/{versionId}/restore"));
         history.WaitForAssertion(() => Assert.Contains("Restored:", history.Markup, StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task Under_auto_update_the_patient_is_told_which_fields_wait_before_and_after_saving()
-    {
-        var api = new StubApi()
-            .On("GET /api/portal/profile", HttpStatusCode.OK, new
-            {
-                patientId = AvaId, givenName = "Ava", familyName = "Nguyen", preferredName = (string?)null, dateOfBirth = "1990-04-12", sex = "female",
-                email = "ava@example.test", mobilePhone = "+61412345678", address = (object?)null, emergencyContact = (object?)null,
-                updatePolicy = "autoUpdate", version = 4, fieldsNeedingApproval = new[] { "dateOfBirth", "familyName", "givenName", "sex" },
-            })
-            .On("PATCH /api/portal/profile", HttpStatusCode.Accepted,
-                new { outcome = "pendingApproval", changeRequestId = Guid.NewGuid(), appliedFields = new[] { "mobilePhone" }, pendingFields = new[] { "givenName" } })
-            .On("GET /api/portal/profiles", HttpStatusCode.OK, new[] { new { patientId = AvaId, practiceGroupId = Guid.NewGuid(), practiceName = "Harbour Health", givenName = "Ava", familyName = "Nguyen" } })
-            .On("GET /api/portal/change-requests", HttpStatusCode.OK, new { items = Array.Empty<object>(), total = 0 });
-        await using var context = await api.SignedInContextAsync("patient");
-        await context.Services.GetRequiredService<MyRecords>().LoadAsync();
-        var page = context.Render<Details>();
-        page.WaitForElement("#givenName");
-        Assert.Contains("except changes to date of birth, family name, given name and sex", page.Markup, StringComparison.Ordinal);
-
-        page.Find("#givenName").Change("Avie");
-        page.Find("#mobilePhone").Change("0499 111 222");
-        await page.Find("form").SubmitAsync();
-
-        page.WaitForAssertion(() => Assert.Contains(
-            "Saved your mobile phone. Your change to given name is sent to Harbour Health for approval", page.Markup, StringComparison.Ordinal));
     }
 }

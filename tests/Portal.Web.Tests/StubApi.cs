@@ -89,7 +89,6 @@ internal sealed class StubApi : HttpMessageHandler
         context.Services.AddSingleton<PasswordResets>();
         context.Services.AddSingleton<RecordFields>();
         context.Services.AddSingleton<NotificationCounter>();
-        context.Services.AddSingleton<Portal.Web.Patient.MyRecords>();
         context.Services.AddSingleton(TimeProvider.System);
         return context;
     }

@@ -60,6 +60,7 @@ services.AddPortalAuthorization();
 services.AddPortalRateLimiting(builder.Configuration);
 services.AddPortalOpenApi();
 services.AddPortalJobs(builder.Configuration, builder.Environment);
+services.AddWebApps(builder.Environment);
 services.AddHealthChecks();
 services.AddHttpContextAccessor();
 services.AddScoped<ICurrentUser, HttpContextCurrentUser>();
@@ -70,7 +71,7 @@ var app = builder.Build();
 await app.PrepareDatabasesAsync();
 app.ScheduleRecurringJobs();
 
-app.UseForwardedHeaders();
+app.UsePortalForwardedHeaders();
 app.UsePortalHttps();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
@@ -82,6 +83,7 @@ app.UsePasswordChangeGate();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseJsonRequestScreening();
+app.UseAntiforgery();
 
 // The API reference tells anyone every route and field: on by default only in Development.
 var apiReference = app.Configuration.GetValue("Api:Reference:Enabled", app.Environment.IsDevelopment());

@@ -18,7 +18,7 @@ public sealed class HealthRecordModel
         public string? Since { get; set; }
 
         /// <summary>Who recorded the entry (<c>patient</c> or <c>practice</c>), as the API said; never sent back.</summary>
-        public string? RecordedBy { get; init; }
+        public string? RecordedBy { get; set; }
     }
 
     public static HealthRecordModel From(HealthRecordLists lists) => new()

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Portal.Web.Patient.Api;
 
 namespace Portal.Host.Infrastructure;
 
@@ -8,6 +9,8 @@ namespace Portal.Host.Infrastructure;
 /// X-Forwarded-Proto, trusted ONLY from the proxies the installation names: <c>Network:KnownProxies</c> (addresses)
 /// and <c>Network:KnownNetworks</c> (CIDR ranges, e.g. a container network), comma-separated. Rate limits and the
 /// audit trails use that address, so a header from anyone else (loopback included) is ignored.
+/// One more sender is believed: the Host's own web front end (the patients' pages calling the API in process), which
+/// proves it is that front end with a key only this process knows (<see cref="WebFrontEnd"/>) and calls from loopback.
 /// </summary>
 internal static class ForwardedHeadersSetup
 {
@@ -35,4 +38,51 @@ internal static class ForwardedHeadersSetup
 
     private static string[] Split(string? list) =>
         (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>
+    /// The forwarded headers of the configured proxies (<see cref="AddPortalForwardedHeaders"/>), and those of the
+    /// in-process web front end: a request from loopback (or from the tests' in-memory server, which has no address)
+    /// that carries the front end's key takes the browser's address and scheme from its X-Forwarded-For and
+    /// X-Forwarded-Proto. The key header is removed from every request, so nothing after this reads or logs it.
+    /// </summary>
+    public static void UsePortalForwardedHeaders(this WebApplication app)
+    {
+        var frontEnd = app.Services.GetRequiredService<WebFrontEnd>();
+        app.Use((context, next) =>
+        {
+            var headers = context.Request.Headers;
+            if (!headers.TryGetValue(WebFrontEnd.KeyHeader, out var presented))
+            {
+                return next(context);
+            }
+
+            headers.Remove(WebFrontEnd.KeyHeader);
+            var peer = context.Connection.RemoteIpAddress;
+            if (peer is { IsIPv4MappedToIPv6: true })
+            {
+                peer = peer.MapToIPv4();   // a dual-mode socket's view of 127.0.0.1
+            }
+
+            if ((peer is null || IPAddress.IsLoopback(peer)) && frontEnd.IsKey(presented.ToString()))
+            {
+                if (IPAddress.TryParse(headers["X-Forwarded-For"].ToString(), out var browser))
+                {
+                    context.Connection.RemoteIpAddress = browser;
+                }
+
+                var scheme = headers["X-Forwarded-Proto"].ToString();
+                if (scheme is "https" or "http")
+                {
+                    context.Request.Scheme = scheme;
+                }
+
+                // Said once by the front end; the proxies' middleware after this must not read them again.
+                headers.Remove("X-Forwarded-For");
+                headers.Remove("X-Forwarded-Proto");
+            }
+
+            return next(context);
+        });
+        app.UseForwardedHeaders();
+    }
 }

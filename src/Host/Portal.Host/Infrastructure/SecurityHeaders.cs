@@ -2,13 +2,22 @@ namespace Portal.Host.Infrastructure;
 
 /// <summary>
 /// Headers every answer carries: no framing (clickjacking of "Apply anyway" and the like), no MIME sniffing, no
-/// referrer; no caching of API answers (they hold personal and health data, which must not stay in a browser's or a
-/// proxy's cache); and a Content-Security-Policy.
+/// referrer; no caching of API answers and of the patients' pages (they hold personal and health data, which must not
+/// stay in a browser's or a proxy's cache); and a Content-Security-Policy.
 /// </summary>
 internal static class SecurityHeaders
 {
     /// <summary>
-    /// The browser apps (Blazor WebAssembly): their own scripts and the .NET runtime, which compiles WebAssembly
+    /// The patients' pages (server-rendered): their own script (blazor.web.js, for enhanced navigation and forms only)
+    /// and stylesheets, nothing inline, no WebAssembly; calls to this origin only; the two-factor QR code is inline SVG.
+    /// No plug-ins, no other origin, no framing, forms post here only.
+    /// </summary>
+    public const string PatientPagePolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+        + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-src 'none'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// The admin app (Blazor WebAssembly): its own scripts and the .NET runtime, which compiles WebAssembly
     /// ('wasm-unsafe-eval', not 'unsafe-eval'); their own stylesheet, plus the style attributes their markup sets
     /// (an attribute cannot load or run anything while the other sources stay closed); calls to this origin only;
     /// the two-factor QR code is inline SVG. No plug-ins, no other origin, no framing, forms post here only.
@@ -53,9 +62,18 @@ internal static class SecurityHeaders
                 {
                     headers.ContentSecurityPolicy = ToolPolicy;
                 }
-                else
+                else if (path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
                 {
                     headers.ContentSecurityPolicy = WebAppPolicy;
+                }
+                else
+                {
+                    headers.ContentSecurityPolicy = PatientPagePolicy;
+                    if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+                    {
+                        // A patient's page holds their details and health record: like the API's answers, never cached.
+                        headers.CacheControl = "no-store";
+                    }
                 }
 
                 return Task.CompletedTask;

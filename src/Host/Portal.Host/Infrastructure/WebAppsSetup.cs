@@ -1,29 +1,40 @@
+using Portal.Web.Patient;
+
 namespace Portal.Host.Infrastructure;
 
 /// <summary>
-/// The browser apps: the practitioners' admin UI at <c>/admin</c>, the patients' app at <c>/</c>. Their files are
-/// public (among the anonymous routes of docs/api-conventions.md) and served precompressed with long-lived caching for
-/// fingerprinted files; everything they show comes from the API, which requires sign-in.
+/// The browser apps: the practitioners' admin UI at <c>/admin</c> (Blazor WebAssembly), the patients' app at <c>/</c>
+/// (server-rendered Blazor, docs/decisions/0013-server-rendered-web-apps-and-cookie-sessions.md). Their files and pages
+/// are public (among the anonymous routes of docs/api-conventions.md), files served precompressed with long-lived
+/// caching for fingerprinted ones; everything they show comes from the API, which requires sign-in.
 /// </summary>
 internal static class WebAppsSetup
 {
     /// <summary>
-    /// The patients' app's addresses (its router's pages); the invitation email links to <c>/invite/{token}</c>, a patient's
-    /// password reset email to <c>/reset-password/{token}</c> (a practitioner's to the admin app's).
+    /// The patients' app's addresses (its pages); the invitation email links to <c>/invite/{token}</c>, a patient's
+    /// password reset email to <c>/reset-password/{token}</c> (a practitioner's to the admin app's); every "Sign out"
+    /// button posts to <c>/sign-out</c>.
     /// </summary>
     public static readonly string[] PatientAppPages =
-        ["/", "/invite/{token}", "/details", "/health-record", "/account", "/access-log", "/forgot-password", "/reset-password/{token}"];
+        ["/", "/invite/{token}", "/details", "/health-record", "/account", "/access-log", "/forgot-password", "/reset-password/{token}", "/sign-out"];
+
+    /// <summary>The patients' app's services (its session cookie, its API clients) and the server rendering of its pages.</summary>
+    public static IServiceCollection AddWebApps(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddRazorComponents();
+        services.AddPatientWebApp(environment);
+        return services;
+    }
 
     public static void MapWebApps(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
         // Deep links (/admin/patients/...) load the app, which routes in the browser.
         app.MapFallbackToFile("/admin/{*path:nonfile}", "admin/index.html").AllowAnonymous();
-        // The patients' pages, by name: anything else (an unknown /api/... route) stays a 404, not an HTML page.
-        foreach (var page in PatientAppPages)
-        {
-            app.MapFallbackToFile(page, "index.html").AllowAnonymous();
-        }
+        // The patients' pages, by name (their @page routes): anything else (an unknown /api/... route) stays a 404, not
+        // an HTML page. Anyone may open them; signed out, a page shows the sign-in form. Their forms need the
+        // anti-forgery token (UseAntiforgery).
+        app.MapRazorComponents<Portal.Web.Patient.App>().AllowAnonymous();
     }
 
     /// <summary>

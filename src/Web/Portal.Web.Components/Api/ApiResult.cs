@@ -18,7 +18,7 @@ public sealed record ApiProblem(int Status, string Code, string Message, IReadOn
     /// <summary>The extension member <paramref name="name"/> of the ProblemDetails (e.g. the conflicting <c>fields</c>).</summary>
     public JsonElement? Extension { get; init; }
 
-    internal static async Task<ApiProblem> ReadAsync(HttpResponseMessage response)
+    public static async Task<ApiProblem> ReadAsync(HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
         try
