@@ -84,6 +84,11 @@ public sealed class TransportTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteMode.Lax, cookie.SameSite);
         Assert.Equal(Portal.Web.Patient.Session.WebSession.CookieName, cookie.Name);
+
+        // The anti-forgery cookie the pages' forms pair with is https-only too.
+        var antiforgery = production.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>().Value.Cookie;
+        Assert.Equal(CookieSecurePolicy.Always, antiforgery.SecurePolicy);
+        Assert.True(antiforgery.HttpOnly);
     }
 
     [Fact]

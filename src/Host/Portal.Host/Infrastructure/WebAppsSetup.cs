@@ -23,6 +23,9 @@ internal static class WebAppsSetup
     {
         services.AddRazorComponents();
         services.AddPatientWebApp(environment);
+        // The anti-forgery cookie follows the session cookie: Secure outside Development (its default is "as the request").
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy =
+            environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         return services;
     }
 
