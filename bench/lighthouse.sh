@@ -17,7 +17,7 @@ repo="$PWD"
 
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 # Ports 5180-5199 are this script's (request-path.sh uses 5091/5092). The Host listens on plain HTTP only for its own
-# in-process calls (its web front end calls the API on loopback, see Portal.Web.Patient/Api/ApiAddress.cs); every
+# in-process calls (its web front end calls the API on loopback, see Portal.Web.Server/Api/ApiAddress.cs); every
 # browser request goes to HTTPS, as in production.
 portal_http="http://127.0.0.1:5180"
 portal_url="https://127.0.0.1:5181"

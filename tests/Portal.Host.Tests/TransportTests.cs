@@ -79,11 +79,11 @@ public sealed class TransportTests(PortalApp app) : IClassFixture<PortalApp>
         using var _ = production.CreateClient();
 
         var cookie = production.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
-            .Get(Portal.Web.Patient.Session.WebSession.Scheme).Cookie;
+            .Get(Portal.Web.Server.Session.WebSession.Scheme).Cookie;
         Assert.Equal(CookieSecurePolicy.Always, cookie.SecurePolicy);
         Assert.True(cookie.HttpOnly);
         Assert.Equal(SameSiteMode.Lax, cookie.SameSite);
-        Assert.Equal(Portal.Web.Patient.Session.WebSession.CookieName, cookie.Name);
+        Assert.Equal(Portal.Web.Server.Session.WebSession.CookieName, cookie.Name);
 
         // The anti-forgery cookie the pages' forms pair with is https-only too.
         var antiforgery = production.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>>().Value.Cookie;
@@ -155,7 +155,7 @@ public sealed class ProductionTransportTests
         // A browser elsewhere that sends the front end's own key and a forwarded address: not believed.
         await using var remote = AppWithPeer(IPAddress.Parse("203.0.113.9"), knownProxies: null);
         using var remoteClient = remote.CreateClient();
-        var key = remote.Services.GetRequiredService<Portal.Web.Patient.Api.WebFrontEnd>().Key;
+        var key = remote.Services.GetRequiredService<Portal.Web.Server.Api.WebFrontEnd>().Key;
         Assert.Equal(HttpStatusCode.OK, (await LiveFromAsync(remoteClient, "198.51.100.1", key)).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await LiveFromAsync(remoteClient, "198.51.100.2", key)).StatusCode);
 
@@ -164,7 +164,7 @@ public sealed class ProductionTransportTests
         using var localClient = local.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await LiveFromAsync(localClient, "198.51.100.1", "not-the-key")).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await LiveFromAsync(localClient, "198.51.100.2", "not-the-key")).StatusCode);
-        var frontEnd = local.Services.GetRequiredService<Portal.Web.Patient.Api.WebFrontEnd>().Key;
+        var frontEnd = local.Services.GetRequiredService<Portal.Web.Server.Api.WebFrontEnd>().Key;
         Assert.Equal(HttpStatusCode.OK, (await LiveFromAsync(localClient, "198.51.100.3", frontEnd)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await LiveFromAsync(localClient, "198.51.100.4", frontEnd)).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await LiveFromAsync(localClient, "198.51.100.4", frontEnd)).StatusCode);
@@ -219,7 +219,7 @@ public sealed class ProductionTransportTests
         request.Headers.Add("X-Forwarded-For", forwardedFor);
         if (frontEndKey is not null)
         {
-            request.Headers.Add(Portal.Web.Patient.Api.WebFrontEnd.KeyHeader, frontEndKey);
+            request.Headers.Add(Portal.Web.Server.Api.WebFrontEnd.KeyHeader, frontEndKey);
         }
 
         return await client.SendAsync(request);

@@ -130,7 +130,7 @@ public class PortalApp : WebApplicationFactory<Program>
 
             // The patients' web pages call the API over HTTP at the Host's own address. On the in-memory test server there
             // is no socket to call: the same requests go through the server's handler instead (a transport substitution only).
-            services.AddHttpClient(Portal.Web.Patient.Api.ApiTransport.ClientName).ConfigurePrimaryHttpMessageHandler(provider =>
+            services.AddHttpClient(Portal.Web.Server.Api.ApiTransport.ClientName).ConfigurePrimaryHttpMessageHandler(provider =>
                 provider.GetRequiredService<IServer>() is TestServer testServer
                     ? testServer.CreateHandler()
                     : new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });

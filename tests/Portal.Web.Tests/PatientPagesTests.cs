@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Testing;
-using Portal.Web.Patient.Session;
+using Portal.Web.Server.Session;
 using Xunit;
 
 namespace Portal.Web.Tests;

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
-using Portal.Web.Patient.Api;
+using Portal.Web.Server.Api;
 
 namespace Portal.Host.Infrastructure;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Portal.Web.Components;
 using Portal.Web.Components.Api;
-using Portal.Web.Patient.Api;
+using Portal.Web.Server.Api;
 using Portal.Web.Patient.Features.Requests;
 
 namespace Portal.Web.Patient.Features.Details;

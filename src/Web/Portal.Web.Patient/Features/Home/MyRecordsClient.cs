@@ -1,5 +1,5 @@
 using Portal.Web.Components.Api;
-using Portal.Web.Patient.Api;
+using Portal.Web.Server.Api;
 
 namespace Portal.Web.Patient.Features.Home;
 

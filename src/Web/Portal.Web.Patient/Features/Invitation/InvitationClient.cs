@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Portal.Web.Components.Api;
-using Portal.Web.Patient.Api;
+using Portal.Web.Server.Api;
 
 namespace Portal.Web.Patient.Features.Invitation;
 

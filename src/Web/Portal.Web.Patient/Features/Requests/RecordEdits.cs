@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Portal.Web.Components.Api;
+using Portal.Web.Server.Api;
 
 namespace Portal.Web.Patient.Features.Requests;
 
@@ -71,7 +72,7 @@ public sealed record EditResult(EditResultKind Kind, ApiProblem? Problem = null,
 internal sealed record EditAnswer(string Outcome, Guid? ChangeRequestId, IReadOnlyList<string>? AppliedFields = null, IReadOnlyList<string>? PendingFields = null);
 
 /// <summary>The requests of one record: <c>/api/portal/change-requests</c>, and withdrawing one.</summary>
-public sealed class ChangeRequestsClient(Api.PortalWebApi api)
+public sealed class ChangeRequestsClient(PortalWebApi api)
 {
     /// <summary>One page of the patient's requests, newest first, optionally of one part of the record.</summary>
     public Task<ApiResult<Page<MyChangeRequest>>> PageAsync(Guid patientId, string? subject, int page, int pageSize) =>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 using Portal.Web.Components;
-using Portal.Web.Patient.Api;
+using Portal.Web.Server.Api;
 
 namespace Portal.Web.Patient.Features.Requests;
 

@@ -1,6 +1,6 @@
 using Portal.Web.Components.Api;
-using Portal.Web.Patient.Api;
-using Portal.Web.Patient.Session;
+using Portal.Web.Server.Api;
+using Portal.Web.Server.Session;
 
 namespace Portal.Web.Patient.Features.SignIn;
 

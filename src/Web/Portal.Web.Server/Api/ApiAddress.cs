@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 
-namespace Portal.Web.Patient.Api;
+namespace Portal.Web.Server.Api;
 
 /// <summary>
 /// Where the web front end reaches the REST API: <c>Web:ApiBaseAddress</c> when the front end runs apart from the API;

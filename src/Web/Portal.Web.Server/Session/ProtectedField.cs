@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace Portal.Web.Patient.Session;
+namespace Portal.Web.Server.Session;
 
 /// <summary>
 /// A secret a form must carry to its next step without showing it (the password between sign-in and its two-factor
@@ -13,6 +13,7 @@ public sealed class ProtectedField(IDataProtectionProvider provider, TimeProvide
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
+    // The purpose keeps the name it had in the patients' app: a value protected before the move still reads after it.
     private readonly ITimeLimitedDataProtector _protector =
         provider.CreateProtector("Portal.Web.Patient.ProtectedField.v1").ToTimeLimitedDataProtector();
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Portal.Web.Patient.Api;
+namespace Portal.Web.Server.Api;
 
 /// <summary>
 /// How the API recognises the in-process web front end: a key made at start-up that only this process knows. A call of

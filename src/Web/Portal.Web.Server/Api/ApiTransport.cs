@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Portal.Web.Patient.Api;
+namespace Portal.Web.Server.Api;
 
 /// <summary>
 /// Sends the front end's calls to the REST API (<see cref="ApiAddress"/>) on behalf of the browser's request: the
 /// browser's address and scheme travel as <c>X-Forwarded-For</c> / <c>X-Forwarded-Proto</c> (so the API's sign-in
-/// throttling, rate limits and audit trails see the patient, not the server), its <c>User-Agent</c> names the device in
+/// throttling, rate limits and audit trails see the person at the browser, not the server), its <c>User-Agent</c> names the device in
 /// the sessions list, and an in-process call carries the front end's key (<see cref="WebFrontEnd"/>), without which
 /// the API believes no forwarded header from loopback.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Portal.Web.Patient.Session;
+namespace Portal.Web.Server.Session;
 
 /// <summary>
 /// One refresh per refresh token in this process: a browser that opens two pages at once sends the same cookie twice,

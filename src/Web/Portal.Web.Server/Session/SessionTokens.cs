@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Portal.Web.Patient.Session;
+namespace Portal.Web.Server.Session;
 
 /// <summary>What <c>POST /api/auth/login</c> and <c>/api/auth/refresh</c> answer. Kept on the server, never sent to the browser.</summary>
 public sealed record TokenResponse(

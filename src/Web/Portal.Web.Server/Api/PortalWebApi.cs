@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Portal.Web.Components.Api;
-using Portal.Web.Patient.Session;
+using Portal.Web.Server.Session;
 
-namespace Portal.Web.Patient.Api;
+namespace Portal.Web.Server.Api;
 
 /// <summary>
 /// JSON over the REST API for the feature clients, exactly as any other client calls it: the session's bearer token,

@@ -5,9 +5,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Portal.Web.Components.Api;
-using Portal.Web.Patient.Api;
+using Portal.Web.Server.Api;
 
-namespace Portal.Web.Patient.Session;
+namespace Portal.Web.Server.Session;
 
 /// <summary>
 /// The browser's session with Portal, kept in the web front end's own cookie (<see cref="Scheme"/>): an encrypted
