@@ -5,8 +5,7 @@ namespace Portal.ArchitectureTests;
 
 /// <summary>
 /// The web apps use Portal only through its public REST API, as a third-party client would: they reference no module,
-/// no module contract and no server-side shared code. The admin app runs in the browser; the patients' app is rendered
-/// on the server, inside the Host, where a shortcut into module code would compile and run: these rules are what keep it
+/// no module contract and no server-side shared code. Both apps are rendered on the server, inside the Host, where a shortcut into module code would compile and run: these rules are what keep it
 /// a client of the API (docs/decisions/0013-server-rendered-web-apps-and-cookie-sessions.md). <c>Portal.Web.Server</c>
 /// holds what a server-rendered app needs to be that client (the session cookie, the HTTP transport to the API); it runs
 /// inside the Host too, so the same rules hold for it (docs/decisions/0014-admin-app-server-rendered.md).
@@ -16,14 +15,14 @@ public sealed class WebAppRules
     /// <summary>Each web project and the only <c>Portal.*</c> assemblies it may reference.</summary>
     private static readonly Dictionary<string, string[]> WebApps = new()
     {
-        ["Portal.Web.Admin"] = ["Portal.Web.Components"],
+        ["Portal.Web.Admin"] = ["Portal.Web.Components", "Portal.Web.Server"],
         ["Portal.Web.Patient"] = ["Portal.Web.Components", "Portal.Web.Server"],
         ["Portal.Web.Server"] = ["Portal.Web.Components"],
         ["Portal.Web.Components"] = [],
     };
 
     /// <summary>The web projects rendered on the server, inside the Host.</summary>
-    private static readonly string[] ServerSide = ["Portal.Web.Patient", "Portal.Web.Server"];
+    private static readonly string[] ServerSide = ["Portal.Web.Admin", "Portal.Web.Patient", "Portal.Web.Server"];
 
     [Fact]
     public void The_web_apps_reference_only_the_web_libraries_they_may()
@@ -38,15 +37,7 @@ public sealed class WebAppRules
         // The rule sees references at all.
         Assert.Contains("Portal.Web.Components", Solution.PortalReferencesOf(Assembly.Load("Portal.Web.Admin")));
         Assert.Contains("Portal.Web.Server", Solution.PortalReferencesOf(Assembly.Load("Portal.Web.Patient")));
-    }
-
-    [Fact]
-    public void The_webassembly_admin_app_does_not_reference_the_server_side_web_library()
-    {
-        // Portal.Web.Server runs on the server only: it holds the API's tokens in the session cookie and the key that makes
-        // the API believe the front end's forwarded headers. Nothing of it may ship to a browser in the admin app's files.
-        var adminApp = Assembly.Load("Portal.Web.Admin");
-        Assert.DoesNotContain("Portal.Web.Server", Solution.PortalReferencesOf(adminApp));
+        Assert.Contains("Portal.Web.Server", Solution.PortalReferencesOf(Assembly.Load("Portal.Web.Admin")));
     }
 
     [Fact]
@@ -59,11 +50,11 @@ public sealed class WebAppRules
     [Fact]
     public void The_host_composes_only_the_server_rendered_web_projects()
     {
-        // It adds the patients' app's services and maps its pages, and checks the front end's key of Portal.Web.Server
-        // (forwarded headers); the admin app (WebAssembly) is files it serves, and Portal.Web.Components only reaches it
-        // through them. A new web project the Host references is a deliberate change of this list.
+        // It adds both apps' services and maps their pages, and checks the front end's key of Portal.Web.Server
+        // (forwarded headers); Portal.Web.Components only reaches it through the apps. A new web project the Host
+        // references is a deliberate change of this list.
         var webApps = Solution.PortalReferencesOf(Solution.Host).Where(r => r.StartsWith("Portal.Web.", StringComparison.Ordinal)).Order().ToList();
-        Assert.Equal(["Portal.Web.Patient", "Portal.Web.Server"], webApps);
+        Assert.Equal(["Portal.Web.Admin", "Portal.Web.Patient", "Portal.Web.Server"], webApps);
     }
 
     [Fact]

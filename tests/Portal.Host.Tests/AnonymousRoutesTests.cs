@@ -58,15 +58,15 @@ public sealed class AnonymousRoutesTests : IClassFixture<PortalApp>
     public void The_web_apps_files_are_files_only()
     {
         var webApp = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().Where(IsWebAppFile).ToList();
-        Assert.Contains(webApp, e => e.RoutePattern.RawText == "/admin/{*path:nonfile}");
-        Assert.Contains(webApp, e => e.RoutePattern.RawText!.StartsWith("admin/_framework/", StringComparison.Ordinal));
+        Assert.Contains(webApp, e => e.RoutePattern.RawText == "/admin");
+        Assert.Contains(webApp, e => e.RoutePattern.RawText == "admin/favicon.svg");
         Assert.All(webApp, e => Assert.False(e.RoutePattern.RawText!.Contains("api", StringComparison.OrdinalIgnoreCase), e.RoutePattern.RawText));
     }
 
     private static bool IsWebAppFile(RouteEndpoint endpoint) =>
         endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null
-        || endpoint.RoutePattern.RawText == "/admin/{*path:nonfile}"
         || Portal.Host.Infrastructure.WebAppsSetup.PatientAppPages.Contains(endpoint.RoutePattern.RawText, StringComparer.OrdinalIgnoreCase)
+        || Portal.Host.Infrastructure.WebAppsSetup.AdminAppPages.Contains(endpoint.RoutePattern.RawText, StringComparer.OrdinalIgnoreCase)
         // Blazor's own address for a redirect during enhanced navigation (it only answers with a redirect it protected itself).
         || endpoint.RoutePattern.RawText == "/_framework/opaque-redirect";
 

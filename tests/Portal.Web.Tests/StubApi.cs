@@ -4,7 +4,6 @@ using System.Text.Json;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Modules.PatientProfile.Contracts;
-using Portal.Web.Admin;
 using Portal.Web.Components;
 using Portal.Web.Components.Api;
 
@@ -88,7 +87,6 @@ internal sealed class StubApi : HttpMessageHandler
         context.Services.AddSingleton<PortalApi>();
         context.Services.AddSingleton<PasswordResets>();
         context.Services.AddSingleton<RecordFields>();
-        context.Services.AddSingleton<NotificationCounter>();
         context.Services.AddSingleton(TimeProvider.System);
         return context;
     }

@@ -17,6 +17,12 @@ public static class PortalWebSession
 {
     public static IServiceCollection AddPortalWebSession(this IServiceCollection services, IHostEnvironment environment)
     {
+        // Both apps call this; one origin has one session cookie and one scheme (decision 0014), so it registers once.
+        if (services.Any(service => service.ServiceType == typeof(WebFrontEnd)))
+        {
+            return services;
+        }
+
         services.AddHttpContextAccessor();
         services.AddHttpClient(ApiTransport.ClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });

@@ -8,24 +8,13 @@ namespace Portal.Host.Infrastructure;
 internal static class SecurityHeaders
 {
     /// <summary>
-    /// The patients' pages (server-rendered): their own script (blazor.web.js, for enhanced navigation and forms only)
+    /// The web apps' pages (server-rendered, the patients' at / and the practitioners' at /admin): their own script (blazor.web.js, for enhanced navigation and forms only)
     /// and stylesheets, nothing inline, no WebAssembly; calls to this origin only; the two-factor QR code is inline SVG.
     /// No plug-ins, no other origin, no framing, forms post here only.
     /// </summary>
     public const string PatientPagePolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
         + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-src 'none'; frame-ancestors 'none'";
-
-    /// <summary>
-    /// The admin app (Blazor WebAssembly): its own scripts and the .NET runtime, which compiles WebAssembly
-    /// ('wasm-unsafe-eval', not 'unsafe-eval'); their own stylesheet, plus the style attributes their markup sets
-    /// (an attribute cannot load or run anything while the other sources stay closed); calls to this origin only;
-    /// the two-factor QR code is inline SVG. No plug-ins, no other origin, no framing, forms post here only.
-    /// </summary>
-    public const string WebAppPolicy =
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; style-src-attr 'unsafe-inline'; "
-        + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-        + "form-action 'self'; frame-src 'none'; frame-ancestors 'none'";
 
     /// <summary>API answers are data, never a page: nothing in them may load or run.</summary>
     public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'";
@@ -62,16 +51,14 @@ internal static class SecurityHeaders
                 {
                     headers.ContentSecurityPolicy = ToolPolicy;
                 }
-                else if (path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase))
-                {
-                    headers.ContentSecurityPolicy = WebAppPolicy;
-                }
                 else
                 {
+                    // Both apps' pages: the admin pages are server-rendered too (decision 0014), no 'wasm-unsafe-eval'.
+                    // An island page (issue 16) will need its own policy.
                     headers.ContentSecurityPolicy = PatientPagePolicy;
                     if (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
                     {
-                        // A patient's page holds their details and health record: like the API's answers, never cached.
+                        // A page holds patients' details and health records: like the API's answers, never cached.
                         headers.CacheControl = "no-store";
                     }
                 }

@@ -1,10 +1,12 @@
+using Portal.Web.Admin;
 using Portal.Web.Patient;
 
 namespace Portal.Host.Infrastructure;
 
 /// <summary>
-/// The browser apps: the practitioners' admin UI at <c>/admin</c> (Blazor WebAssembly), the patients' app at <c>/</c>
-/// (server-rendered Blazor, docs/decisions/0013-server-rendered-web-apps-and-cookie-sessions.md). Their files and pages
+/// The browser apps, both server-rendered Blazor: the practitioners' admin app at <c>/admin</c>
+/// (docs/decisions/0014-admin-app-server-rendered.md), the patients' app at <c>/</c>
+/// (docs/decisions/0013-server-rendered-web-apps-and-cookie-sessions.md). They share one session cookie per origin. Their files and pages
 /// are public (among the anonymous routes of docs/api-conventions.md), files served precompressed with long-lived
 /// caching for fingerprinted ones; everything they show comes from the API, which requires sign-in.
 /// </summary>
@@ -18,11 +20,18 @@ internal static class WebAppsSetup
     public static readonly string[] PatientAppPages =
         ["/", "/invite/{token}", "/details", "/health-record", "/account", "/access-log", "/forgot-password", "/reset-password/{token}", "/sign-out"];
 
-    /// <summary>The patients' app's services (its session cookie, its API clients) and the server rendering of its pages.</summary>
+    /// <summary>
+    /// The admin app's addresses converted so far (its pages): every admin "Sign out" button posts to
+    /// <c>/admin/sign-out</c>. The rest of the WebAssembly app waits in <c>src/Web/Portal.Web.Admin.Unconverted</c>.
+    /// </summary>
+    public static readonly string[] AdminAppPages = ["/admin", "/admin/sign-out"];
+
+    /// <summary>The web apps' services (its session cookie, its API clients) and the server rendering of its pages.</summary>
     public static IServiceCollection AddWebApps(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddRazorComponents();
         services.AddPatientWebApp(environment);
+        services.AddAdminWebApp(environment);
         // The anti-forgery cookie follows the session cookie: Secure outside Development (its default is "as the request").
         services.AddAntiforgery(options => options.Cookie.SecurePolicy =
             environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
@@ -32,12 +41,13 @@ internal static class WebAppsSetup
     public static void MapWebApps(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
-        // Deep links (/admin/patients/...) load the app, which routes in the browser.
-        app.MapFallbackToFile("/admin/{*path:nonfile}", "admin/index.html").AllowAnonymous();
         // The patients' pages, by name (their @page routes): anything else (an unknown /api/... route) stays a 404, not
         // an HTML page. Anyone may open them; signed out, a page shows the sign-in form. Their forms need the
         // anti-forgery token (UseAntiforgery).
         app.MapRazorComponents<Portal.Web.Patient.App>().AllowAnonymous();
+        // The admin pages, by name too (their @page routes all start with /admin): a second root component with its own
+        // shell (base href /admin/) and layout. Same rules: anonymous pages that show the sign-in form, anti-forgery.
+        app.MapRazorComponents<Portal.Web.Admin.App>().AllowAnonymous();
     }
 
     /// <summary>

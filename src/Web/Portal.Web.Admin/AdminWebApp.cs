@@ -1,0 +1,25 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Portal.Web.Admin.Features.Patients;
+using Portal.Web.Admin.Features.SignIn;
+using Portal.Web.Admin.Session;
+using Portal.Web.Server;
+
+namespace Portal.Web.Admin;
+
+/// <summary>
+/// The admin app's services: the shared web session (<see cref="PortalWebSession.AddPortalWebSession"/>: one
+/// <c>portal.session</c> cookie per origin, shared with the patients' app), the signed-in practitioner and one typed
+/// client per feature. The Host adds them and maps the pages (<c>MapRazorComponents&lt;Portal.Web.Admin.App&gt;()</c>).
+/// </summary>
+public static class AdminWebApp
+{
+    public static IServiceCollection AddAdminWebApp(this IServiceCollection services, IHostEnvironment environment)
+    {
+        services.AddPortalWebSession(environment);
+        services.AddScoped<CurrentPractitioner>();
+        services.AddScoped<SignInClient>();
+        services.AddScoped<PatientsClient>();
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+using Portal.Web.Admin.Features.Patients;
+
+namespace Portal.Web.Admin;
+
+/// <summary>The admin app's own words for what the API answers, in one place.</summary>
+public static class Labels
+{
+    public const string AppName = "Portal for practices";
+
+    public static string PortalStatus(PortalStatus status) => status switch
+    {
+        Features.Patients.PortalStatus.Active => "Uses the portal",
+        Features.Patients.PortalStatus.Invited => "Invited",
+        _ => "Not invited",
+    };
+
+    /// <summary>The CSS class of a portal status badge (portal.css colours them).</summary>
+    public static string PortalStatusClass(PortalStatus status) => status switch
+    {
+        Features.Patients.PortalStatus.Active => "active",
+        Features.Patients.PortalStatus.Invited => "invited",
+        _ => "none",
+    };
+
+    public const string DateTime = "d MMM yyyy, h:mm tt";
+    public const string Date = "d MMM yyyy";
+}

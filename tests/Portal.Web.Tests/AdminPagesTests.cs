@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Testing;
+using Portal.Web.Server.Session;
+using Xunit;
+
+namespace Portal.Web.Tests;
+
+/// <summary>
+/// The practitioners' server-rendered pages at /admin over HTTP against the real Host (in memory, fresh database), as
+/// <see cref="PatientPagesTests"/> does for the patients' pages: sign-in (two-factor included) and sign-out with the
+/// shared session cookie, anti-forgery, the patients list. Each test has a practice of its own.
+/// </summary>
+public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
+{
+    [Fact]
+    public async Task A_practitioner_signs_in_at_admin_and_no_token_reaches_the_page()
+    {
+        var practice = await app.NewPracticeAsync();
+        using var browser = new PageClient(app);
+        await browser.OpenAsync("/admin");
+        Assert.Equal(HttpStatusCode.OK, browser.Status);
+        Assert.Equal("/admin/", browser.Page.QuerySelector("base")!.GetAttribute("href"));
+        Assert.DoesNotContain("blazor.webassembly.js", browser.Html, StringComparison.Ordinal);
+
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin");
+
+        Assert.Equal("Patients", browser.Text("h1"));
+        Assert.Contains(practice.Name, browser.Text(".sidebar"), StringComparison.Ordinal);
+        var session = Assert.Single(browser.SetCookies, c => c.StartsWith(WebSession.CookieName + "=", StringComparison.Ordinal));
+        Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/", session, StringComparison.OrdinalIgnoreCase);
+        var tokens = TokensIn(session);
+        await browser.OpenAsync("/admin");
+        Assert.DoesNotContain(tokens.Access!, browser.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(tokens.Refresh!, browser.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_session_per_origin_a_practitioner_opening_the_patients_app_is_pointed_to_admin()
+    {
+        var practice = await app.NewPracticeAsync();
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin");
+
+        await browser.OpenAsync("/");
+
+        Assert.Equal("This is the patients' portal", browser.Text("h1"));
+    }
+
+    [Fact]
+    public async Task A_patient_opening_admin_is_told_it_is_the_practices_app()
+    {
+        var practice = await app.NewPracticeAsync();
+        var patient = await practice.AddPatientAsync();
+        await app.LinkPatientRecordAsync(patient.Email, TestPractice.Password, patient.Id, practice.Id);
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(patient.Email, TestPractice.Password);
+
+        await browser.OpenAsync("/admin");
+
+        Assert.Equal("This is the practice's app", browser.Text("h1"));
+        Assert.DoesNotContain("Nguyen", browser.Html, StringComparison.Ordinal);   // no patient list
+    }
+
+    [Fact]
+    public async Task A_form_posted_without_the_anti_forgery_token_is_refused()
+    {
+        var practice = await app.NewPracticeAsync();
+        using var browser = new PageClient(app);
+        await browser.OpenAsync("/admin");
+
+        await browser.PostRawAsync("/admin", new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in", ["Input.Email"] = practice.AdminEmail, ["Input.Password"] = TestPractice.Password,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, browser.Status);
+        Assert.DoesNotContain(browser.SetCookies, c => c.StartsWith(WebSession.CookieName + "=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_said_and_nothing_is_signed_in()
+    {
+        var practice = await app.NewPracticeAsync();
+        using var browser = new PageClient(app);
+        await browser.OpenAsync("/admin");
+
+        await browser.SubmitAsync("sign-in", new Dictionary<string, string> { ["Input.Email"] = practice.AdminEmail, ["Input.Password"] = "not the password at all" });
+
+        Assert.Contains("Not signed in.", browser.Text(".problem"), StringComparison.Ordinal);
+        Assert.Null(browser.Page.QuerySelector("nav[aria-label=Main]"));
+    }
+
+    [Fact]
+    public async Task With_two_factor_the_code_step_carries_the_password_only_encrypted_and_a_right_code_signs_in()
+    {
+        var practice = await app.NewPracticeAsync();
+        using var api = await practice.SignedInAdminAsync();
+        var setup = (await (await api.PostAsJsonAsync("/api/me/two-factor/setup", new { currentPassword = TestPractice.Password }))
+            .Content.ReadFromJsonAsync<Setup>(PortalClients.Json))!;
+        (await api.PostAsJsonAsync("/api/me/two-factor/enable", new { code = Totp.Code(setup.SharedKey, app.Clock.GetUtcNow()), currentPassword = TestPractice.Password }))
+            .EnsureSuccessStatusCode();
+        app.Clock.Advance(TimeSpan.FromSeconds(31));   // a code is accepted once: the next one is of the next period
+        using var browser = new PageClient(app);
+        await browser.OpenAsync("/admin");
+
+        await browser.SubmitAsync("sign-in", new Dictionary<string, string> { ["Input.Email"] = practice.AdminEmail, ["Input.Password"] = TestPractice.Password });
+
+        Assert.True(browser.Page.QuerySelector("#code") is not null, browser.Html);
+        Assert.DoesNotContain(TestPractice.Password, browser.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(practice.AdminEmail, browser.Html, StringComparison.Ordinal);
+        await browser.SubmitAsync("sign-in", new Dictionary<string, string> { ["Input.Code"] = "000000" });
+        Assert.NotNull(browser.Page.QuerySelector("#code"));   // a wrong code: asked again
+
+        await browser.SubmitAsync("sign-in", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(setup.SharedKey, app.Clock.GetUtcNow()) });
+
+        Assert.Equal("Patients", browser.Text("h1"));
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_server_session_and_deletes_the_cookie()
+    {
+        var practice = await app.NewPracticeAsync();
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin");
+        var tokens = TokensIn(browser.SetCookies.Last(c => c.StartsWith(WebSession.CookieName + "=", StringComparison.Ordinal)));
+
+        await browser.SubmitAsync("admin-sign-out");
+
+        Assert.Equal("/admin", browser.Path);
+        Assert.NotNull(browser.Page.QuerySelector("#password"));   // back at sign-in
+        Assert.Contains(browser.SetCookies, c => c.StartsWith(WebSession.CookieName + "=;", StringComparison.Ordinal) && c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase));
+        using var anonymous = app.CreateClient();
+        using var refresh = await anonymous.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = tokens.Refresh });
+        Assert.Equal(HttpStatusCode.Unauthorized, refresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_patients_list_searches_with_a_get_form_and_pages_with_links()
+    {
+        var practice = await app.NewPracticeAsync();
+        var lee = await practice.AddPatientAsync(new { givenName = "Jordan", familyName = "Leeworth", dateOfBirth = "1985-01-02", email = "jordan@leeworth.test" });
+        for (var i = 0; i < 25; i++)
+        {
+            await practice.AddPatientAsync();
+        }
+
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin");
+
+        Assert.Equal(25, browser.Page.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains("Page 1 of 2 (26 in all)", browser.Text(".pager"), StringComparison.Ordinal);
+        var next = browser.Page.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!;
+        await browser.OpenAsync(new Uri(new Uri("http://localhost/admin/"), next).PathAndQuery);
+        Assert.Single(browser.Page.QuerySelectorAll("tbody tr"));
+
+        await browser.OpenAsync("/admin?search=leeworth");
+
+        var row = Assert.Single(browser.Page.QuerySelectorAll("tbody tr"));
+        Assert.Equal($"/admin/patients/{lee.Id}", row.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains("Leeworth, Jordan", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Not invited", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("leeworth", browser.Page.QuerySelector("#search")!.GetAttribute("value"));
+
+        await browser.OpenAsync("/admin?search=nobody-at-all");
+        Assert.Equal("No patients match.", browser.Text("main p.muted"));
+    }
+
+    private (string? Access, string? Refresh) TokensIn(string setCookie)
+    {
+        var value = setCookie.Split(';')[0][(WebSession.CookieName.Length + 1)..];
+        var options = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(WebSession.Scheme);
+        var ticket = options.TicketDataFormat.Unprotect(value);
+        Assert.NotNull(ticket);
+        return (ticket.Properties.GetTokenValue("access_token"), ticket.Properties.GetTokenValue("refresh_token"));
+    }
+
+    private sealed record Setup(string SharedKey);
+}
