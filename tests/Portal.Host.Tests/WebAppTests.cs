@@ -14,6 +14,8 @@ public sealed class WebAppTests(PortalApp app) : IClassFixture<PortalApp>
     [InlineData("/admin/")]
     [InlineData("/admin?search=lee&page=2")]
     [InlineData("/admin/sign-out")]
+    [InlineData("/admin/forgot-password")]
+    [InlineData("/admin/reset-password/some-token")]
     public async Task Every_admin_page_is_rendered_on_the_server_without_webassembly(string path)
     {
         using var client = app.CreateClient();

@@ -171,6 +171,34 @@ public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal("No patients match.", browser.Text("main p.muted"));
     }
 
+    [Fact]
+    public async Task Forgot_password_asks_for_a_link_and_the_admin_link_sets_a_new_password()
+    {
+        var practice = await app.NewPracticeAsync();
+        using var browser = new PageClient(app);
+        await browser.OpenAsync("/admin");
+        Assert.Equal("/admin/forgot-password", browser.Page.QuerySelector("a[href$=forgot-password]")!.GetAttribute("href"));
+        await browser.OpenAsync("/admin/forgot-password");
+        await browser.SubmitAsync("forgot-password", new Dictionary<string, string> { ["Input.Email"] = practice.AdminEmail });
+        Assert.Contains($"If an account uses {practice.AdminEmail}", browser.Text("[role=status]"), StringComparison.Ordinal);
+
+        await app.RunJobAsync(Jobs.OutboxRelay);   // the ask, then the email it queues
+        await app.RunMessagingAsync();
+        using var anonymous = app.CreateClient();
+        var mail = (await anonymous.GetFromJsonAsync<List<MailboxEmail>>($"/api/dev/mailbox?to={Uri.EscapeDataString(practice.AdminEmail)}", PortalClients.Json))!;
+        var link = System.Text.RegularExpressions.Regex.Match(mail.First(m => m.Body.Contains("/reset-password/", StringComparison.Ordinal)).Body, @"/admin/reset-password/[A-Za-z0-9_-]+").Value;
+        Assert.NotEmpty(link);   // a practitioner's link opens the admin app
+        await browser.OpenAsync(link);
+        Assert.Equal("Choose a new password", browser.Text("h1"));
+        await browser.SubmitAsync("reset-password", new Dictionary<string, string> { ["Input.Password"] = "a brand new harbour passphrase", ["Input.Confirm"] = "a brand new harbour passphrase" });
+        Assert.Equal("Your password is changed", browser.Text("h1"));
+        await browser.OpenAsync(link);
+        Assert.Equal("This link has already been used", browser.Text("h1"));
+
+        await browser.SignInAsync(practice.AdminEmail, "a brand new harbour passphrase", "/admin");
+        Assert.Equal("Patients", browser.Text("h1"));
+    }
+
     private (string? Access, string? Refresh) TokensIn(string setCookie)
     {
         var value = setCookie.Split(';')[0][(WebSession.CookieName.Length + 1)..];

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Portal.Web.Admin.Features.PasswordReset;
 using Portal.Web.Admin.Features.Patients;
 using Portal.Web.Admin.Features.SignIn;
 using Portal.Web.Admin.Session;
@@ -20,6 +21,7 @@ public static class AdminWebApp
         services.AddScoped<CurrentPractitioner>();
         services.AddScoped<SignInClient>();
         services.AddScoped<PatientsClient>();
+        services.AddScoped<PasswordResetClient>();
         return services;
     }
 }

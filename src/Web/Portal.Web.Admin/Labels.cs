@@ -1,3 +1,4 @@
+using Portal.Web.Admin.Features.PasswordReset;
 using Portal.Web.Admin.Features.Patients;
 
 namespace Portal.Web.Admin;
@@ -20,6 +21,13 @@ public static class Labels
         Features.Patients.PortalStatus.Active => "active",
         Features.Patients.PortalStatus.Invited => "invited",
         _ => "none",
+    };
+
+    public static string DeadLinkTitle(DeadResetLink dead) => dead switch
+    {
+        DeadResetLink.Used => "This link has already been used",
+        DeadResetLink.Expired => "This link has expired",
+        _ => "This link is not valid",
     };
 
     public const string DateTime = "d MMM yyyy, h:mm tt";
