@@ -16,6 +16,7 @@ public sealed class WebAppTests(PortalApp app) : IClassFixture<PortalApp>
     [InlineData("/admin/sign-out")]
     [InlineData("/admin/forgot-password")]
     [InlineData("/admin/reset-password/some-token")]
+    [InlineData("/admin/join/some-token")]
     public async Task Every_admin_page_is_rendered_on_the_server_without_webassembly(string path)
     {
         using var client = app.CreateClient();

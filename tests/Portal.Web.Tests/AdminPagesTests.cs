@@ -199,6 +199,36 @@ public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal("Patients", browser.Text("h1"));
     }
 
+    [Fact]
+    public async Task An_invited_practitioner_joins_on_the_emailed_page_is_signed_in_and_the_link_works_once()
+    {
+        var practice = await app.NewPracticeAsync();
+        var email = $"alex.{Guid.NewGuid():N}@staff.test";
+        using (var admin = await practice.SignedInAdminAsync())
+        {
+            (await admin.PostAsJsonAsync("/api/practice/staff/invitations", new { email, givenName = "Alex", familyName = "Park", practiceAdmin = false })).EnsureSuccessStatusCode();
+        }
+
+        await app.RunMessagingAsync();
+        using var anonymous = app.CreateClient();
+        var mail = (await anonymous.GetFromJsonAsync<List<MailboxEmail>>($"/api/dev/mailbox?to={Uri.EscapeDataString(email)}", PortalClients.Json))!;
+        var link = System.Text.RegularExpressions.Regex.Match(mail[0].Body, @"/admin/join/[A-Za-z0-9_-]+").Value;
+        using var browser = new PageClient(app);
+
+        await browser.OpenAsync(link);
+        Assert.Equal($"Join {practice.Name} on Portal", browser.Text("h1"));
+        Assert.Equal("Alex", browser.Page.QuerySelector("#givenName")!.GetAttribute("value"));
+        await browser.SubmitAsync("join", new Dictionary<string, string> { ["Input.Password"] = "short", ["Input.Confirm"] = "short" });
+        Assert.Contains("Use at least 12 characters.", browser.Html, StringComparison.Ordinal);
+        await browser.SubmitAsync("join", new Dictionary<string, string> { ["Input.Password"] = "a long staff passphrase", ["Input.Confirm"] = "a long staff passphrase" });
+
+        Assert.Equal("/admin", browser.Path);
+        Assert.Equal("Patients", browser.Text("h1"));
+        Assert.Contains("Alex Park", browser.Text(".sidebar"), StringComparison.Ordinal);
+        await browser.OpenAsync(link);
+        Assert.Equal("This invitation has already been used", browser.Text("h1"));
+    }
+
     private (string? Access, string? Refresh) TokensIn(string setCookie)
     {
         var value = setCookie.Split(';')[0][(WebSession.CookieName.Length + 1)..];

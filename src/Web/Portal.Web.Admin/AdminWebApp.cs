@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Portal.Web.Admin.Features.Join;
 using Portal.Web.Admin.Features.PasswordReset;
 using Portal.Web.Admin.Features.Patients;
 using Portal.Web.Admin.Features.SignIn;
@@ -22,6 +23,7 @@ public static class AdminWebApp
         services.AddScoped<SignInClient>();
         services.AddScoped<PatientsClient>();
         services.AddScoped<PasswordResetClient>();
+        services.AddScoped<StaffInvitationClient>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Portal.Web.Admin.Features.Join;
 using Portal.Web.Admin.Features.PasswordReset;
 using Portal.Web.Admin.Features.Patients;
 
@@ -28,6 +29,14 @@ public static class Labels
         DeadResetLink.Used => "This link has already been used",
         DeadResetLink.Expired => "This link has expired",
         _ => "This link is not valid",
+    };
+
+    public static string DeadLinkTitle(DeadStaffInvitation dead) => dead switch
+    {
+        DeadStaffInvitation.Expired => "This invitation has expired",
+        DeadStaffInvitation.Used => "This invitation has already been used",
+        DeadStaffInvitation.Revoked => "This invitation was withdrawn",
+        _ => "This invitation link is not valid",
     };
 
     public const string DateTime = "d MMM yyyy, h:mm tt";

@@ -22,9 +22,10 @@ internal static class WebAppsSetup
 
     /// <summary>
     /// The admin app's addresses converted so far (its pages): every admin "Sign out" button posts to
-    /// <c>/admin/sign-out</c>, a practitioner's password reset email links to <c>/admin/reset-password/{token}</c>. The rest of the WebAssembly app waits in <c>src/Web/Portal.Web.Admin.Unconverted</c>.
+    /// <c>/admin/sign-out</c>, a practitioner's password reset email links to <c>/admin/reset-password/{token}</c>, a staff invitation to
+    /// <c>/admin/join/{token}</c>. The rest of the WebAssembly app waits in <c>src/Web/Portal.Web.Admin.Unconverted</c>.
     /// </summary>
-    public static readonly string[] AdminAppPages = ["/admin", "/admin/sign-out", "/admin/forgot-password", "/admin/reset-password/{token}"];
+    public static readonly string[] AdminAppPages = ["/admin", "/admin/sign-out", "/admin/forgot-password", "/admin/reset-password/{token}", "/admin/join/{token}"];
 
     /// <summary>The web apps' services (its session cookie, its API clients) and the server rendering of its pages.</summary>
     public static IServiceCollection AddWebApps(this IServiceCollection services, IHostEnvironment environment)
