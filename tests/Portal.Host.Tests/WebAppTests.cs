@@ -17,6 +17,7 @@ public sealed class WebAppTests(PortalApp app) : IClassFixture<PortalApp>
     [InlineData("/admin/forgot-password")]
     [InlineData("/admin/reset-password/some-token")]
     [InlineData("/admin/join/some-token")]
+    [InlineData("/admin/patients/b1b2c3d4-0000-4000-8000-000000000001")]
     public async Task Every_admin_page_is_rendered_on_the_server_without_webassembly(string path)
     {
         using var client = app.CreateClient();

@@ -229,6 +229,77 @@ public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal("This invitation has already been used", browser.Text("h1"));
     }
 
+    [Fact]
+    public async Task A_patients_details_are_edited_on_their_page_and_a_stale_form_saves_nothing()
+    {
+        var practice = await app.NewPracticeAsync();
+        var patient = await practice.AddPatientAsync();
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin");
+        await browser.OpenAsync("/admin");
+        var href = browser.Page.QuerySelector("tbody a")!.GetAttribute("href")!;
+        Assert.Equal($"/admin/patients/{patient.Id}", href);
+
+        await browser.OpenAsync(href);
+
+        Assert.StartsWith("Ava Nguyen", browser.Text("h1"), StringComparison.Ordinal);
+        Assert.Equal("Nguyen", browser.Page.QuerySelector("#familyName")!.GetAttribute("value"));
+        Assert.Equal("page", browser.Page.QuerySelector(".tabs a[aria-current]")!.GetAttribute("aria-current"));
+        await browser.SubmitAsync("patient-details", new Dictionary<string, string> { ["Input.Details.PreferredName"] = "Avie" });
+        Assert.Equal("Saved.", browser.Text("[role=status]"));
+        Assert.Equal("Avie", browser.Page.QuerySelector("#preferredName")!.GetAttribute("value"));
+
+        // Someone else saves meanwhile: this form's version is old, and nothing of it is saved.
+        using (var admin = await practice.SignedInAdminAsync())
+        {
+            var current = (await admin.GetFromJsonAsync<VersionOnly>($"/api/practice/patients/{patient.Id}", PortalClients.Json))!;
+            (await admin.PutAsJsonAsync($"/api/practice/patients/{patient.Id}", new
+            {
+                givenName = "Ava", familyName = "Nguyen", preferredName = "A", dateOfBirth = "1990-04-12", sex = "female", email = patient.Email,
+                mobilePhone = "+61412345678", version = current.Version,
+            })).EnsureSuccessStatusCode();
+        }
+
+        await browser.SubmitAsync("patient-details", new Dictionary<string, string> { ["Input.Details.PreferredName"] = "Mine" });
+
+        Assert.Contains("Someone else saved this patient", browser.Text("[role=alert]"), StringComparison.Ordinal);
+        await browser.OpenAsync(href);
+        Assert.Equal("A", browser.Page.QuerySelector("#preferredName")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_patients_access_log_is_a_tab_that_lists_who_read_the_record()
+    {
+        var practice = await app.NewPracticeAsync();
+        var patient = await practice.AddPatientAsync();
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin");
+        await browser.OpenAsync($"/admin/patients/{patient.Id}");
+
+        var tab = browser.Page.QuerySelectorAll(".tabs a").Single(a => a.TextContent == "Access log").GetAttribute("href")!;
+        await browser.OpenAsync(tab);
+
+        Assert.Null(browser.Page.QuerySelector("#familyName"));
+        Assert.NotEmpty(browser.Page.QuerySelectorAll("tbody tr"));   // at least the reads of this very page
+        Assert.Equal(HttpStatusCode.OK, browser.Status);
+    }
+
+    [Fact]
+    public async Task A_patient_of_another_practice_is_not_shown()
+    {
+        var practice = await app.NewPracticeAsync();
+        var other = await app.NewPracticeAsync();
+        var theirs = await other.AddPatientAsync();
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin");
+
+        await browser.OpenAsync($"/admin/patients/{theirs.Id}");
+
+        Assert.Equal("Patient", browser.Text("h1"));
+        Assert.NotNull(browser.Page.QuerySelector(".problem"));
+        Assert.DoesNotContain("Nguyen", browser.Html, StringComparison.Ordinal);
+    }
+
     private (string? Access, string? Refresh) TokensIn(string setCookie)
     {
         var value = setCookie.Split(';')[0][(WebSession.CookieName.Length + 1)..];
@@ -239,4 +310,6 @@ public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     private sealed record Setup(string SharedKey);
+
+    private sealed record VersionOnly(int Version);
 }

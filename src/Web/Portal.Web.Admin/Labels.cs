@@ -1,5 +1,7 @@
 using Portal.Web.Admin.Features.Join;
 using Portal.Web.Admin.Features.PasswordReset;
+using Portal.Web.Admin.Features.PatientDetail;
+using Portal.Web.Admin.Features.Shared;
 using Portal.Web.Admin.Features.Patients;
 
 namespace Portal.Web.Admin;
@@ -39,6 +41,16 @@ public static class Labels
         _ => "This invitation link is not valid",
     };
 
+    /// <summary>A patient page's tab; the record's parts are named in the server's words.</summary>
+    public static string TabTitle(PatientTab tab, RecordTerms terms) => tab switch
+    {
+        PatientTab.Details => terms.Heading("profile"),
+        PatientTab.Access => "Access log",
+        _ => tab.ToString(),
+    };
+
     public const string DateTime = "d MMM yyyy, h:mm tt";
+    public const string DateTimeSeconds = "d MMM yyyy, h:mm:ss tt";
+    public const string LongDate = "d MMMM yyyy";
     public const string Date = "d MMM yyyy";
 }

@@ -25,7 +25,7 @@ internal static class WebAppsSetup
     /// <c>/admin/sign-out</c>, a practitioner's password reset email links to <c>/admin/reset-password/{token}</c>, a staff invitation to
     /// <c>/admin/join/{token}</c>. The rest of the WebAssembly app waits in <c>src/Web/Portal.Web.Admin.Unconverted</c>.
     /// </summary>
-    public static readonly string[] AdminAppPages = ["/admin", "/admin/sign-out", "/admin/forgot-password", "/admin/reset-password/{token}", "/admin/join/{token}"];
+    public static readonly string[] AdminAppPages = ["/admin", "/admin/sign-out", "/admin/forgot-password", "/admin/reset-password/{token}", "/admin/join/{token}", "/admin/patients/{patientid:guid}"];
 
     /// <summary>The web apps' services (its session cookie, its API clients) and the server rendering of its pages.</summary>
     public static IServiceCollection AddWebApps(this IServiceCollection services, IHostEnvironment environment)
