@@ -268,6 +268,32 @@ public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
+    public async Task A_patients_health_record_adds_rows_on_the_server_and_saves_them()
+    {
+        var practice = await app.NewPracticeAsync();
+        var patient = await practice.AddPatientAsync();
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin");
+        await browser.OpenAsync($"/admin/patients/{patient.Id}?tab=health-record");
+        Assert.Equal("page", browser.Page.QuerySelector(".tabs a[href$='tab=health-record']")!.GetAttribute("aria-current"));
+        Assert.Null(browser.Page.QuerySelector("#allergy0"));
+
+        await browser.SubmitAsync("health-record", button: ("Input.Command", "add-allergies"));
+        Assert.NotNull(browser.Page.QuerySelector("#allergy0"));
+        await browser.SubmitAsync("health-record", new Dictionary<string, string> { ["Input.Rows.Allergies[0].Severity"] = "severe" });
+        Assert.NotNull(browser.Page.QuerySelector("[id='error-allergies-0--substance']"));   // a row without its substance is not sent
+        await browser.SubmitAsync("health-record", new Dictionary<string, string>
+        {
+            ["Input.Rows.Allergies[0].Substance"] = "Penicillin", ["Input.Rows.Allergies[0].Severity"] = "severe",
+        });
+
+        Assert.Equal("Saved.", browser.Text("[role=status]"));
+        using var admin = await practice.SignedInAdminAsync();
+        var record = (await admin.GetFromJsonAsync<AllergiesOnly>($"/api/practice/patients/{patient.Id}/health-record", PortalClients.Json))!;
+        Assert.Equal("Penicillin", Assert.Single(record.Allergies).Substance);
+    }
+
+    [Fact]
     public async Task A_patients_access_log_is_a_tab_that_lists_who_read_the_record()
     {
         var practice = await app.NewPracticeAsync();
@@ -312,4 +338,8 @@ public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
     private sealed record Setup(string SharedKey);
 
     private sealed record VersionOnly(int Version);
+
+    private sealed record AllergiesOnly(List<AllergyOnly> Allergies);
+
+    private sealed record AllergyOnly(string Substance);
 }

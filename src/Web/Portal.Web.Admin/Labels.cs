@@ -45,8 +45,18 @@ public static class Labels
     public static string TabTitle(PatientTab tab, RecordTerms terms) => tab switch
     {
         PatientTab.Details => terms.Heading("profile"),
+        PatientTab.HealthRecord => terms.Heading("healthRecord"),
         PatientTab.Access => "Access log",
         _ => tab.ToString(),
+    };
+
+    /// <summary>A patient page's tab in its address (<c>?tab=</c>).</summary>
+    public static string TabKey(PatientTab tab) => tab switch
+    {
+        PatientTab.Details => "details",
+        PatientTab.HealthRecord => "health-record",
+        PatientTab.Access => "access-log",
+        _ => tab.ToString().ToLowerInvariant(),
     };
 
     public const string DateTime = "d MMM yyyy, h:mm tt";

@@ -34,6 +34,21 @@ public sealed class PatientRecordClient(PortalWebApi api)
         };
     }
 
+    public Task<ApiResult<HealthRecord>> HealthRecordAsync(Guid patientId) =>
+        api.GetAsync<HealthRecord>($"api/practice/patients/{patientId}/health-record");
+
+    public async Task<SaveAnswer> SaveHealthRecordAsync(Guid patientId, HealthRecordLists lists, int version)
+    {
+        var result = await api.SendAsync<HealthRecord>(HttpMethod.Put, $"api/practice/patients/{patientId}/health-record",
+            new { allergies = lists.Allergies, medications = lists.Medications, conditions = lists.Conditions, version });
+        return result.Problem switch
+        {
+            null => new SaveAnswer(SaveOutcome.Saved, null, null),
+            { Code: "patients.stale" } problem => new SaveAnswer(SaveOutcome.Stale, null, problem),
+            var problem => new SaveAnswer(SaveOutcome.Refused, null, problem),
+        };
+    }
+
     public Task<ApiResult<Page<AccessLogEntry>>> AccessLogAsync(Guid patientId, int page, int pageSize) =>
         api.GetAsync<Page<AccessLogEntry>>($"api/practice/patients/{patientId}/access-log?page={page}&pageSize={pageSize}");
 }
@@ -46,3 +61,14 @@ public sealed record Patient(
 }
 
 public sealed record AccessLogEntry(DateTimeOffset At, string ActorName, string Action, string Subject);
+
+public sealed record HealthRecord(Guid PatientId, IReadOnlyList<AllergyItem> Allergies, IReadOnlyList<MedicationItem> Medications, IReadOnlyList<ConditionItem> Conditions, int Version)
+{
+    public HealthRecordLists Lists => new(Allergies, Medications, Conditions);
+}
+
+/// <summary>Who recorded an entry of the health record (the API's <c>recordedBy</c>).</summary>
+public static class RecordedByWhom
+{
+    public static bool Patient(string? recordedBy) => string.Equals(recordedBy, "patient", StringComparison.Ordinal);
+}
