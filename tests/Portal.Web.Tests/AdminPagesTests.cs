@@ -335,6 +335,35 @@ public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
         return (ticket.Properties.GetTokenValue("access_token"), ticket.Properties.GetTokenValue("refresh_token"));
     }
 
+    [Fact]
+    public async Task Add_patient_is_a_form_on_the_patients_list_that_checks_the_fields_and_opens_the_new_patient()
+    {
+        var practice = await app.NewPracticeAsync();
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin");
+        Assert.Null(browser.Page.QuerySelector("form[aria-labelledby=newPatientHeading]"));
+        await browser.OpenAsync(browser.Page.QuerySelector("a.add-patient")!.GetAttribute("href")!);
+        Assert.Equal("New patient", browser.Text("#newPatientHeading"));
+
+        await browser.SubmitAsync("patient-new", new Dictionary<string, string> { ["New.GivenName"] = "Noor" });
+        Assert.Equal("true", browser.Page.QuerySelector("#familyName")!.GetAttribute("aria-invalid"));
+        Assert.NotNull(browser.Page.QuerySelector("#error-dateOfBirth"));
+        Assert.Equal("Noor", browser.Page.QuerySelector("#givenName")!.GetAttribute("value"));   // what was typed stays
+        using (var admin = await practice.SignedInAdminAsync())
+        {
+            Assert.Equal(0, (await admin.GetFromJsonAsync<PatientsTotal>("/api/practice/patients", PortalClients.Json))!.Total);   // nothing was sent
+        }
+
+        await browser.SubmitAsync("patient-new", new Dictionary<string, string>
+        {
+            ["New.GivenName"] = "Noor", ["New.FamilyName"] = "Haddad", ["New.DateOfBirth"] = "1979-08-30", ["New.Email"] = "noor@haddad.test",
+        });
+
+        Assert.StartsWith("/admin/patients/", browser.Path, StringComparison.Ordinal);
+        Assert.StartsWith("Noor Haddad", browser.Text("h1"), StringComparison.Ordinal);
+        Assert.Equal("Not invited", browser.Text("h1 .status"));
+    }
+
     private sealed record Setup(string SharedKey);
 
     private sealed record VersionOnly(int Version);
@@ -342,4 +371,6 @@ public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
     private sealed record AllergiesOnly(List<AllergyOnly> Allergies);
 
     private sealed record AllergyOnly(string Substance);
+
+    private sealed record PatientsTotal(int Total);
 }
