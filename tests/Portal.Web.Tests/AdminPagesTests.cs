@@ -364,6 +364,200 @@ public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal("Not invited", browser.Text("h1 .status"));
     }
 
+    [Fact]
+    public async Task The_portal_access_tab_invites_resends_and_revokes_and_the_header_follows_at_once()
+    {
+        var practice = await app.NewPracticeAsync();
+        var patient = await practice.AddPatientAsync();
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin");
+        await browser.OpenAsync($"/admin/patients/{patient.Id}?tab=portal-access");
+        Assert.Equal("page", browser.Page.QuerySelector(".tabs a[href$='tab=portal-access']")!.GetAttribute("aria-current"));
+        Assert.Equal("Not invited", browser.Text("h1 .status"));
+        Assert.Equal(patient.Email, browser.Page.QuerySelector("#inviteEmail")!.GetAttribute("placeholder"));
+
+        await browser.SubmitAsync("portal-invite", new Dictionary<string, string> { ["Invite.Message"] = "See you on the portal." });
+
+        Assert.StartsWith($"Invitation sent to {patient.Email}.", browser.Text("[role=status]"), StringComparison.Ordinal);
+        Assert.Equal("Invited", browser.Text("h1 .status"));   // the record's own status follows a moment later; the header does not wait
+        Assert.Null(browser.Page.QuerySelector("form[aria-label='Invite to the portal']"));
+        var resend = browser.Page.QuerySelector("button[name='Invitation.Command'][value^='resend:']")!.GetAttribute("value")!;
+        var invitationId = Guid.Parse(resend["resend:".Length..]);
+
+        await browser.SubmitAsync("portal-invitation", button: ("Invitation.Command", resend));
+        Assert.Contains("A new invitation email is on its way", browser.Text("[role=status]"), StringComparison.Ordinal);
+        await browser.SubmitAsync("portal-invitation", button: ("Invitation.Command", $"revoke:{invitationId}"));
+
+        Assert.Contains("The invitation was revoked", browser.Text("[role=status]"), StringComparison.Ordinal);
+        Assert.Equal("Not invited", browser.Text("h1 .status"));
+        Assert.Equal("Revoked", browser.Text(".invitations .status"));
+        Assert.NotNull(browser.Page.QuerySelector("form[aria-label='Invite to the portal']"));   // invite again
+        using var admin = await practice.SignedInAdminAsync();
+        var invitations = (await admin.GetFromJsonAsync<InvitationsOnly>($"/api/practice/invitations?patientId={patient.Id}", PortalClients.Json))!;
+        Assert.Equal("revoked", Assert.Single(invitations.Items).Status);
+    }
+
+    [Fact]
+    public async Task An_invitation_the_api_refuses_says_why_at_the_field()
+    {
+        var practice = await app.NewPracticeAsync();
+        var patient = await practice.AddPatientAsync(new { givenName = "Kai", familyName = "Tan", dateOfBirth = "2001-02-03" });   // no email on record
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin");
+        await browser.OpenAsync($"/admin/patients/{patient.Id}?tab=portal-access");
+
+        await browser.SubmitAsync("portal-invite");
+
+        Assert.NotNull(browser.Page.QuerySelector(".problem[role=alert]"));
+        Assert.Null(browser.Page.QuerySelector(".notice[role=status]"));
+        Assert.Equal("Not invited", browser.Text("h1 .status"));
+    }
+
+    [Fact]
+    public async Task Removing_a_patients_portal_access_asks_first_then_offers_a_new_invitation()
+    {
+        var practice = await app.NewPracticeAsync();
+        var patient = await practice.AddPatientAsync();
+        using (var admin = await practice.SignedInAdminAsync())
+        {
+            (await admin.PostAsJsonAsync($"/api/practice/patients/{patient.Id}/invitations", new { })).EnsureSuccessStatusCode();
+        }
+
+        var token = await app.LatestInvitationTokenAsync(patient.Email);
+        using (var anonymous = app.CreateClient())
+        {
+            (await anonymous.PostAsJsonAsync($"/api/invitations/{token}/accept", new { password = TestPractice.Password })).EnsureSuccessStatusCode();
+        }
+
+        await app.RunMessagingAsync();   // the record's status follows the accepted invitation's event
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin");
+        await browser.OpenAsync($"/admin/patients/{patient.Id}?tab=portal-access");
+        Assert.Equal("Uses the portal", browser.Text("h1 .status"));
+        Assert.Null(browser.Page.QuerySelector("form[aria-label='Invite to the portal']"));
+
+        await browser.SubmitAsync("portal-remove", button: ("Remove.Command", "ask"));
+        Assert.Contains("Remove this patient's portal access?", browser.Text("#removeAccessQuestion"), StringComparison.Ordinal);
+        using (var patientApi = await app.SignedInClientAsync(patient.Email, TestPractice.Password))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await patientApi.GetAsync($"/api/portal/profile?patientId={patient.Id}")).StatusCode);   // nothing removed yet
+        }
+
+        await browser.SubmitAsync("portal-remove", button: ("Remove.Command", "remove"));
+
+        Assert.Contains("Portal access removed", browser.Text("[role=status]"), StringComparison.Ordinal);
+        Assert.Equal("Not invited", browser.Text("h1 .status"));
+        Assert.NotNull(browser.Page.QuerySelector("form[aria-label='Invite to the portal']"));
+        using var signedIn = await app.SignedInClientAsync(patient.Email, TestPractice.Password);
+        Assert.NotEqual(HttpStatusCode.OK, (await signedIn.GetAsync($"/api/portal/profile?patientId={patient.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Notes_are_written_amended_by_their_author_and_say_who_read_them()
+    {
+        var practice = await app.NewPracticeAsync();
+        var patient = await practice.AddPatientAsync();
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin");
+        await browser.OpenAsync($"/admin/patients/{patient.Id}?tab=notes");
+        Assert.Equal("No notes you can read.", browser.Text("section > p.muted"));
+
+        await browser.SubmitAsync("note-new", new Dictionary<string, string> { ["New.Body"] = "  ", ["New.Visibility"] = "Group" });
+        Assert.Equal("Write the note first.", browser.Text("#error-body"));
+        Assert.Equal("true", browser.Page.QuerySelector("#noteBody")!.GetAttribute("aria-invalid"));
+        await browser.SubmitAsync("note-new", new Dictionary<string, string> { ["New.Body"] = "Reviewed bloods.\nAll normal.", ["New.Visibility"] = "Private" });
+
+        Assert.Equal("", browser.Text("#noteBody"));   // a fresh form once saved
+        Assert.Equal("Reviewed bloods.\nAll normal.", browser.Text("article.note .body"));
+        Assert.EndsWith("only the author", browser.Text("article.note .meta"), StringComparison.Ordinal);
+        await browser.OpenAsync(browser.Page.QuerySelectorAll("article.note a").Single(a => a.TextContent.StartsWith("Amend", StringComparison.Ordinal)).GetAttribute("href")!);
+        await browser.SubmitAsync("note-amend", new Dictionary<string, string> { ["Amend.Body"] = "" });
+        Assert.Equal("Write the amendment first.", browser.Text("#error-amendment"));
+        await browser.SubmitAsync("note-amend", new Dictionary<string, string> { ["Amend.Body"] = "Potassium slightly high." });
+
+        Assert.Equal("Reviewed bloods.\nAll normal.", browser.Text("article.note > .body"));   // the original stays as written
+        Assert.Equal("Potassium slightly high.", browser.Text("article.note .amendment .body"));
+        Assert.Null(browser.Page.QuerySelector("form[aria-label='Amend the note']"));
+        await browser.OpenAsync(browser.Page.QuerySelectorAll("article.note a").Single(a => a.TextContent.StartsWith("Who read this", StringComparison.Ordinal)).GetAttribute("href")!);
+        Assert.All(browser.Page.QuerySelectorAll("article.note ul.readers li"), r => Assert.StartsWith("Pat Admin, ", r.TextContent, StringComparison.Ordinal));
+        Assert.NotEmpty(browser.Page.QuerySelectorAll("article.note ul.readers li"));   // listing the notes counts as reading them
+    }
+
+    [Fact]
+    public async Task Another_practitioners_notes_show_only_while_the_practice_shares_notes()
+    {
+        var practice = await app.NewPracticeAsync();
+        var patient = await practice.AddPatientAsync();
+        using (var browser = new PageClient(app))
+        {
+            await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin");
+            await browser.OpenAsync($"/admin/patients/{patient.Id}?tab=notes");
+            await browser.SubmitAsync("note-new", new Dictionary<string, string> { ["New.Body"] = "For the practice.", ["New.Visibility"] = "Group" });
+            await browser.SubmitAsync("note-new", new Dictionary<string, string> { ["New.Body"] = "Mine alone.", ["New.Visibility"] = "Private" });
+            Assert.Equal(2, browser.Page.QuerySelectorAll("article.note").Length);
+        }
+
+        var colleague = await practice.AddPractitionerAsync();
+        using var other = new PageClient(app);
+        await other.SignInAsync(colleague, TestPractice.Password, "/admin");
+        await other.OpenAsync($"/admin/patients/{patient.Id}?tab=notes");
+        Assert.Empty(other.Page.QuerySelectorAll("article.note"));
+
+        await practice.PutPortalSettingsAsync(noteSharing: true);
+        await other.OpenAsync($"/admin/patients/{patient.Id}?tab=notes");
+
+        var note = Assert.Single(other.Page.QuerySelectorAll("article.note"));
+        Assert.Equal("For the practice.", note.QuerySelector(".body")!.TextContent);
+        Assert.DoesNotContain(note.QuerySelectorAll("a"), a => a.TextContent.StartsWith("Amend", StringComparison.Ordinal));   // not the author
+        Assert.DoesNotContain(note.QuerySelectorAll("a"), a => a.TextContent.StartsWith("Who read this", StringComparison.Ordinal));   // nor an admin
+    }
+
+    [Fact]
+    public async Task The_history_shows_each_change_before_and_after_and_restores_after_confirming()
+    {
+        var practice = await app.NewPracticeAsync();
+        var patient = await practice.AddPatientAsync();
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin");
+        await browser.OpenAsync($"/admin/patients/{patient.Id}");
+        await browser.SubmitAsync("patient-details", new Dictionary<string, string> { ["Input.Details.PreferredName"] = "Avie" });
+        await browser.OpenAsync($"/admin/patients/{patient.Id}?tab=health-record");
+        await browser.SubmitAsync("health-record", button: ("Input.Command", "add-allergies"));
+        await browser.SubmitAsync("health-record", new Dictionary<string, string>
+        {
+            ["Input.Rows.Allergies[0].Substance"] = "Penicillin", ["Input.Rows.Allergies[0].Reaction"] = "Hives", ["Input.Rows.Allergies[0].Severity"] = "moderate",
+        });
+
+        await browser.OpenAsync($"/admin/patients/{patient.Id}?tab=history");
+
+        Assert.Equal(2, browser.Page.QuerySelectorAll("ol.history > li").Length);
+        Assert.Equal("page", browser.Page.QuerySelector(".filters a[aria-current]")!.GetAttribute("aria-current"));
+        var allergy = browser.Page.QuerySelector("ol.history tr.entry")!;
+        Assert.Equal("Penicillin, Hives, moderate", allergy.QuerySelector("td.to")!.TextContent);   // who recorded it is not shown
+        Assert.Equal("added", allergy.QuerySelector(".status")!.TextContent);
+        Assert.Contains("changed", browser.Page.QuerySelectorAll("ol.history > li > p").Last().TextContent, StringComparison.Ordinal);
+        var preferred = browser.Page.QuerySelectorAll("ol.history > li").Last().QuerySelector("tbody tr")!;
+        Assert.Equal("—", preferred.QuerySelector("td.from")!.TextContent);
+        Assert.Equal("Avie", preferred.QuerySelector("td.to")!.TextContent);
+
+        await browser.OpenAsync(browser.Page.QuerySelector(".filters a[href$='subject=profile']")!.GetAttribute("href")!);
+        Assert.Single(browser.Page.QuerySelectorAll("ol.history > li"));
+        await browser.OpenAsync(browser.Page.QuerySelector("ol.history > li a[href*='restore=']")!.GetAttribute("href")!);
+        Assert.Contains("Bring back what the", browser.Text("#restore-question"), StringComparison.Ordinal);
+        using (var admin = await practice.SignedInAdminAsync())
+        {
+            Assert.Equal("Avie", (await admin.GetFromJsonAsync<PreferredNameOnly>($"/api/practice/patients/{patient.Id}", PortalClients.Json))!.PreferredName);   // not before confirming
+        }
+
+        await browser.SubmitAsync("history-restore");
+
+        Assert.StartsWith("Restored:", browser.Text("[role=status]"), StringComparison.Ordinal);
+        Assert.Equal(2, browser.Page.QuerySelectorAll("ol.history > li").Length);   // the restore is a change in the history too
+        Assert.Contains("restored", browser.Page.QuerySelector("ol.history > li > p")!.TextContent, StringComparison.Ordinal);
+        using var check = await practice.SignedInAdminAsync();
+        Assert.Null((await check.GetFromJsonAsync<PreferredNameOnly>($"/api/practice/patients/{patient.Id}", PortalClients.Json))!.PreferredName);
+    }
+
     private sealed record Setup(string SharedKey);
 
     private sealed record VersionOnly(int Version);
@@ -373,4 +567,10 @@ public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
     private sealed record AllergyOnly(string Substance);
 
     private sealed record PatientsTotal(int Total);
+
+    private sealed record InvitationsOnly(List<InvitationOnly> Items);
+
+    private sealed record InvitationOnly(string Status);
+
+    private sealed record PreferredNameOnly(string? PreferredName);
 }

@@ -6,6 +6,9 @@ using Portal.Web.Admin.Features.PatientDetail;
 using Portal.Web.Admin.Features.Shared;
 using Portal.Web.Admin.Features.Patients;
 using Portal.Web.Admin.Features.SignIn;
+using Portal.Web.Admin.Features.PortalAccess;
+using Portal.Web.Admin.Features.Notes;
+using Portal.Web.Admin.Features.RecordHistory;
 using Portal.Web.Admin.Session;
 using Portal.Web.Server;
 
@@ -29,6 +32,9 @@ public static class AdminWebApp
         services.AddScoped<PatientRecordClient>();
         services.AddScoped<PasswordResetClient>();
         services.AddScoped<StaffInvitationClient>();
+        services.AddScoped<PortalAccessClient>();
+        services.AddScoped<NotesClient>();
+        services.AddScoped<RecordHistoryClient>();
         return services;
     }
 }
