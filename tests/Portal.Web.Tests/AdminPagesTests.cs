@@ -381,6 +381,9 @@ public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.StartsWith($"Invitation sent to {patient.Email}.", browser.Text("[role=status]"), StringComparison.Ordinal);
         Assert.Equal("Invited", browser.Text("h1 .status"));   // the record's own status follows a moment later; the header does not wait
         Assert.Null(browser.Page.QuerySelector("form[aria-label='Invite to the portal']"));
+        await browser.OpenAsync($"/admin/patients/{patient.Id}?tab=notes");
+        Assert.Equal("Invited", browser.Text("h1 .status"));   // on the other tabs too
+        await browser.OpenAsync($"/admin/patients/{patient.Id}?tab=portal-access");
         var resend = browser.Page.QuerySelector("button[name='Invitation.Command'][value^='resend:']")!.GetAttribute("value")!;
         var invitationId = Guid.Parse(resend["resend:".Length..]);
 
