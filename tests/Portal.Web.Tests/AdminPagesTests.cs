@@ -294,6 +294,47 @@ public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
     }
 
     [Fact]
+    public async Task A_health_record_row_is_removed_on_the_server_and_a_stale_form_saves_nothing()
+    {
+        var practice = await app.NewPracticeAsync();
+        var patient = await practice.AddPatientAsync();
+        using (var admin = await practice.SignedInAdminAsync())
+        {
+            (await admin.PutAsJsonAsync($"/api/practice/patients/{patient.Id}/health-record", new
+            {
+                allergies = new[] { new { substance = "Penicillin", severity = "severe" } }, medications = Array.Empty<object>(),
+                conditions = new[] { new { name = "Asthma", since = "2004" } }, version = 1,
+            })).EnsureSuccessStatusCode();
+        }
+
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin");
+        await browser.OpenAsync($"/admin/patients/{patient.Id}?tab=health-record");
+        Assert.Equal("Penicillin", browser.Page.QuerySelector("#allergy0")!.GetAttribute("value"));
+
+        await browser.SubmitAsync("health-record", button: ("Input.Command", "remove-allergies-0"));
+        Assert.Null(browser.Page.QuerySelector("#allergy0"));
+        Assert.Equal("Asthma", browser.Page.QuerySelector("#condition0")!.GetAttribute("value"));   // the other lists stay as they were
+        using (var admin = await practice.SignedInAdminAsync())
+        {
+            // Nothing is saved until "Save health record"; meanwhile someone else saves.
+            var current = (await admin.GetFromJsonAsync<AllergiesAndVersion>($"/api/practice/patients/{patient.Id}/health-record", PortalClients.Json))!;
+            Assert.Single(current.Allergies);
+            (await admin.PutAsJsonAsync($"/api/practice/patients/{patient.Id}/health-record", new
+            {
+                allergies = new[] { new { substance = "Latex" } }, medications = Array.Empty<object>(), conditions = Array.Empty<object>(), version = current.Version,
+            })).EnsureSuccessStatusCode();
+        }
+
+        await browser.SubmitAsync("health-record");
+
+        Assert.Contains("Someone else saved this health record", browser.Text("[role=alert]"), StringComparison.Ordinal);
+        using var check = await practice.SignedInAdminAsync();
+        var record = (await check.GetFromJsonAsync<AllergiesAndVersion>($"/api/practice/patients/{patient.Id}/health-record", PortalClients.Json))!;
+        Assert.Equal("Latex", Assert.Single(record.Allergies).Substance);
+    }
+
+    [Fact]
     public async Task A_patients_access_log_is_a_tab_that_lists_who_read_the_record()
     {
         var practice = await app.NewPracticeAsync();
@@ -559,6 +600,12 @@ public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Contains("restored", browser.Page.QuerySelector("ol.history > li > p")!.TextContent, StringComparison.Ordinal);
         using var check = await practice.SignedInAdminAsync();
         Assert.Null((await check.GetFromJsonAsync<PreferredNameOnly>($"/api/practice/patients/{patient.Id}", PortalClients.Json))!.PreferredName);
+
+        // The same change again: that part already is as it was before it, and the refusal is said.
+        await browser.OpenAsync(browser.Page.QuerySelector("ol.history > li:last-child a[href*='restore=']")!.GetAttribute("href")!);
+        await browser.SubmitAsync("history-restore");
+        Assert.StartsWith("Not restored.", browser.Text(".problem[role=alert]"), StringComparison.Ordinal);
+        Assert.Null(browser.Page.QuerySelector(".notice[role=status]"));
     }
 
     private sealed record Setup(string SharedKey);
@@ -568,6 +615,8 @@ public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
     private sealed record AllergiesOnly(List<AllergyOnly> Allergies);
 
     private sealed record AllergyOnly(string Substance);
+
+    private sealed record AllergiesAndVersion(List<AllergyOnly> Allergies, int Version);
 
     private sealed record PatientsTotal(int Total);
 
