@@ -517,6 +517,7 @@ public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
         await browser.OpenAsync(browser.Page.QuerySelectorAll("article.note a").Single(a => a.TextContent.StartsWith("Amend", StringComparison.Ordinal)).GetAttribute("href")!);
         await browser.SubmitAsync("note-amend", new Dictionary<string, string> { ["Amend.Body"] = "" });
         Assert.Equal("Write the amendment first.", browser.Text("#error-amendment"));
+        Assert.Equal("true", browser.Page.QuerySelector("form[aria-label='Amend the note'] textarea")!.GetAttribute("aria-invalid"));
         await browser.SubmitAsync("note-amend", new Dictionary<string, string> { ["Amend.Body"] = "Potassium slightly high." });
 
         Assert.Equal("Reviewed bloods.\nAll normal.", browser.Text("article.note > .body"));   // the original stays as written
