@@ -547,10 +547,12 @@ public sealed class AdminPagesTests(PortalApp app) : IClassFixture<PortalApp>
         await other.SignInAsync(colleague, TestPractice.Password, "/admin");
         await other.OpenAsync($"/admin/patients/{patient.Id}?tab=notes");
         Assert.Empty(other.Page.QuerySelectorAll("article.note"));
+        Assert.Contains("Note sharing is off", other.Text("#sharingOff"), StringComparison.Ordinal);
 
         await practice.PutPortalSettingsAsync(noteSharing: true);
         await other.OpenAsync($"/admin/patients/{patient.Id}?tab=notes");
 
+        Assert.Null(other.Page.QuerySelector("#sharingOff"));
         var note = Assert.Single(other.Page.QuerySelectorAll("article.note"));
         Assert.Equal("For the practice.", note.QuerySelector(".body")!.TextContent);
         Assert.DoesNotContain(note.QuerySelectorAll("a"), a => a.TextContent.StartsWith("Amend", StringComparison.Ordinal));   // not the author

@@ -23,7 +23,8 @@ public sealed record NoteRead(string ReaderName, DateTimeOffset At);
 /// <summary>
 /// A patient's clinical notes the practitioner may read (<c>GET /api/practice/patients/{id}/notes</c>: their own, and the
 /// practice's while note sharing is on), a new note, an amendment (the author only; notes are never edited in place) and
-/// who read a note (<c>GET /api/practice/notes/{id}/access-log</c>: the author or a practice admin).
+/// who read a note (<c>GET /api/practice/notes/{id}/access-log</c>: the author or a practice admin), and whether the
+/// practice shares notes now.
 /// </summary>
 public sealed class NotesClient(PortalWebApi api)
 {
@@ -40,4 +41,9 @@ public sealed class NotesClient(PortalWebApi api)
 
     public Task<ApiResult<Page<NoteRead>>> ReadersAsync(Guid noteId) =>
         api.GetAsync<Page<NoteRead>>($"api/practice/notes/{noteId}/access-log?pageSize=50");
+
+    /// <summary>Whether the practice shares notes now (<c>noteSharing</c> of <c>GET /api/practice/settings/portal</c>); null when unknown.</summary>
+    public async Task<bool?> SharingAsync() => (await api.GetAsync<NoteSharingSetting>("api/practice/settings/portal")).Value?.NoteSharing;
+
+    private sealed record NoteSharingSetting(bool NoteSharing);
 }
