@@ -111,94 +111,6 @@ public sealed class AdminPageTests
     }
 
     [Fact]
-    public async Task A_conflicting_approval_names_the_fields_and_offers_to_apply_anyway()
-    {
-        var requestId = Guid.NewGuid();
-        var request = new
-        {
-            id = requestId, patientId = Guid.NewGuid(), patientName = "Ava Nguyen", subject = "profile", submittedAt = DateTimeOffset.UtcNow,
-            status = "pending", changes = new[] { new { field = "mobilePhone", from = "+61412345678", to = "+61499111222" } },
-        };
-        var api = new StubApi()
-            .On("GET /api/practice/change-requests", HttpStatusCode.OK, new { items = new[] { request }, total = 1 })
-            .On($"POST /api/practice/change-requests/{requestId}/approve", HttpStatusCode.Conflict,
-                StubApi.Problem(409, "change-requests.conflict", "Changed since.", fields: new[] { "mobilePhone" }))
-            .On($"GET /api/practice/patients/{request.patientId}", HttpStatusCode.OK, new { mobilePhone = "+61400000000" });
-        await using var context = await api.SignedInContextAsync("practitioner");
-        var page = context.Render<Approvals>();
-        page.WaitForAssertion(() => Assert.Contains("+61499111222", page.Markup, StringComparison.Ordinal));
-
-        await page.FindAll("button").First(b => b.TextContent.Trim() == "Approve").ClickAsync();
-
-        page.WaitForAssertion(() => Assert.Contains("Apply anyway", page.Markup, StringComparison.Ordinal));
-        Assert.Contains("Mobile phone (changed since)", page.Markup, StringComparison.Ordinal);
-        page.WaitForAssertion(() => Assert.Contains("Mobile phone: now +61400000000", page.Markup, StringComparison.Ordinal));
-        await page.FindAll("button").First(b => b.TextContent.Trim() == "Apply anyway").ClickAsync();
-        Assert.Contains("\"force\":true", api.Requests.Last(r => r.Route.EndsWith("/approve", StringComparison.Ordinal)).Body, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_request_the_patient_replaced_meanwhile_reloads_the_queue_and_says_why()
-    {
-        var requestId = Guid.NewGuid();
-        var request = new
-        {
-            id = requestId, patientId = Guid.NewGuid(), patientName = "Ava Nguyen", subject = "profile", submittedAt = DateTimeOffset.UtcNow,
-            status = "pending", changes = new[] { new { field = "preferredName", from = (string?)null, to = "Avie" } },
-        };
-        var api = new StubApi()
-            .On("GET /api/practice/change-requests", HttpStatusCode.OK, new { items = new[] { request }, total = 1 })
-            .On($"POST /api/practice/change-requests/{requestId}/approve", HttpStatusCode.Conflict,
-                StubApi.Problem(409, "change-requests.superseded", "Replaced by a newer request."));
-        await using var context = await api.SignedInContextAsync("practitioner");
-        var page = context.Render<Approvals>();
-        page.WaitForAssertion(() => Assert.Contains("Avie", page.Markup, StringComparison.Ordinal));
-
-        await page.FindAll("button").First(b => b.TextContent.Trim() == "Approve").ClickAsync();
-
-        page.WaitForAssertion(() => Assert.Contains("Ava Nguyen replaced that request with a newer one", page.Markup, StringComparison.Ordinal));
-        Assert.Equal(2, api.Requests.Count(r => r.Route.StartsWith("GET /api/practice/change-requests", StringComparison.Ordinal)));
-    }
-
-    [Fact]
-    public async Task A_list_change_reads_as_the_entries_added_changed_and_removed_not_two_whole_lists()
-    {
-        var penicillin = new { substance = "Penicillin", reaction = "Hives", severity = "moderate", recordedBy = "practice" };
-        var worse = penicillin with { reaction = "Swelling" };
-        var peanuts = new { substance = "Peanuts", reaction = "Rash", severity = "severe", recordedBy = "patient" };
-        var latex = new { substance = "Latex", reaction = "Itch", severity = "mild", recordedBy = "patient" };
-        var request = new
-        {
-            id = Guid.NewGuid(), patientId = Guid.NewGuid(), patientName = "Ava Nguyen", subject = "healthRecord", submittedAt = DateTimeOffset.UtcNow,
-            status = "pending",
-            changes = new[]
-            {
-                new
-                {
-                    field = "allergies", from = new[] { penicillin, latex }, to = new[] { worse, peanuts },
-                    entries = new object[]
-                    {
-                        new { change = "changed", from = penicillin, to = worse },
-                        new { change = "added", from = (object?)null, to = peanuts },
-                        new { change = "removed", from = latex, to = (object?)null },
-                    },
-                },
-            },
-        };
-        var api = new StubApi().On("GET /api/practice/change-requests", HttpStatusCode.OK, new { items = new[] { request }, total = 1 });
-        await using var context = await api.SignedInContextAsync("practitioner");
-
-        var page = context.Render<Approvals>();
-
-        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("table.diff tbody tr").Count));
-        var rows = page.FindAll("table.diff tbody tr").Select(row => row.Children.Select(cell => cell.TextContent.Trim()).ToArray()).ToList();
-        Assert.Equal(["Allergies changed", "Penicillin, Hives, moderate", "Penicillin, Swelling, moderate"], rows[0]);
-        Assert.Equal(["Allergies added", "", "Peanuts, Rash, severe"], rows[1]);
-        Assert.Equal(["Allergies removed", "Latex, Itch, mild", ""], rows[2]);
-        Assert.Contains("Ava Nguyen</a>: health record", page.Markup, StringComparison.Ordinal);   // the server's words for the part
-    }
-
-    [Fact]
     public async Task Mark_all_as_read_marks_the_practitioners_notifications_and_says_how_many()
     {
         var unread = new { id = Guid.NewGuid(), kind = "profileUpdated", patientId = (Guid?)null, summary = "Ava Nguyen updated their personal details (mobile phone).", createdAt = DateTimeOffset.UtcNow, readAt = (DateTimeOffset?)null };
@@ -216,25 +128,6 @@ public sealed class AdminPageTests
         page.WaitForAssertion(() => Assert.Contains("Marked 2 notifications as read.", page.Markup, StringComparison.Ordinal));
         Assert.DoesNotContain("Mark all as read", page.Markup, StringComparison.Ordinal);   // nothing unread is left
         Assert.Equal(0, context.Services.GetRequiredService<NotificationCounter>().Unread);   // the header's count follows
-    }
-
-    [Fact]
-    public async Task Rejecting_needs_a_reason_before_anything_is_sent()
-    {
-        var request = new
-        {
-            id = Guid.NewGuid(), patientId = Guid.NewGuid(), patientName = "Ava Nguyen", subject = "healthRecord", submittedAt = DateTimeOffset.UtcNow,
-            status = "pending", changes = new[] { new { field = "allergies", from = Array.Empty<object>(), to = new[] { new { substance = "Peanuts" } } } },
-        };
-        var api = new StubApi().On("GET /api/practice/change-requests", HttpStatusCode.OK, new { items = new[] { request }, total = 1 });
-        await using var context = await api.SignedInContextAsync("practitioner");
-        var page = context.Render<Approvals>();
-        page.WaitForAssertion(() => Assert.Contains("Peanuts", page.Markup, StringComparison.Ordinal));
-
-        await page.FindAll("button").First(b => b.TextContent.Trim() == "Reject").ClickAsync();
-
-        Assert.Contains("Tell the patient why the change was not made.", page.Markup, StringComparison.Ordinal);
-        Assert.DoesNotContain(api.Requests, r => r.Route.Contains("reject", StringComparison.Ordinal));
     }
 
     [Fact]

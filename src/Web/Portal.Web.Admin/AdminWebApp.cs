@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Portal.Web.Admin.Features.Approvals;
 using Portal.Web.Admin.Features.Join;
 using Portal.Web.Admin.Features.PasswordReset;
 using Portal.Web.Admin.Features.PatientDetail;
@@ -29,6 +30,7 @@ public static class AdminWebApp
         services.AddScoped<PatientRecordClient>();
         services.AddScoped<PasswordResetClient>();
         services.AddScoped<StaffInvitationClient>();
+        services.AddScoped<ApprovalsClient>();
         return services;
     }
 }

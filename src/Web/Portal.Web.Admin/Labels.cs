@@ -1,3 +1,4 @@
+using Portal.Web.Admin.Features.Approvals;
 using Portal.Web.Admin.Features.Join;
 using Portal.Web.Admin.Features.PasswordReset;
 using Portal.Web.Admin.Features.PatientDetail;
@@ -53,4 +54,31 @@ public static class Labels
     public const string DateTimeSeconds = "d MMM yyyy, h:mm:ss tt";
     public const string LongDate = "d MMMM yyyy";
     public const string Date = "d MMM yyyy";
+
+    // The approvals queue, settings, account, notifications, invitations, staff and security log (issue 15, second part).
+
+    /// <summary>What became of a request that left the approvals queue, said in the list of what was decided.</summary>
+    public static string Decided(DecisionOutcome outcome, string patientName, string part) => outcome switch
+    {
+        DecisionOutcome.Approved => $"Approved: {patientName}'s {part}. The change is applied.",
+        DecisionOutcome.Rejected => $"Rejected: {patientName}'s {part}. They are told your reason.",
+        DecisionOutcome.AlreadyDecided => $"{patientName}'s request had already been decided by someone else.",
+        DecisionOutcome.Superseded => $"{patientName} replaced that request with a newer one, shown in the list.",
+        DecisionOutcome.Withdrawn => $"{patientName} withdrew that request.",
+        _ => $"{patientName}'s request was not decided.",
+    };
+
+    /// <summary>An entry of a list in a change (the API's <c>added</c>, <c>changed</c>, <c>removed</c>).</summary>
+    public static EntryKind EntryKindOf(string change) =>
+        Enum.TryParse<EntryKind>(change, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : EntryKind.Changed;
+
+    public static string EntryChange(EntryKind kind) => kind switch
+    {
+        Features.Approvals.EntryKind.Added => "added",
+        Features.Approvals.EntryKind.Removed => "removed",
+        _ => "changed",
+    };
+
+    /// <summary>The CSS class of an entry's badge (portal.css colours them).</summary>
+    public static string EntryChangeClass(EntryKind kind) => EntryChange(kind);
 }

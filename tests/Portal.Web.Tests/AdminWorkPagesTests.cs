@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Portal.Testing;
+using Xunit;
+
+namespace Portal.Web.Tests;
+
+/// <summary>
+/// The practitioners' work pages at /admin over HTTP against the real Host (in memory, fresh database), as
+/// <see cref="AdminPagesTests"/> does for sign-in and the patients: approvals, settings, the account, notifications,
+/// invitations, staff and the security log. Each test has a practice of its own.
+/// </summary>
+public sealed class AdminWorkPagesTests(PortalApp app) : IClassFixture<PortalApp>
+{
+    [Fact]
+    public async Task A_conflicting_approval_names_the_fields_and_applies_only_when_asked_to_apply_anyway()
+    {
+        var practice = await app.NewPracticeAsync();
+        var patient = await practice.AddPatientAsync();
+        using (var ava = await practice.SignedInPatientAsync(patient))
+        {
+            (await ava.PatchAsJsonAsync("/api/portal/profile", new { mobilePhone = "+61499111222" })).EnsureSuccessStatusCode();
+        }
+
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin/approvals");
+        Assert.Equal("Patients' changes waiting for approval", browser.Text("h1"));
+        Assert.Contains("+61499111222", browser.Text("table.diff"), StringComparison.Ordinal);
+        Assert.Equal($"/admin/patients/{patient.Id}", browser.Page.QuerySelector("article h2 a")!.GetAttribute("href"));
+
+        // The practice changes the same field meanwhile.
+        await SetMobilePhoneAsync(practice, patient, "+61400000000");
+        await browser.SubmitAsync($"approve-{await PendingIdAsync(practice)}", button: ("Decision.Force", "false"));
+
+        Assert.Contains("The record changed since the patient asked", browser.Text(".warning"), StringComparison.Ordinal);
+        Assert.Contains("now +61400000000", browser.Text(".warning"), StringComparison.Ordinal);
+        Assert.Contains("(changed since)", browser.Text("table.diff"), StringComparison.Ordinal);
+        Assert.Equal("+61400000000", await MobilePhoneAsync(practice, patient));   // nothing applied
+
+        await browser.SubmitAsync($"approve-{await PendingIdAsync(practice)}", button: ("Decision.Force", "true"));
+
+        Assert.Contains("Approved: Ava Nguyen's", browser.Text("[role=status]"), StringComparison.Ordinal);
+        Assert.Equal("Nothing is waiting for approval.", browser.Text("main p.muted:last-of-type"));
+        Assert.Equal("+61499111222", await MobilePhoneAsync(practice, patient));
+    }
+
+    [Fact]
+    public async Task Rejecting_needs_a_reason_before_anything_is_sent_then_tells_the_patient()
+    {
+        var practice = await app.NewPracticeAsync();
+        var patient = await practice.AddPatientAsync();
+        using var ava = await practice.SignedInPatientAsync(patient);
+        (await ava.PatchAsJsonAsync("/api/portal/health-record", new { allergies = new[] { new { substance = "Peanuts", reaction = "Rash", severity = "severe" } } }))
+            .EnsureSuccessStatusCode();
+        var id = await PendingIdAsync(practice);
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin/approvals");
+        var row = browser.Page.QuerySelectorAll("table.diff tbody tr").Single();
+        Assert.Contains("added", row.QuerySelector("th")!.TextContent, StringComparison.Ordinal);   // a list reads entry by entry
+        Assert.Equal("Peanuts, Rash, severe", row.QuerySelector("td.to")!.TextContent.Trim());
+
+        await browser.SubmitAsync($"reject-{id}", new Dictionary<string, string> { ["Decision.Reason"] = " " });
+
+        Assert.Equal("Tell the patient why the change was not made.", browser.Text("#error-reason"));
+        Assert.Equal("true", browser.Page.QuerySelector($"#reason-{id}")!.GetAttribute("aria-invalid"));
+        Assert.Equal(id, await PendingIdAsync(practice));   // still waiting: nothing was sent
+
+        await browser.SubmitAsync($"reject-{id}", new Dictionary<string, string> { ["Decision.Reason"] = "Please tell us at your next visit." });
+
+        Assert.Contains("Rejected: Ava Nguyen's", browser.Text("[role=status]"), StringComparison.Ordinal);
+        var mine = await ava.GetFromJsonAsync<JsonElement>("/api/portal/change-requests", PortalClients.Json);
+        var decided = mine.GetProperty("items")[0];
+        Assert.Equal("rejected", decided.GetProperty("status").GetString());
+        Assert.Equal("Please tell us at your next visit.", decided.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task A_request_the_patient_replaced_meanwhile_reloads_the_queue_and_says_why()
+    {
+        var practice = await app.NewPracticeAsync();
+        var patient = await practice.AddPatientAsync();
+        using var ava = await practice.SignedInPatientAsync(patient);
+        (await ava.PatchAsJsonAsync("/api/portal/profile", new { preferredName = "Avie" })).EnsureSuccessStatusCode();
+        var first = await PendingIdAsync(practice);
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin/approvals");
+
+        (await ava.PatchAsJsonAsync("/api/portal/profile", new { preferredName = "Aves" })).EnsureSuccessStatusCode();
+        await browser.SubmitAsync($"approve-{first}", button: ("Decision.Force", "false"));
+
+        Assert.Contains("Ava Nguyen replaced that request with a newer one", browser.Text("[role=status]"), StringComparison.Ordinal);
+        Assert.Contains("Aves", browser.Text("table.diff"), StringComparison.Ordinal);   // the queue shows what waits now
+        Assert.NotEqual(first, await PendingIdAsync(practice));
+    }
+
+    private static async Task<Guid> PendingIdAsync(TestPractice practice)
+    {
+        using var admin = await practice.SignedInAdminAsync();
+        var pending = await admin.GetFromJsonAsync<JsonElement>("/api/practice/change-requests?status=pending", PortalClients.Json);
+        return pending.GetProperty("items")[0].GetProperty("id").GetGuid();
+    }
+
+    private static async Task<string?> MobilePhoneAsync(TestPractice practice, TestPatient patient)
+    {
+        using var admin = await practice.SignedInAdminAsync();
+        return (await admin.GetFromJsonAsync<JsonElement>($"/api/practice/patients/{patient.Id}", PortalClients.Json)).GetProperty("mobilePhone").GetString();
+    }
+
+    private static async Task SetMobilePhoneAsync(TestPractice practice, TestPatient patient, string phone)
+    {
+        using var admin = await practice.SignedInAdminAsync();
+        var current = await admin.GetFromJsonAsync<JsonElement>($"/api/practice/patients/{patient.Id}", PortalClients.Json);
+        string[] editable = ["givenName", "familyName", "preferredName", "dateOfBirth", "sex", "email", "mobilePhone", "address", "emergencyContact", "version"];
+        var body = current.EnumerateObject().Where(p => editable.Contains(p.Name)).ToDictionary(p => p.Name, p => p.Value);
+        body["mobilePhone"] = JsonSerializer.SerializeToElement(phone);
+        using var saved = await admin.PutAsJsonAsync($"/api/practice/patients/{patient.Id}", body);
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+    }
+}
