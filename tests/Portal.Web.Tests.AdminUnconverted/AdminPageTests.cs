@@ -11,43 +11,6 @@ namespace Portal.Web.Tests;
 /// <summary>The screens' logic, with the API stubbed: what a practitioner sees and what is sent.</summary>
 public sealed class AdminPageTests
 {
-    private static readonly object Settings = new { portalEnabled = true, patientInvitations = true, patientUpdates = "requireApproval", noteSharing = false };
-
-    [Fact]
-    public async Task A_plain_practitioner_sees_the_settings_read_only()
-    {
-        var api = new StubApi().On("GET /api/practice/settings/portal", HttpStatusCode.OK, Settings, "\"3\"");
-        await using var context = await api.SignedInContextAsync("practitioner");
-
-        var page = context.Render<Settings>();
-
-        page.WaitForAssertion(() => Assert.Contains("Only practice admins can change them", page.Markup, StringComparison.Ordinal));
-        Assert.True(page.Find("fieldset").HasAttribute("disabled"));
-        Assert.Empty(page.FindAll("button.primary"));
-        Assert.True(page.Find("#updates-requireApproval").HasAttribute("checked"));
-    }
-
-    [Fact]
-    public async Task An_admin_saves_with_the_etag_and_a_stale_save_is_explained()
-    {
-        var api = new StubApi()
-            .On("GET /api/practice/settings/portal", HttpStatusCode.OK, Settings, "\"3\"")
-            .On("GET /api/practice/settings/portal/history", HttpStatusCode.OK, new { items = Array.Empty<object>(), total = 0 })
-            .On("PUT /api/practice/settings/portal", HttpStatusCode.PreconditionFailed, StubApi.Problem(412, "settings.stale", "Changed meanwhile."));
-        await using var context = await api.SignedInContextAsync("practitioner", "practiceAdmin");
-        var page = context.Render<Settings>();
-        page.WaitForElement("#updates-autoUpdate");
-
-        page.Find("#updates-autoUpdate").Change(true);
-        await page.Find("form").SubmitAsync();
-
-        var put = Assert.Single(api.Requests, r => r.Route == "PUT /api/practice/settings/portal");
-        Assert.Equal("\"3\"", put.IfMatch);
-        Assert.Contains("\"patientUpdates\":\"autoUpdate\"", put.Body, StringComparison.Ordinal);
-        page.WaitForAssertion(() => Assert.Contains("Someone else changed these settings", page.Markup, StringComparison.Ordinal));
-        Assert.Contains("Load their version", page.Markup, StringComparison.Ordinal);
-    }
-
     [Fact]
     public async Task The_first_admin_chooses_their_own_password_and_the_session_is_renewed_without_the_gate()
     {

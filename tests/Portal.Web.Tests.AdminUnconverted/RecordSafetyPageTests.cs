@@ -16,28 +16,6 @@ public sealed class RecordSafetyPageTests
     private static readonly Guid AvaId = Guid.NewGuid();
 
     [Fact]
-    public async Task An_admin_chooses_the_fields_that_always_need_approval()
-    {
-        var api = new StubApi()
-            .On("GET /api/practice/settings/portal", HttpStatusCode.OK,
-                new { portalEnabled = true, patientInvitations = true, patientUpdates = "autoUpdate", noteSharing = false, alwaysApproveFields = new[] { "dateOfBirth", "givenName" } }, "\"2\"")
-            .On("GET /api/practice/settings/portal/history", HttpStatusCode.OK, new { items = Array.Empty<object>(), total = 0 })
-            .On("PUT /api/practice/settings/portal", HttpStatusCode.OK,
-                new { portalEnabled = true, patientInvitations = true, patientUpdates = "autoUpdate", noteSharing = false, alwaysApproveFields = new[] { "dateOfBirth", "email", "givenName" } }, "\"3\"");
-        await using var context = await api.SignedInContextAsync("practitioner", "practiceAdmin");
-        var page = context.Render<Settings>();
-        page.WaitForElement("#approve-email");
-        Assert.True(page.Find("#approve-givenName").HasAttribute("checked"));
-        Assert.False(page.Find("#approve-email").HasAttribute("checked"));
-
-        page.Find("#approve-email").Change(true);
-        await page.Find("form").SubmitAsync();
-
-        var put = Assert.Single(api.Requests, r => r.Route == "PUT /api/practice/settings/portal");
-        Assert.Contains("\"alwaysApproveFields\":[\"givenName\",\"dateOfBirth\",\"email\"]", put.Body, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_practitioner_sees_each_change_before_and_after_and_restores_after_confirming()
     {
         var versionId = Guid.NewGuid();

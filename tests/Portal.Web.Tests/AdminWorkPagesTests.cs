@@ -94,11 +94,62 @@ public sealed class AdminWorkPagesTests(PortalApp app) : IClassFixture<PortalApp
         Assert.NotEqual(first, await PendingIdAsync(practice));
     }
 
+    [Fact]
+    public async Task A_plain_practitioner_sees_the_settings_read_only_without_their_history()
+    {
+        var practice = await app.NewPracticeAsync();
+        var sam = await practice.AddPractitionerAsync();
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(sam, TestPractice.Password, "/admin/settings");
+
+        Assert.Contains("Only practice admins can change them", browser.Text(".warning"), StringComparison.Ordinal);
+        Assert.True(browser.Page.QuerySelector("form[aria-label='Portal settings'] fieldset")!.HasAttribute("disabled"));
+        Assert.Null(browser.Page.QuerySelector("button.primary"));
+        Assert.True(browser.Page.QuerySelector("#updates-requireApproval")!.HasAttribute("checked"));
+        Assert.DoesNotContain("Change history", browser.Html, StringComparison.Ordinal);
+        Assert.Null(browser.Page.QuerySelector("nav[aria-label=Main] a[href='/admin/staff']"));
+    }
+
+    [Fact]
+    public async Task An_admin_saves_with_the_etag_a_stale_form_saves_nothing_and_the_history_says_what_changed()
+    {
+        var practice = await app.NewPracticeAsync();
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin/settings");
+        Assert.NotNull(browser.Page.QuerySelector("input[name='Input.ETag'][value]"));
+
+        await practice.PutPortalSettingsAsync("autoUpdate");   // someone else, meanwhile
+        await browser.SubmitAsync("settings", new Dictionary<string, string> { ["Input.PatientUpdates"] = "Disabled" });
+
+        Assert.Contains("Someone else changed these settings", browser.Text(".problem"), StringComparison.Ordinal);
+        Assert.Equal("autoUpdate", (await SettingsAsync(practice)).GetProperty("patientUpdates").GetString());
+
+        await browser.OpenAsync("/admin/settings");
+        Assert.True(browser.Page.QuerySelector("#updates-autoUpdate")!.HasAttribute("checked"));   // their version
+        var approvedBefore = (await SettingsAsync(practice)).GetProperty("alwaysApproveFields").EnumerateArray().Select(f => f.GetString()).ToList();
+        Assert.DoesNotContain("email", approvedBefore);
+        await browser.SubmitAsync("settings", new Dictionary<string, string> { ["Input.PatientUpdates"] = "Disabled", ["Input.AlwaysApprove[email]"] = "true" });
+
+        Assert.Equal("Saved. The settings apply to every practitioner now.", browser.Text("[role=status]"));
+        var saved = await SettingsAsync(practice);
+        Assert.Equal("disabled", saved.GetProperty("patientUpdates").GetString());
+        Assert.True(saved.GetProperty("portalEnabled").GetBoolean());   // the boxes left as they were stay on
+        Assert.Equal(approvedBefore.Append("email").Order(), saved.GetProperty("alwaysApproveFields").EnumerateArray().Select(f => f.GetString()).Order());
+        Assert.True(browser.Page.QuerySelector("#approve-email")!.HasAttribute("checked"));
+        Assert.Contains("patient updates: Disabled", browser.Text("table tbody tr"), StringComparison.Ordinal);
+    }
+
     private static async Task<Guid> PendingIdAsync(TestPractice practice)
     {
         using var admin = await practice.SignedInAdminAsync();
         var pending = await admin.GetFromJsonAsync<JsonElement>("/api/practice/change-requests?status=pending", PortalClients.Json);
         return pending.GetProperty("items")[0].GetProperty("id").GetGuid();
+    }
+
+    private static async Task<JsonElement> SettingsAsync(TestPractice practice)
+    {
+        using var admin = await practice.SignedInAdminAsync();
+        return await admin.GetFromJsonAsync<JsonElement>("/api/practice/settings/portal", PortalClients.Json);
     }
 
     private static async Task<string?> MobilePhoneAsync(TestPractice practice, TestPatient patient)

@@ -4,6 +4,7 @@ using Portal.Web.Admin.Features.Approvals;
 using Portal.Web.Admin.Features.Join;
 using Portal.Web.Admin.Features.PasswordReset;
 using Portal.Web.Admin.Features.PatientDetail;
+using Portal.Web.Admin.Features.Settings;
 using Portal.Web.Admin.Features.Shared;
 using Portal.Web.Admin.Features.Patients;
 using Portal.Web.Admin.Features.SignIn;
@@ -31,6 +32,7 @@ public static class AdminWebApp
         services.AddScoped<PasswordResetClient>();
         services.AddScoped<StaffInvitationClient>();
         services.AddScoped<ApprovalsClient>();
+        services.AddScoped<SettingsClient>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Portal.Web.Admin.Features.Approvals;
 using Portal.Web.Admin.Features.Join;
 using Portal.Web.Admin.Features.PasswordReset;
 using Portal.Web.Admin.Features.PatientDetail;
+using Portal.Web.Admin.Features.Settings;
 using Portal.Web.Admin.Features.Shared;
 using Portal.Web.Admin.Features.Patients;
 
@@ -81,4 +82,23 @@ public static class Labels
 
     /// <summary>The CSS class of an entry's badge (portal.css colours them).</summary>
     public static string EntryChangeClass(EntryKind kind) => EntryChange(kind);
+
+    public static string PolicyTitle(PatientUpdatePolicy policy) => policy switch
+    {
+        PatientUpdatePolicy.AutoUpdate => "Auto update",
+        PatientUpdatePolicy.Disabled => "Disabled",
+        _ => "Require approval",
+    };
+
+    public static string PolicyExplanation(PatientUpdatePolicy policy) => policy switch
+    {
+        PatientUpdatePolicy.AutoUpdate => "A patient's changes to their details apply at once; the practice is notified.",
+        PatientUpdatePolicy.Disabled => "Patients cannot change their details online; they contact the practice instead.",
+        _ => "A patient's changes wait until a practitioner approves or rejects them.",
+    };
+
+    /// <summary>The id of a policy's radio button (<c>updates-autoUpdate</c>).</summary>
+    public static string PolicyId(PatientUpdatePolicy policy) => "updates-" + System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(policy.ToString());
+
+    public static string OnOff(bool on) => on ? "on" : "off";
 }
