@@ -12,32 +12,6 @@ namespace Portal.Web.Tests;
 public sealed class AdminPageTests
 {
     [Fact]
-    public async Task The_first_admin_chooses_their_own_password_and_the_session_is_renewed_without_the_gate()
-    {
-        var api = new StubApi()
-            .On("POST /api/me/password", HttpStatusCode.NoContent, null)
-            .On("POST /api/auth/refresh", HttpStatusCode.OK, new { tokenType = "Bearer", accessToken = "renewed", expiresIn = 900, refreshToken = "refresh-2" });
-        await using var context = await api.SignedInContextAsync("practitioner", "practiceAdmin");
-        context.JSInterop.Setup<string?>("sessionStorage.getItem", "portal.refreshToken").SetResult("refresh");
-        var form = context.Render<ChooseOwnPassword>();
-
-        await form.Find("form").SubmitAsync();
-        Assert.DoesNotContain(api.Requests, r => r.Route == "POST /api/me/password");   // nothing typed: said on the form
-        Assert.Contains("Enter the password you signed in with", form.Markup, StringComparison.Ordinal);
-
-        form.Find("#currentPassword").Change("the installation password");
-        form.Find("#newPassword").Input("a password only I know");
-        await form.Find("form").SubmitAsync();
-
-        var routes = api.Requests.Select(r => r.Route).ToList();
-        var changed = routes.IndexOf("POST /api/me/password");
-        Assert.True(changed >= 0, "the password was not sent");
-        Assert.Contains("\"newPassword\":\"a password only I know\"", api.Requests[changed].Body, StringComparison.Ordinal);
-        Assert.True(routes.LastIndexOf("POST /api/auth/refresh") > changed, "the tokens were not renewed after the change");
-        Assert.Equal("renewed", context.Services.GetRequiredService<Portal.Web.Components.Api.AuthSession>().AccessToken);
-    }
-
-    [Fact]
     public async Task The_sign_in_form_asks_for_the_code_when_the_account_has_two_factor()
     {
         var api = new StubApi().On("POST /api/auth/login", HttpStatusCode.Unauthorized, StubApi.Problem(401, "auth.two-factor-required", "Enter your code."));

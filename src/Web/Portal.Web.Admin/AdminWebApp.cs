@@ -10,6 +10,7 @@ using Portal.Web.Admin.Features.Patients;
 using Portal.Web.Admin.Features.SignIn;
 using Portal.Web.Admin.Session;
 using Portal.Web.Server;
+using Portal.Web.Server.Account;
 
 namespace Portal.Web.Admin;
 
@@ -33,6 +34,7 @@ public static class AdminWebApp
         services.AddScoped<StaffInvitationClient>();
         services.AddScoped<ApprovalsClient>();
         services.AddScoped<SettingsClient>();
+        services.AddScoped<AccountSecurityClient>();
         return services;
     }
 }
