@@ -48,26 +48,6 @@ public sealed class AdminPageTests
     }
 
     [Fact]
-    public async Task Mark_all_as_read_marks_the_practitioners_notifications_and_says_how_many()
-    {
-        var unread = new { id = Guid.NewGuid(), kind = "profileUpdated", patientId = (Guid?)null, summary = "Ava Nguyen updated their personal details (mobile phone).", createdAt = DateTimeOffset.UtcNow, readAt = (DateTimeOffset?)null };
-        var api = new StubApi()
-            .On("GET /api/practice/notifications", HttpStatusCode.OK, new { items = new[] { unread, unread with { id = Guid.NewGuid() } }, total = 2, unread = 2 })
-            .On("POST /api/practice/notifications/read-all", HttpStatusCode.OK, new { marked = 2 });
-        await using var context = await api.SignedInContextAsync("practitioner");
-        var page = context.Render<Notifications>();
-        page.WaitForAssertion(() => Assert.Contains("Mark all as read", page.Markup, StringComparison.Ordinal));
-
-        api.On("GET /api/practice/notifications", HttpStatusCode.OK, new { items = new[] { unread with { readAt = (DateTimeOffset?)DateTimeOffset.UtcNow } }, total = 1, unread = 0 });
-        await page.FindAll("button").Single(b => b.TextContent.Trim() == "Mark all as read").ClickAsync();
-
-        Assert.Single(api.Requests, r => r.Route == "POST /api/practice/notifications/read-all");
-        page.WaitForAssertion(() => Assert.Contains("Marked 2 notifications as read.", page.Markup, StringComparison.Ordinal));
-        Assert.DoesNotContain("Mark all as read", page.Markup, StringComparison.Ordinal);   // nothing unread is left
-        Assert.Equal(0, context.Services.GetRequiredService<NotificationCounter>().Unread);   // the header's count follows
-    }
-
-    [Fact]
     public void The_patient_form_checks_what_the_browser_can()
     {
         var form = new PatientFormModel { GivenName = " ", FamilyName = "Nguyen", DateOfBirth = new DateOnly(2999, 1, 1), Email = "nope", Line1 = "1 Wharf St" };

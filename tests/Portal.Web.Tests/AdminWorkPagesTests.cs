@@ -139,6 +139,40 @@ public sealed class AdminWorkPagesTests(PortalApp app) : IClassFixture<PortalApp
         Assert.Contains("patient updates: Disabled", browser.Text("table tbody tr"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Notifications_are_listed_with_the_unread_count_in_the_menu_and_marking_read_lowers_it()
+    {
+        var practice = await app.NewPracticeAsync();
+        var patient = await practice.AddPatientAsync();
+        using (var ava = await practice.SignedInPatientAsync(patient))
+        {
+            (await ava.PatchAsJsonAsync("/api/portal/profile", new { preferredName = "Avie" })).EnsureSuccessStatusCode();
+            (await ava.PatchAsJsonAsync("/api/portal/health-record", new { allergies = new[] { new { substance = "Peanuts", reaction = "Rash", severity = "severe" } } }))
+                .EnsureSuccessStatusCode();
+        }
+
+        await app.RunMessagingAsync();
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin/notifications");
+        var unread = browser.Page.QuerySelectorAll("ul.notifications li.unread").Length;
+        Assert.True(unread >= 2, browser.Html);
+        Assert.Equal($"{unread} unread", browser.Text("nav[aria-label=Main] a[href='/admin/notifications'] .badge"));
+        Assert.NotNull(browser.Page.QuerySelector("ul.notifications a[href='/admin/approvals']"));
+
+        var first = browser.Page.QuerySelector("ul.notifications li.unread input[name=_handler]")!.GetAttribute("value")!;
+        await browser.SubmitAsync(first);
+        Assert.Equal("/admin/notifications", browser.Path);
+        Assert.Equal(unread - 1, browser.Page.QuerySelectorAll("ul.notifications li.unread").Length);
+        Assert.Equal($"{unread - 1} unread", browser.Text("nav[aria-label=Main] a[href='/admin/notifications'] .badge"));
+
+        await browser.SubmitAsync("read-all");
+
+        Assert.Equal($"Marked {unread - 1} notification{(unread - 1 == 1 ? "" : "s")} as read.", browser.Text("[role=status]"));
+        Assert.Empty(browser.Page.QuerySelectorAll("ul.notifications li.unread"));
+        Assert.Null(browser.Page.QuerySelector("nav[aria-label=Main] .badge"));
+        Assert.DoesNotContain("Mark all as read", browser.Html, StringComparison.Ordinal);
+    }
+
     private static async Task<Guid> PendingIdAsync(TestPractice practice)
     {
         using var admin = await practice.SignedInAdminAsync();

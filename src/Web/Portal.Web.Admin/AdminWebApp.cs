@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Web.Admin.Features.Approvals;
 using Portal.Web.Admin.Features.Join;
+using Portal.Web.Admin.Features.Notifications;
 using Portal.Web.Admin.Features.PasswordReset;
 using Portal.Web.Admin.Features.PatientDetail;
 using Portal.Web.Admin.Features.Settings;
@@ -35,6 +36,7 @@ public static class AdminWebApp
         services.AddScoped<ApprovalsClient>();
         services.AddScoped<SettingsClient>();
         services.AddScoped<AccountSecurityClient>();
+        services.AddScoped<NotificationsClient>();
         return services;
     }
 }

@@ -101,4 +101,6 @@ public static class Labels
     public static string PolicyId(PatientUpdatePolicy policy) => "updates-" + System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(policy.ToString());
 
     public static string OnOff(bool on) => on ? "on" : "off";
+
+    public static string MarkedRead(int marked) => $"Marked {marked} {(marked == 1 ? "notification" : "notifications")} as read.";
 }
