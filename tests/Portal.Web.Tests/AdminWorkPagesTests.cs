@@ -173,6 +173,104 @@ public sealed class AdminWorkPagesTests(PortalApp app) : IClassFixture<PortalApp
         Assert.DoesNotContain("Mark all as read", browser.Html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Invitations_are_listed_by_status_sent_again_withdrawn_after_confirming_and_sent_in_bulk()
+    {
+        var practice = await app.NewPracticeAsync();
+        var invited = await practice.AddPatientAsync();
+        var other = await practice.AddPatientAsync(new { givenName = "Noah", familyName = "Park", dateOfBirth = "1980-02-03", email = $"noah.{Guid.NewGuid():N}@patients.test" });
+        using (var admin = await practice.SignedInAdminAsync())
+        {
+            (await admin.PostAsJsonAsync($"/api/practice/patients/{invited.Id}/invitations", new { })).EnsureSuccessStatusCode();
+        }
+
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin/invitations");
+        var row = Assert.Single(browser.Page.QuerySelectorAll("ul.invitations li"));
+        Assert.Contains("Pending", row.TextContent, StringComparison.Ordinal);
+        var id = row.QuerySelector("input[name=_handler][value^=resend-]")!.GetAttribute("value")!["resend-".Length..];
+
+        await browser.SubmitAsync($"resend-{id}");
+        Assert.Contains($"Sent again to {invited.Email}", browser.Text("[role=status]"), StringComparison.Ordinal);
+
+        await browser.OpenAsync(browser.Page.QuerySelector("ul.invitations a[href*='confirm=']")!.GetAttribute("href")!);
+        Assert.Contains("Withdraw the invitation to Ava Nguyen?", browser.Text("form.confirm"), StringComparison.Ordinal);
+        await browser.SubmitAsync($"revoke-{id}");
+        Assert.Contains("is withdrawn", browser.Text("[role=status]"), StringComparison.Ordinal);
+        await browser.OpenAsync("/admin/invitations?status=revoked");
+        Assert.Contains("Withdrawn", Assert.Single(browser.Page.QuerySelectorAll("ul.invitations li")).TextContent, StringComparison.Ordinal);
+        await browser.OpenAsync("/admin/invitations?status=pending");
+        Assert.Equal("No invitations here.", browser.Text("main p.muted"));
+
+        await browser.SubmitAsync("bulk-find");
+        Assert.Equal("This emails an invitation to 2 patients. Send them?", browser.Text("form p.warning"));   // Ava's withdrawn invitation counts as none
+        await browser.SubmitAsync("bulk-start");
+
+        Assert.True(browser.Path.StartsWith("/admin/invitations?bulk=", StringComparison.Ordinal), browser.Html);
+        Assert.Contains("of 2", browser.Text("label[for=bulk-progress]"), StringComparison.Ordinal);
+        await app.RunJobAsync("invitations.bulk-send");
+        await browser.OpenAsync(browser.Path);
+        Assert.Equal("Finished.", browser.Text("[role=status]"));
+        await browser.OpenAsync("/admin/invitations?status=pending");
+        Assert.Contains("Noah Park", browser.Text("ul.invitations"), StringComparison.Ordinal);
+        Assert.Contains(browser.Page.QuerySelectorAll("ul.invitations a"), a => a.GetAttribute("href") == $"/admin/patients/{other.Id}");
+    }
+
+    [Fact]
+    public async Task A_plain_practitioner_gets_no_staff_screen()
+    {
+        var practice = await app.NewPracticeAsync();
+        var sam = await practice.AddPractitionerAsync();
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(sam, TestPractice.Password, "/admin/staff");
+
+        Assert.Equal("Only practice admins manage the practice's staff.", browser.Text("main p"));
+        Assert.Null(browser.Page.QuerySelector("form[aria-labelledby=invite-heading]"));
+        Assert.DoesNotContain(practice.AdminEmail, browser.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_admin_invites_staff_withdraws_an_invitation_and_deactivates_after_confirming()
+    {
+        var practice = await app.NewPracticeAsync();
+        var sam = await practice.AddPractitionerAsync();
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin/staff");
+        Assert.Contains(sam, browser.Text("ul.staff"), StringComparison.Ordinal);
+
+        await browser.SubmitAsync("invite-staff", new Dictionary<string, string> { ["Invite.GivenName"] = "Alex" });
+        Assert.Equal("Enter an email address.", browser.Text("#error-email"));
+        Assert.Equal("Alex", browser.Page.QuerySelector("#staffGivenName")!.GetAttribute("value"));   // what was typed stays
+
+        var email = $"alex.{Guid.NewGuid():N}@staff.test";
+        await browser.SubmitAsync("invite-staff", new Dictionary<string, string> { ["Invite.Email"] = email, ["Invite.PracticeAdmin"] = "true" });
+        Assert.StartsWith($"Invitation sent to {email}", browser.Text("[role=status]"), StringComparison.Ordinal);
+        var invitation = browser.Page.QuerySelectorAll("ul.staff li").Single(li => li.TextContent.Contains(email, StringComparison.Ordinal));
+        Assert.Contains("Practice admin", invitation.TextContent, StringComparison.Ordinal);
+        await browser.SubmitAsync(invitation.QuerySelector("input[name=_handler]")!.GetAttribute("value")!);
+        Assert.Contains("was withdrawn", browser.Text("[role=status]"), StringComparison.Ordinal);
+        Assert.Contains("Withdrawn", browser.Page.QuerySelectorAll("ul.staff li").Single(li => li.TextContent.Contains(email, StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
+
+        var samRow = browser.Page.QuerySelectorAll("ul.staff li[id^=staff-]").Single(li => li.TextContent.Contains(sam, StringComparison.Ordinal));
+        await browser.OpenAsync(samRow.QuerySelector("a[href*='deactivate=']")!.GetAttribute("href")!);
+        Assert.Contains("Deactivate Sam Lee?", browser.Text("form.confirm"), StringComparison.Ordinal);
+        using (var samApi = await app.SignedInClientAsync(sam, TestPractice.Password))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await samApi.GetAsync("/api/me")).StatusCode);   // nothing happened before confirming
+        }
+
+        await browser.SubmitAsync(browser.Page.QuerySelector("form.confirm input[name=_handler]")!.GetAttribute("value")!);
+        Assert.Equal("Sam Lee was deactivated and signed out everywhere.", browser.Text("[role=status]"));
+        using var login = await app.PostLoginAsync(sam, TestPractice.Password);
+        Assert.NotEqual(HttpStatusCode.OK, login.StatusCode);
+
+        // The practice's only admin cannot give up the role: the API's refusal is shown.
+        var me = browser.Page.QuerySelectorAll("ul.staff li[id^=staff-]").Single(li => li.TextContent.Contains("(you)", StringComparison.Ordinal));
+        await browser.SubmitAsync(me.QuerySelector("input[name=_handler][value^=role-]")!.GetAttribute("value")!);
+        Assert.NotNull(browser.Page.QuerySelector(".problem"));
+        Assert.Equal("Staff", browser.Text("h1"));
+    }
+
     private static async Task<Guid> PendingIdAsync(TestPractice practice)
     {
         using var admin = await practice.SignedInAdminAsync();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Web.Admin.Features.Approvals;
+using Portal.Web.Admin.Features.Invitations;
 using Portal.Web.Admin.Features.Join;
 using Portal.Web.Admin.Features.Notifications;
 using Portal.Web.Admin.Features.PasswordReset;
@@ -9,6 +10,7 @@ using Portal.Web.Admin.Features.Settings;
 using Portal.Web.Admin.Features.Shared;
 using Portal.Web.Admin.Features.Patients;
 using Portal.Web.Admin.Features.SignIn;
+using Portal.Web.Admin.Features.Staff;
 using Portal.Web.Admin.Session;
 using Portal.Web.Server;
 using Portal.Web.Server.Account;
@@ -37,6 +39,8 @@ public static class AdminWebApp
         services.AddScoped<SettingsClient>();
         services.AddScoped<AccountSecurityClient>();
         services.AddScoped<NotificationsClient>();
+        services.AddScoped<InvitationsClient>();
+        services.AddScoped<StaffClient>();
         return services;
     }
 }

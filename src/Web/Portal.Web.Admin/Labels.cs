@@ -1,9 +1,11 @@
 using Portal.Web.Admin.Features.Approvals;
+using Portal.Web.Admin.Features.Invitations;
 using Portal.Web.Admin.Features.Join;
 using Portal.Web.Admin.Features.PasswordReset;
 using Portal.Web.Admin.Features.PatientDetail;
 using Portal.Web.Admin.Features.Settings;
 using Portal.Web.Admin.Features.Shared;
+using Portal.Web.Admin.Features.Staff;
 using Portal.Web.Admin.Features.Patients;
 
 namespace Portal.Web.Admin;
@@ -103,4 +105,33 @@ public static class Labels
     public static string OnOff(bool on) => on ? "on" : "off";
 
     public static string MarkedRead(int marked) => $"Marked {marked} {(marked == 1 ? "notification" : "notifications")} as read.";
+
+    public static string InvitationStatus(InvitationStatus status) => status switch
+    {
+        Features.Invitations.InvitationStatus.Accepted => "Accepted",
+        Features.Invitations.InvitationStatus.Expired => "Expired",
+        Features.Invitations.InvitationStatus.Revoked => "Withdrawn",
+        _ => "Pending",
+    };
+
+    /// <summary>The CSS class of an invitation's badge (portal.css colours them).</summary>
+    public static string InvitationStatusClass(InvitationStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string BulkSkipped(int skipped) =>
+        $"{skipped} {(skipped == 1 ? "patient was" : "patients were")} skipped (no email, already invited or already using the portal).";
+
+    public static string StaffRole(bool practiceAdmin) => practiceAdmin ? "Practice admin" : "Practitioner";
+
+    public static string StaffActive(bool active) => active ? "Active" : "Deactivated";
+
+    public static string StaffInvitationStatus(StaffInvitationStatus status) => status switch
+    {
+        Features.Staff.StaffInvitationStatus.Accepted => "Accepted",
+        Features.Staff.StaffInvitationStatus.Expired => "Expired",
+        Features.Staff.StaffInvitationStatus.Revoked => "Withdrawn",
+        _ => "Pending",
+    };
+
+    /// <summary>The CSS class of a staff invitation's badge (portal.css colours them).</summary>
+    public static string StaffInvitationStatusClass(StaffInvitationStatus status) => status.ToString().ToLowerInvariant();
 }
