@@ -271,6 +271,38 @@ public sealed class AdminWorkPagesTests(PortalApp app) : IClassFixture<PortalApp
         Assert.Equal("Staff", browser.Text("h1"));
     }
 
+    [Fact]
+    public async Task The_security_log_says_what_happened_to_whom_from_where_and_by_whom()
+    {
+        var practice = await app.NewPracticeAsync();
+        var sam = await practice.AddPractitionerAsync();
+        using (await app.PostLoginAsync(sam, "not Sam's password at all"))
+        {
+        }
+
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin/security-log");
+
+        Assert.Equal("Security log", browser.Text("h1"));
+        var entries = browser.Page.QuerySelectorAll("ul.log li").Select(li => li.TextContent).ToList();
+        Assert.Contains(entries, e => e.Contains("Failed sign-in attempt", StringComparison.Ordinal) && e.Contains($"Sam Lee ({sam})", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Contains("Staff member invited", StringComparison.Ordinal) && e.Contains($"by Pat Admin ({practice.AdminEmail})", StringComparison.Ordinal));
+        Assert.NotNull(browser.Page.QuerySelector("nav[aria-label=Main] a[href='/admin/security-log']"));
+    }
+
+    [Fact]
+    public async Task A_plain_practitioner_is_shown_the_refusal_not_an_empty_security_log()
+    {
+        var practice = await app.NewPracticeAsync();
+        var sam = await practice.AddPractitionerAsync();
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(sam, TestPractice.Password, "/admin/security-log");
+
+        Assert.Contains("The security log could not be loaded.", browser.Text(".problem"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Nothing logged yet", browser.Html, StringComparison.Ordinal);
+        Assert.Null(browser.Page.QuerySelector("nav[aria-label=Main] a[href='/admin/security-log']"));
+    }
+
     private static async Task<Guid> PendingIdAsync(TestPractice practice)
     {
         using var admin = await practice.SignedInAdminAsync();

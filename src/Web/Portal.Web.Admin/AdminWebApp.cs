@@ -6,6 +6,7 @@ using Portal.Web.Admin.Features.Join;
 using Portal.Web.Admin.Features.Notifications;
 using Portal.Web.Admin.Features.PasswordReset;
 using Portal.Web.Admin.Features.PatientDetail;
+using Portal.Web.Admin.Features.SecurityLog;
 using Portal.Web.Admin.Features.Settings;
 using Portal.Web.Admin.Features.Shared;
 using Portal.Web.Admin.Features.Patients;
@@ -41,6 +42,7 @@ public static class AdminWebApp
         services.AddScoped<NotificationsClient>();
         services.AddScoped<InvitationsClient>();
         services.AddScoped<StaffClient>();
+        services.AddScoped<SecurityLogClient>();
         return services;
     }
 }

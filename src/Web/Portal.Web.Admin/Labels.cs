@@ -3,6 +3,7 @@ using Portal.Web.Admin.Features.Invitations;
 using Portal.Web.Admin.Features.Join;
 using Portal.Web.Admin.Features.PasswordReset;
 using Portal.Web.Admin.Features.PatientDetail;
+using Portal.Web.Admin.Features.SecurityLog;
 using Portal.Web.Admin.Features.Settings;
 using Portal.Web.Admin.Features.Shared;
 using Portal.Web.Admin.Features.Staff;
@@ -134,4 +135,8 @@ public static class Labels
 
     /// <summary>The CSS class of a staff invitation's badge (portal.css colours them).</summary>
     public static string StaffInvitationStatusClass(StaffInvitationStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary>A person in the security log: name and email, or the email alone.</summary>
+    public static string LogPerson(LogPerson person) =>
+        person.Name is { Length: > 0 } name ? $"{name} ({person.Email})" : person.Email ?? "a removed account";
 }
