@@ -19,8 +19,15 @@ public sealed class ConsoleBrowserTests
         await page.Locator("#email").WaitForAsync();
         Assert.Equal(200, await IconStatusAsync(page));
         await browser.SignInAsync(DemoData.HarbourAdminEmail, DemoData.Password);
-        await page.ClickAsync("nav >> text=Notifications");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Notifications");
+        foreach (var (link, heading) in new[]
+                 {
+                     ("Approvals", "Patients' changes waiting for approval"), ("Invitations", "Invitations"), ("Notifications", "Notifications"),
+                     ("Portal settings", "Patient portal and sharing settings"), ("Staff", "Staff"), ("Security log", "Security log"), ("My account", "My account"),
+                 })
+        {
+            await page.ClickAsync($"nav >> text={link}");
+            await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(heading);
+        }
 
         // The patients' app, in a browser profile of its own (not signed in as the practitioner).
         await using var patientContext = await page.Context.Browser!.NewContextAsync();

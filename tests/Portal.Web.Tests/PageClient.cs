@@ -53,6 +53,11 @@ internal sealed class PageClient : IDisposable
                 continue;
             }
 
+            if (element.LocalName == "input" && type is "checkbox" or "radio" && !element.HasAttribute("checked"))
+            {
+                continue;   // as a browser: a box or option not ticked sends nothing
+            }
+
             var value = element.LocalName switch
             {
                 "select" => element.QuerySelector("option[selected]")?.GetAttribute("value") ?? element.QuerySelector("option")?.GetAttribute("value") ?? "",

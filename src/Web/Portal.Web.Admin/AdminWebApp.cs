@@ -1,16 +1,23 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Portal.Web.Admin.Features.Approvals;
+using Portal.Web.Admin.Features.Invitations;
 using Portal.Web.Admin.Features.Join;
+using Portal.Web.Admin.Features.Notifications;
 using Portal.Web.Admin.Features.PasswordReset;
 using Portal.Web.Admin.Features.PatientDetail;
+using Portal.Web.Admin.Features.SecurityLog;
+using Portal.Web.Admin.Features.Settings;
 using Portal.Web.Admin.Features.Shared;
 using Portal.Web.Admin.Features.Patients;
 using Portal.Web.Admin.Features.SignIn;
 using Portal.Web.Admin.Features.PortalAccess;
 using Portal.Web.Admin.Features.Notes;
 using Portal.Web.Admin.Features.RecordHistory;
+using Portal.Web.Admin.Features.Staff;
 using Portal.Web.Admin.Session;
 using Portal.Web.Server;
+using Portal.Web.Server.Account;
 
 namespace Portal.Web.Admin;
 
@@ -35,6 +42,13 @@ public static class AdminWebApp
         services.AddScoped<PortalAccessClient>();
         services.AddScoped<NotesClient>();
         services.AddScoped<RecordHistoryClient>();
+        services.AddScoped<ApprovalsClient>();
+        services.AddScoped<SettingsClient>();
+        services.AddScoped<AccountSecurityClient>();
+        services.AddScoped<NotificationsClient>();
+        services.AddScoped<InvitationsClient>();
+        services.AddScoped<StaffClient>();
+        services.AddScoped<SecurityLogClient>();
         return services;
     }
 }

@@ -1,7 +1,12 @@
+using Portal.Web.Admin.Features.Approvals;
+using Portal.Web.Admin.Features.Invitations;
 using Portal.Web.Admin.Features.Join;
 using Portal.Web.Admin.Features.PasswordReset;
 using Portal.Web.Admin.Features.PatientDetail;
+using Portal.Web.Admin.Features.SecurityLog;
+using Portal.Web.Admin.Features.Settings;
 using Portal.Web.Admin.Features.Shared;
+using Portal.Web.Admin.Features.Staff;
 using Portal.Web.Admin.Features.Patients;
 using Portal.Web.Admin.Features.PortalAccess;
 using Portal.Web.Admin.Features.Notes;
@@ -117,4 +122,85 @@ public static class Labels
     public const string DateTimeSeconds = "d MMM yyyy, h:mm:ss tt";
     public const string LongDate = "d MMMM yyyy";
     public const string Date = "d MMM yyyy";
+
+    // The approvals queue, settings, account, notifications, invitations, staff and security log (issue 15, second part).
+
+    /// <summary>What became of a request that left the approvals queue, said in the list of what was decided.</summary>
+    public static string Decided(DecisionOutcome outcome, string patientName, string part) => outcome switch
+    {
+        DecisionOutcome.Approved => $"Approved: {patientName}'s {part}. The change is applied.",
+        DecisionOutcome.Rejected => $"Rejected: {patientName}'s {part}. They are told your reason.",
+        DecisionOutcome.AlreadyDecided => $"{patientName}'s request had already been decided by someone else.",
+        DecisionOutcome.Superseded => $"{patientName} replaced that request with a newer one, shown in the list.",
+        DecisionOutcome.Withdrawn => $"{patientName} withdrew that request.",
+        _ => $"{patientName}'s request was not decided.",
+    };
+
+    /// <summary>An entry of a list in a change (the API's <c>added</c>, <c>changed</c>, <c>removed</c>).</summary>
+    public static EntryKind EntryKindOf(string change) =>
+        Enum.TryParse<EntryKind>(change, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : EntryKind.Changed;
+
+    public static string EntryChange(EntryKind kind) => kind switch
+    {
+        Features.Approvals.EntryKind.Added => "added",
+        Features.Approvals.EntryKind.Removed => "removed",
+        _ => "changed",
+    };
+
+    /// <summary>The CSS class of an entry's badge (portal.css colours them).</summary>
+    public static string EntryChangeClass(EntryKind kind) => EntryChange(kind);
+
+    public static string PolicyTitle(PatientUpdatePolicy policy) => policy switch
+    {
+        PatientUpdatePolicy.AutoUpdate => "Auto update",
+        PatientUpdatePolicy.Disabled => "Disabled",
+        _ => "Require approval",
+    };
+
+    public static string PolicyExplanation(PatientUpdatePolicy policy) => policy switch
+    {
+        PatientUpdatePolicy.AutoUpdate => "A patient's changes to their details apply at once; the practice is notified.",
+        PatientUpdatePolicy.Disabled => "Patients cannot change their details online; they contact the practice instead.",
+        _ => "A patient's changes wait until a practitioner approves or rejects them.",
+    };
+
+    /// <summary>The id of a policy's radio button (<c>updates-autoUpdate</c>).</summary>
+    public static string PolicyId(PatientUpdatePolicy policy) => "updates-" + System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(policy.ToString());
+
+    public static string OnOff(bool on) => on ? "on" : "off";
+
+    public static string MarkedRead(int marked) => $"Marked {marked} {(marked == 1 ? "notification" : "notifications")} as read.";
+
+    public static string InvitationStatus(InvitationStatus status) => status switch
+    {
+        Features.Invitations.InvitationStatus.Accepted => "Accepted",
+        Features.Invitations.InvitationStatus.Expired => "Expired",
+        Features.Invitations.InvitationStatus.Revoked => "Withdrawn",
+        _ => "Pending",
+    };
+
+    /// <summary>The CSS class of an invitation's badge (portal.css colours them).</summary>
+    public static string InvitationStatusClass(InvitationStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string BulkSkipped(int skipped) =>
+        $"{skipped} {(skipped == 1 ? "patient was" : "patients were")} skipped (no email, already invited or already using the portal).";
+
+    public static string StaffRole(bool practiceAdmin) => practiceAdmin ? "Practice admin" : "Practitioner";
+
+    public static string StaffActive(bool active) => active ? "Active" : "Deactivated";
+
+    public static string StaffInvitationStatus(StaffInvitationStatus status) => status switch
+    {
+        Features.Staff.StaffInvitationStatus.Accepted => "Accepted",
+        Features.Staff.StaffInvitationStatus.Expired => "Expired",
+        Features.Staff.StaffInvitationStatus.Revoked => "Withdrawn",
+        _ => "Pending",
+    };
+
+    /// <summary>The CSS class of a staff invitation's badge (portal.css colours them).</summary>
+    public static string StaffInvitationStatusClass(StaffInvitationStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary>A person in the security log: name and email, or the email alone.</summary>
+    public static string LogPerson(LogPerson person) =>
+        person.Name is { Length: > 0 } name ? $"{name} ({person.Email})" : person.Email ?? "a removed account";
 }

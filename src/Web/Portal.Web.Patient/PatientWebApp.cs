@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Portal.Web.Patient.Features.Account;
+using Portal.Web.Server.Account;
 using Portal.Web.Patient.Features.AccessLog;
 using Portal.Web.Patient.Features.Details;
 using Portal.Web.Patient.Features.HealthRecord;

@@ -20,12 +20,17 @@ internal static class WebAppsSetup
     public static readonly string[] PatientAppPages =
         ["/", "/invite/{token}", "/details", "/health-record", "/account", "/access-log", "/forgot-password", "/reset-password/{token}", "/sign-out"];
 
+    /// <summary>The practitioners' work pages: the approvals queue, invitations, settings, staff, notifications, security log and account.</summary>
+    public static readonly string[] AdminWorkPages =
+        ["/admin/approvals", "/admin/invitations", "/admin/settings", "/admin/staff", "/admin/notifications", "/admin/security-log", "/admin/account"];
+
     /// <summary>
     /// The admin app's addresses converted so far (its pages): every admin "Sign out" button posts to
     /// <c>/admin/sign-out</c>, a practitioner's password reset email links to <c>/admin/reset-password/{token}</c>, a staff invitation to
     /// <c>/admin/join/{token}</c>. The rest of the WebAssembly app waits in <c>src/Web/Portal.Web.Admin.Unconverted</c>.
     /// </summary>
-    public static readonly string[] AdminAppPages = ["/admin", "/admin/sign-out", "/admin/forgot-password", "/admin/reset-password/{token}", "/admin/join/{token}", "/admin/patients/{patientid:guid}"];
+    public static readonly string[] AdminAppPages = ["/admin", "/admin/sign-out", "/admin/forgot-password", "/admin/reset-password/{token}", "/admin/join/{token}", "/admin/patients/{patientid:guid}",
+        .. AdminWorkPages];
 
     /// <summary>The web apps' services (its session cookie, its API clients) and the server rendering of its pages.</summary>
     public static IServiceCollection AddWebApps(this IServiceCollection services, IHostEnvironment environment)

@@ -11,6 +11,7 @@ namespace Portal.Web.Admin.Features.Shared;
 public sealed class RecordTerms(PortalWebApi api, IMemoryCache cache)
 {
     private Dictionary<string, RecordTerm> _terms = [];
+    private IReadOnlyList<RecordPartTerms> _parts = [];
 
     public async Task LoadAsync()
     {
@@ -19,17 +20,18 @@ public sealed class RecordTerms(PortalWebApi api, IMemoryCache cache)
             return;
         }
 
-        if (cache.Get<Dictionary<string, RecordTerm>>(CacheKey) is { } cached)
+        if (cache.Get<RecordVocabulary>(CacheKey) is not { } vocabulary)
         {
-            _terms = cached;
-            return;
+            if ((await api.GetAsync<RecordVocabulary>("api/record-fields")).Value is not { } read)
+            {
+                return;
+            }
+
+            vocabulary = cache.Set(CacheKey, read, TimeSpan.FromMinutes(10));
         }
 
-        if ((await api.GetAsync<RecordVocabulary>("api/record-fields")).Value is { } vocabulary)
-        {
-            _terms = vocabulary.Parts.Concat<RecordTerm>(vocabulary.Parts.SelectMany(part => part.Fields)).ToDictionary(term => term.Name);
-            cache.Set(CacheKey, _terms, TimeSpan.FromMinutes(10));
-        }
+        _parts = vocabulary.Parts;
+        _terms = vocabulary.Parts.Concat<RecordTerm>(vocabulary.Parts.SelectMany(part => part.Fields)).ToDictionary(term => term.Name);
     }
 
     private const string CacheKey = "Portal.Web.Admin.RecordTerms";
@@ -39,6 +41,9 @@ public sealed class RecordTerms(PortalWebApi api, IMemoryCache cache)
 
     /// <summary>Starting a line, as a form's label: "Mobile phone".</summary>
     public string Heading(string name) => _terms.TryGetValue(name, out var term) ? term.Heading : name;
+
+    /// <summary>The fields of a part (<c>profile</c>), in the order of its form.</summary>
+    public IReadOnlyList<RecordTerm> FieldsOf(string part) => _parts.FirstOrDefault(p => p.Name == part)?.Fields ?? [];
 
     /// <summary>Fields in a sentence: "given name, family name and date of birth".</summary>
     public string Sentence(IEnumerable<string>? names)

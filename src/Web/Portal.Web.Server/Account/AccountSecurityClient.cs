@@ -2,9 +2,9 @@ using System.Text.Json;
 using Portal.Web.Components.Api;
 using Portal.Web.Server.Api;
 
-namespace Portal.Web.Patient.Features.Account;
+namespace Portal.Web.Server.Account;
 
-/// <summary>The account's password, two-factor sign-in, sessions and security log: <c>/api/me/*</c>.</summary>
+/// <summary>The account's password, two-factor sign-in, sessions and security log: <c>/api/me/*</c> (both apps' account pages).</summary>
 public sealed class AccountSecurityClient(PortalWebApi api)
 {
     public Task<ApiResult<MyAccount>> GetAsync() => api.GetAsync<MyAccount>("api/me");
