@@ -77,9 +77,9 @@ public static class Labels
 
     public static string InvitationStatus(InvitationStatus status) => status switch
     {
-        Features.PortalAccess.InvitationStatus.Pending => "Waiting",
-        Features.PortalAccess.InvitationStatus.Accepted => "Accepted",
-        Features.PortalAccess.InvitationStatus.Expired => "Expired",
+        Features.Shared.InvitationStatus.Pending => "Waiting",
+        Features.Shared.InvitationStatus.Accepted => "Accepted",
+        Features.Shared.InvitationStatus.Expired => "Expired",
         _ => "Revoked",
     };
 
@@ -171,16 +171,14 @@ public static class Labels
 
     public static string MarkedRead(int marked) => $"Marked {marked} {(marked == 1 ? "notification" : "notifications")} as read.";
 
-    public static string InvitationStatus(InvitationStatus status) => status switch
+    /// <summary>An invitation's status on the invitations page.</summary>
+    public static string InvitationListStatus(InvitationStatus status) => status switch
     {
-        Features.Invitations.InvitationStatus.Accepted => "Accepted",
-        Features.Invitations.InvitationStatus.Expired => "Expired",
-        Features.Invitations.InvitationStatus.Revoked => "Withdrawn",
+        Features.Shared.InvitationStatus.Accepted => "Accepted",
+        Features.Shared.InvitationStatus.Expired => "Expired",
+        Features.Shared.InvitationStatus.Revoked => "Withdrawn",
         _ => "Pending",
     };
-
-    /// <summary>The CSS class of an invitation's badge (portal.css colours them).</summary>
-    public static string InvitationStatusClass(InvitationStatus status) => status.ToString().ToLowerInvariant();
 
     public static string BulkSkipped(int skipped) =>
         $"{skipped} {(skipped == 1 ? "patient was" : "patients were")} skipped (no email, already invited or already using the portal).";

@@ -1,15 +1,9 @@
 using System.Text.Json;
+using Portal.Web.Admin.Features.Shared;
 using Portal.Web.Components.Api;
 using Portal.Web.Server.Api;
 
 namespace Portal.Web.Admin.Features.Approvals;
-
-/// <summary>The part of a patient's record a change request is about (the API's <c>subject</c>).</summary>
-public enum RecordPart
-{
-    Profile,
-    HealthRecord,
-}
 
 /// <summary>What deciding a change request came to.</summary>
 public enum DecisionOutcome

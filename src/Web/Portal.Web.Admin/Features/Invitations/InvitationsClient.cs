@@ -1,17 +1,9 @@
 using Portal.Web.Admin.Features.Patients;
+using Portal.Web.Admin.Features.Shared;
 using Portal.Web.Components.Api;
 using Portal.Web.Server.Api;
 
 namespace Portal.Web.Admin.Features.Invitations;
-
-/// <summary>Where a patient's invitation stands (the API's <c>status</c>).</summary>
-public enum InvitationStatus
-{
-    Pending,
-    Accepted,
-    Expired,
-    Revoked,
-}
 
 public sealed record Invitation(Guid Id, Guid PatientId, string PatientName, string Email, InvitationStatus Status, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt)
 {

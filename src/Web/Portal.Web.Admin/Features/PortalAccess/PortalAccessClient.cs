@@ -1,16 +1,8 @@
+using Portal.Web.Admin.Features.Shared;
 using Portal.Web.Components.Api;
 using Portal.Web.Server.Api;
 
 namespace Portal.Web.Admin.Features.PortalAccess;
-
-/// <summary>Where an invitation to the portal stands (the API's <c>status</c>).</summary>
-public enum InvitationStatus
-{
-    Pending,
-    Accepted,
-    Expired,
-    Revoked,
-}
 
 /// <summary>What the practice did on the portal access tab, said once it is done.</summary>
 public enum PortalAccessAction

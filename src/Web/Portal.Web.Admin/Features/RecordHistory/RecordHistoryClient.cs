@@ -1,15 +1,9 @@
 using System.Text.Json;
+using Portal.Web.Admin.Features.Shared;
 using Portal.Web.Components.Api;
 using Portal.Web.Server.Api;
 
 namespace Portal.Web.Admin.Features.RecordHistory;
-
-/// <summary>A part of a patient's record that keeps a history (the API's <c>subject</c>).</summary>
-public enum RecordPart
-{
-    Profile,
-    HealthRecord,
-}
 
 /// <summary>How a change came about (the API's <c>source</c>).</summary>
 public enum ChangeSource
