@@ -10,8 +10,8 @@ namespace Portal.Web.Tests;
 
 /// <summary>
 /// The admin app end to end in Chromium, against the real Host on a fresh database, at 1280 px and on a 375 px phone
-/// (no sideways scroll); each step checked in the page and in the API. Only the server-rendered pages are driven here:
-/// settings, approvals, notifications, invitations, account and security log join as they are converted (issue 15).
+/// (no sideways scroll); each step checked in the page and in the API: the patients list and a patient's tabs here, the
+/// work pages (settings, approvals, notifications, invitations, staff, security log) in <see cref="AdminWorkBrowserTests"/>.
 /// </summary>
 public sealed class AdminBrowserTests(ITestOutputHelper output)
 {

@@ -25,9 +25,9 @@ internal static class WebAppsSetup
         ["/admin/approvals", "/admin/invitations", "/admin/settings", "/admin/staff", "/admin/notifications", "/admin/security-log", "/admin/account"];
 
     /// <summary>
-    /// The admin app's addresses converted so far (its pages): every admin "Sign out" button posts to
-    /// <c>/admin/sign-out</c>, a practitioner's password reset email links to <c>/admin/reset-password/{token}</c>, a staff invitation to
-    /// <c>/admin/join/{token}</c>. The rest of the WebAssembly app waits in <c>src/Web/Portal.Web.Admin.Unconverted</c>.
+    /// The admin app's addresses (its pages, all server-rendered): sign-in and the patients list at <c>/admin</c>, a patient's
+    /// tabs, the work pages; every admin "Sign out" button posts to <c>/admin/sign-out</c>, a practitioner's password reset
+    /// email links to <c>/admin/reset-password/{token}</c>, a staff invitation to <c>/admin/join/{token}</c>.
     /// </summary>
     public static readonly string[] AdminAppPages = ["/admin", "/admin/sign-out", "/admin/forgot-password", "/admin/reset-password/{token}", "/admin/join/{token}", "/admin/patients/{patientid:guid}",
         .. AdminWorkPages];
