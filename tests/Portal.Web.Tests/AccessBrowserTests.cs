@@ -24,10 +24,18 @@ public sealed partial class AccessBrowserTests(ITestOutputHelper output)
 
         await browser.OpenSignInAsync(output);
 
-        // The admin invites Alex (the staff page is not server-rendered yet: through the API); Alex opens the emailed link,
-        // chooses a password and lands in the practice's app.
-        (await api.PostAsJsonAsync("/api/practice/staff/invitations", new { email = "alex@harbour.test", givenName = "Alex", familyName = "Park", practiceAdmin = false }))
-            .EnsureSuccessStatusCode();
+        // The admin invites Alex on the staff page and signs out; Alex opens the emailed link, chooses a password and
+        // lands in the practice's app.
+        await browser.SignInAsync(DemoData.HarbourAdminEmail, DemoData.Password);
+        await browser.OpenAsync("/admin/staff");
+        await page.FillAsync("#staffEmail", "alex@harbour.test");
+        await page.FillAsync("#staffGivenName", "Alex");
+        await page.FillAsync("#staffFamilyName", "Park");
+        await page.ClickAsync("button:has-text('Send invitation')");
+        await Assertions.Expect(page.Locator("form[aria-labelledby=invite-heading] [role=status]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("ul.staff li:has-text('alex@harbour.test')")).ToContainTextAsync("Pending");
+        await page.ClickAsync("button:has-text('Sign out')");
+        await Assertions.Expect(page.Locator("#email")).ToBeVisibleAsync();
         var token = await JoinTokenAsync(browser.App, "alex@harbour.test");
         await browser.OpenAsync($"/admin/join/{token}");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Join Harbour Health on Portal");
