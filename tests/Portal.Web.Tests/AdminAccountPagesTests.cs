@@ -185,6 +185,32 @@ public sealed class AdminAccountPagesTests(PortalApp app) : IClassFixture<Portal
         Assert.Null(later.Page.QuerySelector("#newPassword"));
     }
 
+    [Fact]
+    public async Task A_join_link_used_elsewhere_while_typing_says_so()
+    {
+        var practice = await app.NewPracticeAsync();
+        var email = $"kim.{Guid.NewGuid():N}@staff.test";
+        using (var admin = await practice.SignedInAdminAsync())
+        {
+            (await admin.PostAsJsonAsync("/api/practice/staff/invitations", new { email, givenName = "Kim", familyName = "Ode", practiceAdmin = false })).EnsureSuccessStatusCode();
+        }
+
+        var link = LinkIn(await MailAsync(email), @"/admin/join/[A-Za-z0-9_-]+");
+        using var browser = new PageClient(app);
+        await browser.OpenAsync(link);
+        using (var elsewhere = new PageClient(app))
+        {
+            await elsewhere.OpenAsync(link);
+            await elsewhere.SubmitAsync("join", new Dictionary<string, string> { ["Input.Password"] = "a long staff passphrase", ["Input.Confirm"] = "a long staff passphrase" });
+            Assert.Equal("Patients", elsewhere.Text("h1"));
+        }
+
+        await browser.SubmitAsync("join", new Dictionary<string, string> { ["Input.Password"] = "another staff passphrase", ["Input.Confirm"] = "another staff passphrase" });
+
+        Assert.Equal("This invitation has already been used", browser.Text("h1"));
+        Assert.Null(browser.Page.QuerySelector("#newPassword"));
+    }
+
     private static void AssertDeadLink(PageClient browser, string title)
     {
         Assert.Equal(title, browser.Text("h1"));
