@@ -3,8 +3,6 @@ namespace Portal.Web.Components;
 /// <summary>An access-log entry in words, the same for the practice and the patient; the record's parts in the server's words.</summary>
 public static class AccessLogText
 {
-    public static string Describe(string action, string subject, RecordFields fields) => Describe(action, subject, fields.Label);
-
     /// <summary>The same, with the record's words from <paramref name="label"/> (a part's name to its label).</summary>
     public static string Describe(string action, string subject, Func<string, string> label)
     {

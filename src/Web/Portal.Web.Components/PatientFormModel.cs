@@ -73,8 +73,8 @@ public static class FormChanges
     /// <summary>The fields of <paramref name="edited"/> that differ from <paramref name="original"/> (a PATCH body).</summary>
     public static System.Text.Json.Nodes.JsonObject Between(object original, object edited)
     {
-        var before = System.Text.Json.JsonSerializer.SerializeToNode(original, Api.PortalApi.Json)!.AsObject();
-        var after = System.Text.Json.JsonSerializer.SerializeToNode(edited, Api.PortalApi.Json)!.AsObject();
+        var before = System.Text.Json.JsonSerializer.SerializeToNode(original, Api.ApiJson.Options)!.AsObject();
+        var after = System.Text.Json.JsonSerializer.SerializeToNode(edited, Api.ApiJson.Options)!.AsObject();
         var changes = new System.Text.Json.Nodes.JsonObject();
         foreach (var (field, value) in after)
         {

@@ -55,7 +55,7 @@ public sealed class PortalWebApi(ApiTransport transport, WebSession session)
 
                 var value = response.StatusCode == HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0
                     ? default
-                    : await response.Content.ReadFromJsonAsync<T>(PortalApi.Json);
+                    : await response.Content.ReadFromJsonAsync<T>(ApiJson.Options);
                 return new ApiResult<T>(value, null, (int)response.StatusCode, etag);
             }
         }
@@ -87,7 +87,7 @@ public sealed class PortalWebApi(ApiTransport transport, WebSession session)
 
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body, body.GetType(), options: PortalApi.Json);
+            request.Content = JsonContent.Create(body, body.GetType(), options: ApiJson.Options);
         }
 
         return request;

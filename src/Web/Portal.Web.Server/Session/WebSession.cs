@@ -37,7 +37,7 @@ public sealed class WebSession(IHttpContextAccessor accessor, ApiTransport api, 
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/me");
         request.Headers.Authorization = new("Bearer", tokens.AccessToken);
         using var response = await api.SendAsync(request);
-        if (response.StatusCode != HttpStatusCode.OK || await response.Content.ReadFromJsonAsync<MeAnswer>(PortalApi.Json) is not { } me)
+        if (response.StatusCode != HttpStatusCode.OK || await response.Content.ReadFromJsonAsync<MeAnswer>(ApiJson.Options) is not { } me)
         {
             return false;
         }
@@ -112,7 +112,7 @@ public sealed class WebSession(IHttpContextAccessor accessor, ApiTransport api, 
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, "api/auth/refresh") { Content = JsonContent.Create(new { refreshToken = state.RefreshToken }) };
                 using var response = await api.SendAsync(request);
-                return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<TokenResponse>(PortalApi.Json) : null;
+                return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<TokenResponse>(ApiJson.Options) : null;
             }
             catch (HttpRequestException)
             {

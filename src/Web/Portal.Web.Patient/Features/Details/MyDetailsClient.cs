@@ -39,12 +39,12 @@ public sealed record MyProfile(
     /// <summary>The details with the values a change still waiting asks for: what the patient last said they are.</summary>
     public PatientFormModel AskedIn(IReadOnlyList<MyChangeRequest> pending)
     {
-        var asked = JsonSerializer.SerializeToNode(Details, PortalApi.Json)!.AsObject();
+        var asked = JsonSerializer.SerializeToNode(Details, ApiJson.Options)!.AsObject();
         foreach (var change in pending.SelectMany(r => r.Changes))
         {
             asked[change.Field] = change.To is { } to ? JsonNode.Parse(to.GetRawText()) : null;
         }
 
-        return PatientFormModel.From(asked.Deserialize<PersonDetails>(PortalApi.Json)!);
+        return PatientFormModel.From(asked.Deserialize<PersonDetails>(ApiJson.Options)!);
     }
 }

@@ -42,7 +42,7 @@ public sealed record MyHealthRecord(
 
     private static IReadOnlyList<T> Asked<T>(Dictionary<string, JsonElement?> asked, string field, IReadOnlyList<T> recorded) =>
         asked.TryGetValue(field, out var to) && to is { ValueKind: JsonValueKind.Array } list
-            ? list.Deserialize<List<T>>(PortalApi.Json) ?? [] : recorded;
+            ? list.Deserialize<List<T>>(ApiJson.Options) ?? [] : recorded;
 }
 
 /// <summary>Who recorded an entry of the health record (the API's <c>recordedBy</c>).</summary>
