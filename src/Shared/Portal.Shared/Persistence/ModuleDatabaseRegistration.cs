@@ -29,9 +29,22 @@ public static class ModuleDatabaseRegistration
         var provider = DatabaseSettings.ProviderOf(configuration);
         if (provider == DatabaseProvider.Sqlite)
         {
+            // The pooled context is handed an open connection that outlives the request (docs/decisions/0015); its own
+            // connection string is only for design-time tools.
             services.AddDbContextPool<TSqlite>((sp, options) => options.UseSqlite(
                 sp.GetRequiredService<DatabaseSettings>().SqliteConnectionString(name.SqliteFile)));
-            services.AddScoped<TContext>(sp => Enlisted<TContext>(sp, sp.GetRequiredService<TSqlite>()));
+            services.AddSingleton(sp => new OpenSqliteConnections<TContext>(
+                sp.GetRequiredService<DatabaseSettings>().SqliteConnectionString(name.SqliteFile)));
+            services.AddScoped<SqliteConnectionLease<TContext>>();
+            services.AddScoped<TContext>(sp =>
+            {
+                // The lease is resolved first so that the scope disposes it last: the context is back in its pool,
+                // done with the connection, before the connection goes back to be rented again.
+                var lease = sp.GetRequiredService<SqliteConnectionLease<TContext>>();
+                var context = sp.GetRequiredService<TSqlite>();
+                context.Database.SetDbConnection(lease.Connection, contextOwnsConnection: false);
+                return Enlisted<TContext>(sp, context);
+            });
         }
         else
         {
