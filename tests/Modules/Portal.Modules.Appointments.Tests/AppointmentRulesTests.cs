@@ -1,3 +1,4 @@
+using Portal.Modules.Appointments.Contracts;
 using NodaTime;
 using Portal.Modules.Appointments.Domain;
 using Xunit;

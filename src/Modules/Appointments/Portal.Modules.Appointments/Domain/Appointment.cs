@@ -1,3 +1,4 @@
+using Portal.Modules.Appointments.Contracts;
 using NodaTime;
 using Portal.Shared.Abstractions;
 
@@ -8,7 +9,7 @@ namespace Portal.Modules.Appointments.Domain;
 /// move it, and how its status moves. The time it holds (start to the end of its buffer) is also written as occupied
 /// <see cref="TimeUnits"/>, which is what keeps two bookings from sharing a minute.
 /// </summary>
-public sealed class Appointment
+internal sealed class Appointment
 {
     private Appointment()
     {

@@ -3,7 +3,7 @@ using Portal.Shared.Abstractions;
 namespace Portal.Modules.Appointments.Domain;
 
 /// <summary>The module's errors; codes are the REST contract's.</summary>
-public static class AppointmentErrors
+internal static class AppointmentErrors
 {
     public static readonly Error NotFound = Error.NotFound("appointments.not-found", "No such appointment.");
     public static readonly Error SlotTaken = Error.Conflict("appointments.slot-taken", "That time has just been taken. Please choose another.");

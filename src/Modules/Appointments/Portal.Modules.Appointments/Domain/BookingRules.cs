@@ -6,7 +6,7 @@ namespace Portal.Modules.Appointments.Domain;
 /// A practice's rules for patients booking, cancelling and rescheduling online (one record per practice group). Staff
 /// booking for a patient is bound only by the practitioner's free time.
 /// </summary>
-public sealed record BookingRules(
+internal sealed record BookingRules(
     bool OnlineBooking,
     Duration MinimumLead,
     int MaxDaysAhead,

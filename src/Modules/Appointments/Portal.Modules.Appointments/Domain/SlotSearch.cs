@@ -10,7 +10,7 @@ namespace Portal.Modules.Appointments.Domain;
 /// Days and hours are the location's wall-clock; slots are instants, so the answer does not depend on the server's own
 /// time zone.
 /// </summary>
-public sealed class SlotSearch
+internal sealed class SlotSearch
 {
     public static readonly Duration Step = Duration.FromMinutes(15);
 

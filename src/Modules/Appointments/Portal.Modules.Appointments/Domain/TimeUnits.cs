@@ -9,7 +9,7 @@ namespace Portal.Modules.Appointments.Domain;
 /// Server alike (docs/decisions/0016). Every zone's offset is a whole number of five minutes, so a unit boundary is
 /// one in every zone's wall-clock too.
 /// </summary>
-public static class TimeUnits
+internal static class TimeUnits
 {
     public static readonly Duration Length = Duration.FromMinutes(5);
 

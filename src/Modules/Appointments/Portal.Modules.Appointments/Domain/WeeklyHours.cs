@@ -7,7 +7,7 @@ namespace Portal.Modules.Appointments.Domain;
 /// "09:00" stays nine in the morning on both sides of a daylight-saving change; optionally only between two dates
 /// (both inclusive).
 /// </summary>
-public sealed record WeeklyHours(IsoDayOfWeek Day, LocalTime Start, LocalTime End, LocalDate? ValidFrom = null, LocalDate? ValidTo = null)
+internal sealed record WeeklyHours(IsoDayOfWeek Day, LocalTime Start, LocalTime End, LocalDate? ValidFrom = null, LocalDate? ValidTo = null)
 {
     public bool AppliesOn(LocalDate date) =>
         date.DayOfWeek == Day && (ValidFrom is null || date >= ValidFrom) && (ValidTo is null || date <= ValidTo);
