@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Modules.Appointments.Data;
+using Portal.Modules.Appointments.Features.Shared;
 using Portal.Shared.Modules;
 using Portal.Shared.Persistence;
 
@@ -18,5 +19,6 @@ public sealed class AppointmentsModule : IModule
     {
         services.AddModuleDbContext<AppointmentsDbContext, SqliteAppointmentsDbContext, SqlServerAppointmentsDbContext>(
             configuration, AppointmentsDbContext.DatabaseName);
+        services.AddScoped<CallerPractice>();
     }
 }
