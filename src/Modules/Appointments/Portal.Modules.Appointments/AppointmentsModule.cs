@@ -20,5 +20,8 @@ public sealed class AppointmentsModule : IModule
         services.AddModuleDbContext<AppointmentsDbContext, SqliteAppointmentsDbContext, SqlServerAppointmentsDbContext>(
             configuration, AppointmentsDbContext.DatabaseName);
         services.AddScoped<CallerPractice>();
+        services.AddScoped<PracticeStaff>();
+        services.AddScoped<Booking>();
+        services.AddScoped<PracticeBookingRules>();
     }
 }
