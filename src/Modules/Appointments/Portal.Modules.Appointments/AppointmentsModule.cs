@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Modules.Appointments.Data;
+using Portal.Modules.Appointments.Features;
 using Portal.Modules.Appointments.Features.Shared;
 using Portal.Shared.Modules;
 using Portal.Shared.Persistence;
@@ -23,5 +24,7 @@ public sealed class AppointmentsModule : IModule
         services.AddScoped<PracticeStaff>();
         services.AddScoped<Booking>();
         services.AddScoped<PracticeBookingRules>();
+        services.AddScoped<AppointmentViews>();
+        services.AddScoped<ChangeableAppointments>();
     }
 }

@@ -18,6 +18,9 @@ internal class AppointmentsDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<OccupiedTimeUnit> OccupiedTimeUnits => Set<OccupiedTimeUnit>();
 
+    /// <summary>A practice group's appointments: every practice read starts here, so another group's never show.</summary>
+    public IQueryable<Appointment> AppointmentsOf(Guid practiceGroupId) => Appointments.Where(a => a.PracticeGroupId == practiceGroupId);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.UsePortalConventions(Database);
