@@ -17,6 +17,8 @@ internal class AppointmentsDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<TimeOff> TimeOff => Set<TimeOff>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<OccupiedTimeUnit> OccupiedTimeUnits => Set<OccupiedTimeUnit>();
+    public DbSet<BookingSettings> BookingSettings => Set<BookingSettings>();
+    public DbSet<BookingSettingsChange> BookingSettingsChanges => Set<BookingSettingsChange>();
 
     /// <summary>A practice group's appointments: every practice read starts here, so another group's never show.</summary>
     public IQueryable<Appointment> AppointmentsOf(Guid practiceGroupId) => Appointments.Where(a => a.PracticeGroupId == practiceGroupId);
@@ -84,6 +86,24 @@ internal class AppointmentsDbContext(DbContextOptions options) : DbContext(optio
             appointment.HasIndex(a => new { a.PatientId, a.Start });
             appointment.HasIndex(a => new { a.PracticeGroupId, a.Start });
             appointment.HasIndex(a => new { a.Status, a.ReminderSentAt, a.Start });
+        });
+
+        modelBuilder.Entity<BookingSettings>(settings =>
+        {
+            settings.ToTable("BookingSettings");
+            settings.HasKey(s => s.PracticeGroupId);
+            settings.Property(s => s.Version).IsConcurrencyToken();
+            settings.Property(s => s.UpdatedByName).HasMaxLength(200);
+            settings.ComplexProperty(s => s.Rules);
+        });
+
+        modelBuilder.Entity<BookingSettingsChange>(change =>
+        {
+            change.ToTable("BookingSettingsChanges");
+            change.Property(c => c.ChangedByName).HasMaxLength(200);
+            change.HasIndex(c => new { c.PracticeGroupId, c.ChangedAt });
+            change.ComplexProperty(c => c.Before);
+            change.ComplexProperty(c => c.After);
         });
 
         modelBuilder.Entity<OccupiedTimeUnit>(unit =>

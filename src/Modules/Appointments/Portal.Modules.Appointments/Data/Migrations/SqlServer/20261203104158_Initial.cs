@@ -82,6 +82,55 @@ namespace Portal.Modules.Appointments.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "BookingSettings",
+                schema: "appointments",
+                columns: table => new
+                {
+                    PracticeGroupId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Rules_CancellationNotice = table.Column<int>(type: "int", nullable: false),
+                    Rules_GracePeriod = table.Column<int>(type: "int", nullable: false),
+                    Rules_MaxDaysAhead = table.Column<int>(type: "int", nullable: false),
+                    Rules_MinimumLead = table.Column<int>(type: "int", nullable: false),
+                    Rules_OnlineBooking = table.Column<bool>(type: "bit", nullable: false),
+                    Rules_PatientCancellation = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BookingSettings", x => x.PracticeGroupId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BookingSettingsChanges",
+                schema: "appointments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PracticeGroupId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChangedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChangedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    After_CancellationNotice = table.Column<int>(type: "int", nullable: false),
+                    After_GracePeriod = table.Column<int>(type: "int", nullable: false),
+                    After_MaxDaysAhead = table.Column<int>(type: "int", nullable: false),
+                    After_MinimumLead = table.Column<int>(type: "int", nullable: false),
+                    After_OnlineBooking = table.Column<bool>(type: "bit", nullable: false),
+                    After_PatientCancellation = table.Column<bool>(type: "bit", nullable: false),
+                    Before_CancellationNotice = table.Column<int>(type: "int", nullable: false),
+                    Before_GracePeriod = table.Column<int>(type: "int", nullable: false),
+                    Before_MaxDaysAhead = table.Column<int>(type: "int", nullable: false),
+                    Before_MinimumLead = table.Column<int>(type: "int", nullable: false),
+                    Before_OnlineBooking = table.Column<bool>(type: "bit", nullable: false),
+                    Before_PatientCancellation = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BookingSettingsChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InboxMessages",
                 schema: "appointments",
                 columns: table => new
@@ -206,6 +255,12 @@ namespace Portal.Modules.Appointments.Data.Migrations.SqlServer
                 columns: new[] { "PractitionerId", "LocationId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BookingSettingsChanges_PracticeGroupId_ChangedAt",
+                schema: "appointments",
+                table: "BookingSettingsChanges",
+                columns: new[] { "PracticeGroupId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Locations_PracticeGroupId",
                 schema: "appointments",
                 table: "Locations",
@@ -243,6 +298,14 @@ namespace Portal.Modules.Appointments.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AvailabilityRules",
+                schema: "appointments");
+
+            migrationBuilder.DropTable(
+                name: "BookingSettings",
+                schema: "appointments");
+
+            migrationBuilder.DropTable(
+                name: "BookingSettingsChanges",
                 schema: "appointments");
 
             migrationBuilder.DropTable(

@@ -76,6 +76,53 @@ namespace Portal.Modules.Appointments.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BookingSettings",
+                columns: table => new
+                {
+                    PracticeGroupId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Rules_CancellationNotice = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rules_GracePeriod = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rules_MaxDaysAhead = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rules_MinimumLead = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rules_OnlineBooking = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Rules_PatientCancellation = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BookingSettings", x => x.PracticeGroupId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BookingSettingsChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PracticeGroupId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChangedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    After_CancellationNotice = table.Column<int>(type: "INTEGER", nullable: false),
+                    After_GracePeriod = table.Column<int>(type: "INTEGER", nullable: false),
+                    After_MaxDaysAhead = table.Column<int>(type: "INTEGER", nullable: false),
+                    After_MinimumLead = table.Column<int>(type: "INTEGER", nullable: false),
+                    After_OnlineBooking = table.Column<bool>(type: "INTEGER", nullable: false),
+                    After_PatientCancellation = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Before_CancellationNotice = table.Column<int>(type: "INTEGER", nullable: false),
+                    Before_GracePeriod = table.Column<int>(type: "INTEGER", nullable: false),
+                    Before_MaxDaysAhead = table.Column<int>(type: "INTEGER", nullable: false),
+                    Before_MinimumLead = table.Column<int>(type: "INTEGER", nullable: false),
+                    Before_OnlineBooking = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Before_PatientCancellation = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BookingSettingsChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InboxMessages",
                 columns: table => new
                 {
@@ -188,6 +235,11 @@ namespace Portal.Modules.Appointments.Data.Migrations.Sqlite
                 columns: new[] { "PractitionerId", "LocationId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BookingSettingsChanges_PracticeGroupId_ChangedAt",
+                table: "BookingSettingsChanges",
+                columns: new[] { "PracticeGroupId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Locations_PracticeGroupId",
                 table: "Locations",
                 column: "PracticeGroupId");
@@ -219,6 +271,12 @@ namespace Portal.Modules.Appointments.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AvailabilityRules");
+
+            migrationBuilder.DropTable(
+                name: "BookingSettings");
+
+            migrationBuilder.DropTable(
+                name: "BookingSettingsChanges");
 
             migrationBuilder.DropTable(
                 name: "InboxMessages");
