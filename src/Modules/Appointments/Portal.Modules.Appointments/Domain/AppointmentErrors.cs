@@ -7,6 +7,7 @@ internal static class AppointmentErrors
 {
     public static readonly Error NotFound = Error.NotFound("appointments.not-found", "No such appointment.");
     public static readonly Error AppointmentTypeNotFound = Error.NotFound("appointments.type-not-found", "No such appointment type in your practice.");
+    public static readonly Error TimeOffNotFound = Error.NotFound("appointments.time-off-not-found", "No such time off.");
     public static readonly Error LocationNotFound = Error.NotFound("appointments.location-not-found", "No such location in your practice.");
     public static readonly Error SlotTaken = Error.Conflict("appointments.slot-taken", "That time has just been taken. Please choose another.");
     public static readonly Error NotBooked = Error.Conflict("appointments.not-booked", "This appointment is no longer booked.");
