@@ -1,3 +1,4 @@
+using Portal.Modules.Appointments;
 using Portal.Modules.Identity;
 using Portal.Modules.Invitations;
 using Portal.Modules.NoteSharing;
@@ -19,5 +20,6 @@ public static class PortalModules
         new NotificationsModule(),
         new InvitationsModule(),
         new NoteSharingModule(),
+        new AppointmentsModule(),
     ];
 }

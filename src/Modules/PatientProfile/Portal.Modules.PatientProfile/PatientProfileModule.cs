@@ -34,6 +34,7 @@ public sealed class PatientProfileModule : IModule
         services.AddScoped<HealthRecordPart>();
         services.AddScoped<RecordParts>();
         services.AddScoped<IPatientDirectory, PatientDirectory>();
+        services.AddScoped<IPortalPatients, PortalPatients>();
         services.AddScoped<IDemoDataSeeder, PatientDemoDataSeeder>();
         services.AddScoped<IIntegrationEventConsumer<InvitationSent>, InvitationSentConsumer>();
         services.AddScoped<IIntegrationEventConsumer<InvitationAccepted>, InvitationAcceptedConsumer>();
