@@ -47,7 +47,7 @@ async function launch() {
 /** Whatever the form, wait until the page no longer offers the password field: the app has signed the user in. */
 async function signIn(page, url, email, password) {
   await page.goto(url, {waitUntil: 'networkidle0'});
-  await page.waitForSelector('#email', {visible: true, timeout: 60_000}); // the admin app renders it after WebAssembly starts
+  await page.waitForSelector('#email', {visible: true, timeout: 60_000});
   await page.type('#email', email);
   await page.type('#password', password);
   await page.click('button[type=submit]');
@@ -58,8 +58,8 @@ async function signIn(page, url, email, password) {
 const results = [];
 
 /**
- * One Lighthouse run on `url` in `page`'s tab. A signed-in page keeps its session (an HttpOnly cookie, or the admin
- * app's sessionStorage, which lives in this tab): Lighthouse's storage reset is off for it, and the driver empties the
+ * One Lighthouse run on `url` in `page`'s tab. A signed-in page keeps its session (an HttpOnly cookie, which lives in
+ * this browser): Lighthouse's storage reset is off for it, and the driver empties the
  * HTTP cache itself, as that reset would, so every run is still a first visit with an empty cache.
  */
 async function measure(page, {name, url, preset, signedIn = false, expect}) {
@@ -155,7 +155,7 @@ const hasPassword = () => document.querySelector('#password') !== null;
   }
 }
 
-// The admin app (WebAssembly), desktop preset. Its patients list is its home page, /admin/, once signed in.
+// The admin app (server-rendered, decision 0014), desktop preset. Its patients list is its home page, /admin/, once signed in.
 {
   const browser = await launch();
   try {
