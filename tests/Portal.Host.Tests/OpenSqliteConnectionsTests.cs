@@ -57,16 +57,23 @@ public sealed class OpenSqliteConnectionsTests(PortalApp app) : IClassFixture<Po
     }
 
     [Fact]
-    public void Connections_are_closed_with_the_pool_and_any_returned_later_too()
+    public async Task Closing_the_pool_closes_the_idle_connections_and_waits_for_a_rented_one_to_come_back()
     {
         var connections = new OpenSqliteConnections<AnyContext>(ConnectionString);
         var idle = connections.Rent();
         var busy = connections.Rent();
         connections.Return(idle);
+        var stillWorking = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            Assert.Equal(ConnectionState.Open, busy.State);   // not closed under the scope still using it
+            connections.Return(busy);
+        });
 
-        connections.Dispose();
-        connections.Return(busy);
+        connections.Dispose();   // when the Host stops: every file closed before, say, a copy of the data directory
 
+        Assert.True(stillWorking.IsCompleted);
+        await stillWorking;
         Assert.Equal(ConnectionState.Closed, idle.State);
         Assert.Equal(ConnectionState.Closed, busy.State);
     }

@@ -76,6 +76,7 @@ internal sealed class SeededDataDirectory
     public void CopyTo(string destination)
     {
         var copying = destination + ".copying";
+        TestDataDirectory.Delete(copying);   // what an earlier attempt that failed half-way left
         Directory.CreateDirectory(copying);
         // The databases and any write-ahead log not yet checkpointed; SQLite rebuilds a WAL's shared-memory index itself.
         foreach (var file in Directory.EnumerateFiles(_path).Where(file => !file.EndsWith("-shm", StringComparison.Ordinal)))

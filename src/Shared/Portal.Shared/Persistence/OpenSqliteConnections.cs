@@ -23,8 +23,12 @@ public sealed class OpenSqliteConnections<TContext>(string connectionString) : I
     // Enough for the requests a 2-4 core server runs at once; more are opened when needed and closed on return.
     private const int MaxIdle = 64;
 
+    // A scope still finishing (a job, a request) may give its connection back after the Host began to stop.
+    private static readonly TimeSpan WaitForRentedOnDispose = TimeSpan.FromSeconds(10);
+
     private readonly ConcurrentBag<SqliteConnection> _idle = [];
-    private bool _disposed;
+    private int _open;
+    private volatile bool _disposed;
 
     public SqliteConnection Rent()
     {
@@ -35,6 +39,7 @@ public sealed class OpenSqliteConnections<TContext>(string connectionString) : I
 
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        Interlocked.Increment(ref _open);
         return connection;
     }
 
@@ -53,16 +58,37 @@ public sealed class OpenSqliteConnections<TContext>(string connectionString) : I
             return;
         }
 
-        connection.Dispose();
+        Close(connection);
     }
 
+    /// <summary>
+    /// Closes every connection, waiting (a little) for those still rented: when the Host has stopped, each file is closed
+    /// and its write-ahead log checkpointed, so a copy or backup taken next is whole.
+    /// </summary>
     public void Dispose()
     {
         _disposed = true;
-        while (_idle.TryTake(out var connection))
+        var waitUntil = DateTime.UtcNow + WaitForRentedOnDispose;
+        while (true)
         {
-            connection.Dispose();
+            while (_idle.TryTake(out var connection))
+            {
+                Close(connection);
+            }
+
+            if (Volatile.Read(ref _open) == 0 || DateTime.UtcNow >= waitUntil)
+            {
+                return;
+            }
+
+            Thread.Sleep(20);   // a rented connection is closed by its Return
         }
+    }
+
+    private void Close(SqliteConnection connection)
+    {
+        connection.Dispose();
+        Interlocked.Decrement(ref _open);
     }
 }
 
