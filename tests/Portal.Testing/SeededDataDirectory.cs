@@ -28,11 +28,27 @@ internal sealed class SeededDataDirectory
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();   // closes the files (the WAL is checkpointed into them)
+        WaitUntilTheModulesFilesAreClosed(path);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => TestDataDirectory.Delete(path);
         return new SeededDataDirectory(path);
     }
 
     private const string Prefix = "seeded-";
+
+    /// <summary>
+    /// SQLite deletes a database's write-ahead log when its last connection closes. A scope of the stopped Host that
+    /// finishes late (a job) closes its connection then, and the copy must not race that: it waits until no module's
+    /// log is left (Hangfire's own storage keeps its file as it likes and is copied as it is).
+    /// </summary>
+    private static void WaitUntilTheModulesFilesAreClosed(string path)
+    {
+        var waitUntil = DateTime.UtcNow.AddSeconds(30);
+        while (Directory.EnumerateFiles(path, "*.db-wal").Any(file => !System.IO.Path.GetFileName(file).StartsWith("hangfire", StringComparison.Ordinal))
+            && DateTime.UtcNow < waitUntil)
+        {
+            Thread.Sleep(50);
+        }
+    }
 
     private static string Parent => System.IO.Path.GetDirectoryName(TestDataDirectory.NewPath())!;
 
