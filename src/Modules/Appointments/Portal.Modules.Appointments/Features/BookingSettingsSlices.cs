@@ -124,8 +124,7 @@ internal sealed class UpdateBookingSettingsHandler(AppointmentsDbContext db, ICu
         var settings = await db.BookingSettings.SingleOrDefaultAsync(s => s.PracticeGroupId == groupId, cancellationToken);
         var isNew = settings is null;
         settings ??= BookingSettings.DefaultsFor(groupId);
-        var ifMatch = command.IfMatch;
-        if (!string.IsNullOrEmpty(ifMatch) && ifMatch != "*" && ifMatch != BookingSettingsResponse.ETagOf(settings.Version))
+        if (!IfMatch.Accepts(command.IfMatch, BookingSettingsResponse.ETagOf(settings.Version)))
         {
             return Stale;
         }

@@ -76,7 +76,7 @@ internal sealed class UpdatePortalSettingsHandler(
         var isNew = settings is null;
         settings ??= PracticePortalSettings.DefaultsFor(groupId);
 
-        if (!IfMatchAccepts(command.IfMatch, PortalSettingsResponse.ETagOf(settings.Version)))
+        if (!IfMatch.Accepts(command.IfMatch, PortalSettingsResponse.ETagOf(settings.Version)))
         {
             return PortalSettingsErrors.Stale;
         }
@@ -125,11 +125,4 @@ internal sealed class UpdatePortalSettingsHandler(
 
         return PortalSettingsResponse.From(settings);
     }
-
-    /// <summary>No If-Match (or <c>*</c>) accepts any version; otherwise one of the listed ETags must match.</summary>
-    private static bool IfMatchAccepts(string? ifMatch, string currentETag) =>
-        string.IsNullOrWhiteSpace(ifMatch)
-        || ifMatch.Trim() == "*"
-        || ifMatch.Split(',').Select(tag => tag.Trim().Replace("W/", string.Empty, StringComparison.Ordinal))
-            .Contains(currentETag, StringComparer.Ordinal);
 }
