@@ -80,11 +80,7 @@ internal sealed class SearchSlotsHandler(AppointmentsDbContext db, IPortalPatien
             return Result<IReadOnlyList<SlotResponse>>.Success([]);
         }
 
-        var hours = await db.AvailabilityRules.AsNoTracking()
-            .Where(r => r.PractitionerId == query.PractitionerId && r.PracticeGroupId == groupId && (query.LocationId == null || r.LocationId == query.LocationId))
-            .ToListAsync(cancellationToken);
-        var locationIds = hours.Select(h => h.LocationId).Distinct().ToList();
-        var locations = await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id)).ToListAsync(cancellationToken);
+        var hoursAtLocations = await HoursAtLocation.OfAsync(db, groupId, query.PractitionerId, query.LocationId, cancellationToken);
 
         // What is busy over the dates in any zone (a day either side covers every offset), read once.
         var dates = new DateInterval(LocalDate.FromDateOnly(query.From), LocalDate.FromDateOnly(query.To));
@@ -102,11 +98,10 @@ internal sealed class SearchSlotsHandler(AppointmentsDbContext db, IPortalPatien
 
         var now = clock.GetUtcNow().ToInstant();
         var slots = new List<SlotResponse>();
-        foreach (var location in locations)
+        foreach (var hours in hoursAtLocations)
         {
-            var zone = location.Zone;
-            var search = new SlotSearch(zone, hours.Where(h => h.LocationId == location.Id).Select(h => h.Hours).ToList(), busy);
-            slots.AddRange(search.FreeSlots(dates, type.Length, type.BufferAfter, rules.EarliestPatientStart(now), rules.PatientStartsBefore(now, zone))
+            var (location, zone) = (hours.Location, hours.Location.Zone);
+            slots.AddRange(hours.Search(busy).FreeSlots(dates, type.Length, type.BufferAfter, rules.EarliestPatientStart(now), rules.PatientStartsBefore(now, zone))
                 .Select(s => new SlotResponse(s.Start.InZone(zone).ToDateTimeOffset(), s.End.InZone(zone).ToDateTimeOffset(), location.Id, location.TimeZoneId)));
         }
 

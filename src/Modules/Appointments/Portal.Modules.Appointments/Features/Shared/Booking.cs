@@ -107,16 +107,10 @@ internal sealed class Booking(AppointmentsDbContext db, PracticeStaff staff, ICu
             }
         }
 
-        var hours = await db.AvailabilityRules.AsNoTracking()
-            .Where(r => r.PractitionerId == request.PractitionerId && r.PracticeGroupId == request.PracticeGroupId
-                && (request.LocationId == null || r.LocationId == request.LocationId))
-            .ToListAsync(cancellationToken);
-        var locationIds = hours.Select(h => h.LocationId).Distinct().ToList();
-        var locations = await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id)).ToListAsync(cancellationToken);
+        var hours = await HoursAtLocation.OfAsync(db, request.PracticeGroupId, request.PractitionerId, request.LocationId, cancellationToken);
         var wanted = new Interval(request.Start, request.Start + type.Length);
         // The location whose hours hold the whole appointment (the one asked for, or the only one that fits).
-        var location = locations.FirstOrDefault(l =>
-            new SlotSearch(l.Zone, hours.Where(h => h.LocationId == l.Id).Select(h => h.Hours).ToList(), []).WithinHours(wanted));
+        var location = hours.FirstOrDefault(h => h.Search([]).WithinHours(wanted))?.Location;
         if (request.LocationId is { } asked && location is null && request.By == Booker.Staff)
         {
             // Staff may book outside the weekly hours (an extra session), at a location of the group.
