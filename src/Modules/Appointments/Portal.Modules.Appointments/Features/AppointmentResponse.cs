@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Portal.Modules.Appointments.Contracts;
 using Portal.Modules.Appointments.Domain;
 
@@ -7,7 +8,7 @@ public sealed record NamedRef(Guid Id, string Name);
 
 /// <summary>
 /// An appointment as the API shows it: times with the location's offset at that moment, the location's zone, and for a
-/// patient until when they may still cancel or move it online.
+/// patient until when they may still cancel or move it online. The practice's calendar adds the patient's name.
 /// </summary>
 public sealed record AppointmentResponse(
     Guid Id,
@@ -18,7 +19,8 @@ public sealed record AppointmentResponse(
     DateTimeOffset Start,
     DateTimeOffset End,
     AppointmentStatus Status,
-    DateTimeOffset? CancellableUntil)
+    DateTimeOffset? CancellableUntil,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] NamedRef? Patient = null)
 {
     internal static AppointmentResponse From(Appointment appointment, string practitionerName, AppointmentType type, Location location, BookingRules rules)
     {

@@ -1,0 +1,66 @@
+using Carter;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Extensions;
+using Portal.Modules.Appointments.Data;
+using Portal.Modules.Appointments.Features.Shared;
+using Portal.Modules.Identity.Contracts;
+using Portal.Shared.Abstractions;
+using Portal.Shared.Http;
+
+namespace Portal.Modules.Appointments.Features;
+
+public sealed class ListBookablePractitionersEndpoint : ICarterModule
+{
+    public void AddRoutes(IEndpointRouteBuilder app)
+    {
+        app.MapPatientRoutes("Appointments").MapGet("/practitioners", async (Guid? patientId, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ListBookablePractitioners(patientId), ct)).ToHttpResult())
+            .WithSummary("Your practice's practitioners who keep hours you can book, with the locations where they do")
+            .Produces<IReadOnlyList<BookablePractitionerResponse>>();
+    }
+}
+
+/// <param name="Title">What the practice calls them beside their name; Portal keeps no titles yet, so null.</param>
+public sealed record BookablePractitionerResponse(Guid Id, string Name, string? Title, IReadOnlyList<Guid> LocationIds);
+
+public sealed record ListBookablePractitioners(Guid? PatientRecord) : IQuery<Result<IReadOnlyList<BookablePractitionerResponse>>>;
+
+/// <summary>A practitioner is bookable while they keep weekly hours that have not ended: one read of the hours, one of the staff.</summary>
+internal sealed class ListBookablePractitionersHandler(AppointmentsDbContext db, CallerPractice caller, IIdentityApi identity, TimeProvider clock)
+    : IQueryHandler<ListBookablePractitioners, Result<IReadOnlyList<BookablePractitionerResponse>>>
+{
+    public async ValueTask<Result<IReadOnlyList<BookablePractitionerResponse>>> Handle(ListBookablePractitioners query, CancellationToken cancellationToken)
+    {
+        var practice = await caller.PracticeGroupAsync(query.PatientRecord ?? Guid.Empty, cancellationToken);
+        if (practice.IsFailure)
+        {
+            return practice.Error!;
+        }
+
+        var groupId = practice.Value;
+        // A day's margin either side of "today" whatever the location's zone: an ended rule only drops a day late.
+        var yesterday = clock.GetUtcNow().ToInstant().InUtc().Date.PlusDays(-1);
+        var hours = await db.AvailabilityRules.AsNoTracking()
+            .Where(r => r.PracticeGroupId == groupId && (r.ValidTo == null || r.ValidTo >= yesterday))
+            .Select(r => new { r.PractitionerId, r.LocationId })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        if (hours.Count == 0)
+        {
+            return Array.Empty<BookablePractitionerResponse>();
+        }
+
+        var staff = await identity.GetPractitionersAsync(groupId, cancellationToken);
+        return staff
+            .Where(p => hours.Any(h => h.PractitionerId == p.UserId))
+            .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)
+            .Select(p => new BookablePractitionerResponse(p.UserId, p.Name, null,
+                hours.Where(h => h.PractitionerId == p.UserId).Select(h => h.LocationId).Distinct().ToList()))
+            .ToList();
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using NodaTime;
+using NodaTime.Extensions;
+using Portal.Testing;
+using Xunit;
+
+namespace Portal.Modules.Appointments.Tests;
+
+/// <summary>
+/// The practice's calendar by local dates (each location's own days), with patients' names, and the practitioners a
+/// patient may book.
+/// </summary>
+public sealed class CalendarTests(PortalApp app) : IClassFixture<PortalApp>
+{
+    private sealed record Named(Guid Id, string Name);
+
+    private sealed record Entry(Guid Id, Named Patient, Named Practitioner, DateTimeOffset Start);
+
+    private sealed record CalendarPage(List<Entry> Items, int Total);
+
+    private sealed record Answer(Guid Id);
+
+    private sealed record BookablePractitioner(Guid Id, string Name, List<Guid> LocationIds);
+
+    [Fact]
+    public async Task A_local_date_is_a_day_in_each_locations_own_zone_and_each_entry_names_its_patient()
+    {
+        var setup = await Bookable.SetUpAsync(app);
+        using var admin = await setup.Practice.SignedInAdminAsync();
+        using var practitioner = await app.SignedInClientAsync(setup.PractitionerEmail, TestPractice.Password);
+        var perth = await IdOf(await admin.PostAsJsonAsync("/api/practice/locations", new { name = "Perth", address = "3 Hay St", timeZone = "Australia/Perth" }));
+        var hours = new[]
+        {
+            new { locationId = setup.LocationId, dayOfWeek = "monday", start = "09:00", end = "17:00" },
+            new { locationId = perth, dayOfWeek = "tuesday", start = "09:00", end = "17:00" },
+        };
+        (await practitioner.PutAsJsonAsync($"/api/practice/practitioners/{setup.PractitionerId}/availability", new { weekly = hours })).EnsureSuccessStatusCode();
+        var zoe = await setup.Practice.AddPatientAsync(new
+        {
+            givenName = "Zoe", familyName = "Park", dateOfBirth = "1988-02-03", sex = "female", email = $"zoe.{Guid.NewGuid():N}@example.test",
+        });
+        var monday = setup.NextMondayAt(9);   // 09:00 in Sydney: still Sunday in UTC
+        var mondayDate = LocalDate.FromDateTime(monday.DateTime);
+        var tuesdayInPerth = (mondayDate.PlusDays(1) + new LocalTime(16, 0)).InZoneStrictly(DateTimeZoneProviders.Tzdb["Australia/Perth"]).ToDateTimeOffset();
+        var sydneyVisit = await IdOf(await admin.PostAsJsonAsync("/api/practice/appointments",
+            new { patientId = zoe.Id, practitionerId = setup.PractitionerId, appointmentTypeId = setup.TypeId, locationId = setup.LocationId, start = monday }));
+        var perthVisit = await IdOf(await admin.PostAsJsonAsync("/api/practice/appointments",
+            new { patientId = zoe.Id, practitionerId = setup.PractitionerId, appointmentTypeId = setup.TypeId, locationId = perth, start = tuesdayInPerth }));
+
+        async Task<CalendarPage> Days(LocalDate from, LocalDate to, string filter = "") =>
+            (await admin.GetFromJsonAsync<CalendarPage>($"/api/practice/appointments?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}{filter}", PortalClients.Json))!;
+
+        var mondayOnly = Assert.Single((await Days(mondayDate, mondayDate)).Items);
+        Assert.Equal(sydneyVisit, mondayOnly.Id);
+        Assert.Equal("Zoe Park", mondayOnly.Patient.Name);
+        Assert.Empty((await Days(mondayDate.PlusDays(-1), mondayDate.PlusDays(-1))).Items);
+        Assert.Equal(perthVisit, Assert.Single((await Days(mondayDate.PlusDays(1), mondayDate.PlusDays(1))).Items).Id);
+        Assert.Equal([sydneyVisit, perthVisit], (await Days(mondayDate, mondayDate.PlusDays(1))).Items.Select(e => e.Id));
+        Assert.Equal(perthVisit, Assert.Single((await Days(mondayDate, mondayDate.PlusDays(1), $"&locationId={perth}")).Items).Id);
+    }
+
+    [Theory]
+    [InlineData("from=2027-03-01T09:00:00&to=2027-03-02")]   // no offset: it would mean the server's zone
+    [InlineData("from=2027-03-01&to=2027-04-02")]            // more than 31 days
+    [InlineData("from=2027-03-02&to=2027-03-01")]
+    [InlineData("from=yesterday&to=2027-03-01")]
+    [InlineData("to=2027-03-01")]
+    public async Task A_range_the_calendar_cannot_read_is_a_validation_error(string range)
+    {
+        var setup = await Bookable.SetUpAsync(app);
+        using var admin = await setup.Practice.SignedInAdminAsync();
+
+        await ProblemAssert.IsProblemAsync(await admin.GetAsync($"/api/practice/appointments?{range}"), HttpStatusCode.BadRequest, "validation.failed");
+    }
+
+    [Fact]
+    public async Task Patients_see_the_practitioners_with_hours_of_their_own_practice_only()
+    {
+        var setup = await Bookable.SetUpAsync(app);
+        var other = await Bookable.SetUpAsync(app);
+        await setup.Practice.AddPractitionerAsync("Kim", "Hours");   // no hours: not bookable
+        using var patient = await setup.Practice.SignedInPatientAsync(await setup.Practice.AddPatientAsync());
+
+        var bookable = Assert.Single((await patient.GetFromJsonAsync<List<BookablePractitioner>>("/api/portal/practitioners", PortalClients.Json))!);
+
+        Assert.Equal(setup.PractitionerId, bookable.Id);
+        Assert.Equal([setup.LocationId], bookable.LocationIds);
+        Assert.NotEqual(other.PractitionerId, bookable.Id);
+        using var practitioner = await app.SignedInClientAsync(setup.PractitionerEmail, TestPractice.Password);
+        Assert.Equal(HttpStatusCode.Forbidden, (await practitioner.GetAsync("/api/portal/practitioners")).StatusCode);
+    }
+
+    private static async Task<Guid> IdOf(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            return (await response.Content.ReadFromJsonAsync<Answer>(PortalClients.Json))!.Id;
+        }
+    }
+}
