@@ -12,6 +12,7 @@ public static class AccessLogText
             "changeRequests" => "requested changes",
             "history" => "the record's history",
             "portalAccess" => "portal access",
+            "appointments" => "appointments",
             var part => label(part),
         };
         return action switch

@@ -60,6 +60,31 @@ public sealed class CalendarTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal(perthVisit, Assert.Single((await Days(mondayDate, mondayDate.PlusDays(1), $"&locationId={perth}")).Items).Id);
     }
 
+    private sealed record AccessEntry(string ActorName, string Action, string Subject);
+
+    private sealed record AccessLog(List<AccessEntry> Items);
+
+    [Fact]
+    public async Task Reading_one_patients_appointments_is_in_their_access_log_and_another_groups_patient_is_not_found()
+    {
+        var setup = await Bookable.SetUpAsync(app);
+        var other = await Bookable.SetUpAsync(app);
+        using var admin = await setup.Practice.SignedInAdminAsync();
+        var ava = await setup.Practice.AddPatientAsync();
+        var stranger = await other.Practice.AddPatientAsync();
+        var range = $"from={setup.NextMondayAt(0):yyyy-MM-dd}&to={setup.NextMondayAt(0).AddDays(7):yyyy-MM-dd}";
+
+        (await admin.GetAsync($"/api/practice/appointments?{range}&patientId={ava.Id}")).EnsureSuccessStatusCode();
+        await ProblemAssert.IsProblemAsync(await admin.GetAsync($"/api/practice/appointments?{range}&patientId={stranger.Id}"), HttpStatusCode.NotFound,
+            "patients.not-found");
+        (await admin.GetAsync($"/api/practice/appointments?{range}")).EnsureSuccessStatusCode();   // the whole calendar: no one's record
+        await app.RunMessagingAsync();
+
+        using var patient = await setup.Practice.SignedInPatientAsync(ava);
+        var log = (await patient.GetFromJsonAsync<AccessLog>("/api/portal/access-log", PortalClients.Json))!;
+        Assert.Single(log.Items, e => e is { Action: "viewed", Subject: "appointments" });
+    }
+
     [Theory]
     [InlineData("from=2027-03-01T09:00:00&to=2027-03-02")]   // no offset: it would mean the server's zone
     [InlineData("from=2027-03-01&to=2027-04-02")]            // more than 31 days

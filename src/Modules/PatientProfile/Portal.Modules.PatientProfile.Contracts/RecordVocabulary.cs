@@ -33,6 +33,9 @@ public enum AccessLogSubject
 
     Notes,
     PortalAccess,
+
+    /// <summary>The patient's appointments (module Appointments), as the practice lists and books them.</summary>
+    Appointments,
 }
 
 /// <summary>What someone in the practice did, as a line of the patient's access log says it (on the wire <c>viewed</c>, <c>changeApproved</c>, ...).</summary>

@@ -16,6 +16,7 @@ using Portal.Modules.Appointments.Features.Shared;
 using Portal.Modules.PatientProfile.Contracts;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Http;
+using Portal.Shared.Messaging;
 
 namespace Portal.Modules.Appointments.Features;
 
@@ -126,12 +127,27 @@ internal sealed class ListMyAppointmentsHandler(AppointmentsDbContext db, IPorta
     }
 }
 
-internal sealed class ListPracticeAppointmentsHandler(AppointmentsDbContext db, AppointmentViews views, IPatientDirectory patients, ICurrentUser currentUser)
+internal sealed class ListPracticeAppointmentsHandler(
+    AppointmentsDbContext db, AppointmentViews views, IPatientDirectory patients, ICurrentUser currentUser, IHttpContextAccessor http, TimeProvider clock)
     : IQueryHandler<ListPracticeAppointments, Result<PagedList<AppointmentResponse>>>
 {
     public async ValueTask<Result<PagedList<AppointmentResponse>>> Handle(ListPracticeAppointments query, CancellationToken cancellationToken)
     {
         var groupId = currentUser.StaffPracticeGroupId;
+        if (query.PatientId is { } patientOfTheQuery)
+        {
+            // One patient's appointments are part of their record: another group's patient is not found, and the read
+            // is in the patient's access log (the calendar of the whole practice is not one patient's record).
+            if (await patients.FindAsync(groupId, patientOfTheQuery, cancellationToken) is null)
+            {
+                return PatientRecordErrors.NotFound;
+            }
+
+            db.Publish(new PatientRecordAccessed(Guid.CreateVersion7(), clock.GetUtcNow(), patientOfTheQuery, groupId, currentUser.UserId, currentUser.Name,
+                PatientAccessAction.Viewed, AccessLogSubject.Appointments, RemoteAddress.Of(http.HttpContext)));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         var locations = await db.Locations.AsNoTracking()
             .Where(l => l.PracticeGroupId == groupId && (query.LocationId == null || l.Id == query.LocationId))
             .ToListAsync(cancellationToken);
