@@ -26,5 +26,6 @@ public sealed class AppointmentsModule : IModule
         services.AddScoped<PracticeBookingRules>();
         services.AddScoped<AppointmentViews>();
         services.AddScoped<ChangeableAppointments>();
+        services.AddScoped<AppointmentNotices>();
     }
 }
