@@ -1,4 +1,12 @@
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Extensions;
+using Portal.Modules.Appointments.Data;
+using Portal.Modules.Appointments.Features.Shared;
+using Portal.Modules.Identity.Contracts;
+using Portal.Shared.Persistence;
 using Portal.Testing;
 using Xunit;
 
@@ -28,7 +36,7 @@ public sealed class AppointmentReminderTests(PortalApp app) : IClassFixture<Port
         app.Clock.SetUtcNow(ten.AddHours(-23));
         await app.RunJobAsync(Job);
         await app.RunJobAsync(Job);   // a second run finds it reminded
-        await Task.WhenAll(app.RunJobAsync(Job), app.RunJobAsync(Job));   // and runs at once do not send it twice
+        await Task.WhenAll(app.RunJobAsync(Job), app.RunJobAsync(Job));   // and of two runs at once on one instance, one finds the lock taken
 
         var reminder = Assert.Single(await app.DeliveredToAsync(due.Email), IsReminder);
         Assert.Contains($"When: {ten.InWords("dddd d MMMM yyyy")}, 10:00 ", reminder.Body, StringComparison.Ordinal);
@@ -58,6 +66,44 @@ public sealed class AppointmentReminderTests(PortalApp app) : IClassFixture<Port
         var reminders = (await app.DeliveredToAsync(patient.Email)).Where(IsReminder).ToList();
         Assert.Equal(2, reminders.Count);
         Assert.Contains($"When: {ten.AddDays(1).InWords("dddd d MMMM yyyy")}, 10:00 ", reminders[0].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_runs_that_both_found_an_appointment_due_write_one_reminder_and_the_second_is_refused()
+    {
+        var setup = await Bookable.SetUpAsync(app);
+        var patient = await setup.Practice.AddPatientAsync();
+        using (var admin = await setup.Practice.SignedInAdminAsync())
+        {
+            var ten = setup.NextMondayAt(10);
+            var booked = await setup.BookAsStaffAsync(admin, patient.Id, ten);
+            app.Clock.SetUtcNow(ten.AddHours(-23));
+
+            // What a run does for one appointment, done by two runs (two instances) that both read it before either saved.
+            await using var first = app.Services.CreateAsyncScope();
+            await using var second = app.Services.CreateAsyncScope();
+            var firstRun = await RemindAsync(first.ServiceProvider, booked.Id);
+            var secondRun = await RemindAsync(second.ServiceProvider, booked.Id);
+
+            await firstRun.SaveChangesAsync();
+            var refused = await Assert.ThrowsAsync<DbUpdateException>(() => secondRun.SaveChangesAsync());
+            Assert.True(UniqueViolation.Is(refused), refused.InnerException?.Message);   // the same email id: the outbox keeps one
+        }
+
+        await app.RunJobAsync(Job);   // finds it reminded
+        Assert.Single(await app.DeliveredToAsync(patient.Email), IsReminder);
+    }
+
+    private async Task<AppointmentsDbContext> RemindAsync(IServiceProvider services, Guid appointmentId)
+    {
+        var db = services.GetRequiredService<AppointmentsDbContext>();
+        var now = app.Clock.GetUtcNow().ToInstant();
+        var appointment = await db.Appointments.SingleAsync(a => a.Id == appointmentId);
+        Assert.True(appointment.ReminderDue(Duration.FromHours(24), now));
+        var facts = await AppointmentFacts.LoadAsync(db, services.GetRequiredService<IIdentityApi>(), appointment, default);
+        appointment.Reminded(now);
+        await services.GetRequiredService<AppointmentNotices>().ReminderAsync(facts, default);
+        return db;
     }
 
     private static bool IsReminder(Mailbox.Email email) => email.Subject.StartsWith("Reminder:", StringComparison.Ordinal);
