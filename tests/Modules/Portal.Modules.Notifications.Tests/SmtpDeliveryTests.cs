@@ -91,6 +91,38 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_attachment_arrives_with_its_name_type_and_bytes_and_is_not_kept_once_sent()
+    {
+        var id = Guid.CreateVersion7();
+        var calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:PUBLISH\r\nEND:VCALENDAR\r\n"u8.ToArray();
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<EmailOutbox>().QueueAsync(id, DemoData.HarbourHealthId, "ava@example.test",
+                new EmailContent("Appointment confirmed", "Your appointment is booked", ["Monday 1 March 2027, 10:00 AEDT"],
+                    Attachments: [new EmailAttachment("appointment.ics", "text/calendar; method=PUBLISH; charset=utf-8", calendar)]), default);
+            await scope.ServiceProvider.GetRequiredService<NotificationsDbContext>().SaveChangesAsync();
+        }
+
+        await _app.RunJobAsync(Jobs.EmailDelivery);
+
+        var message = Assert.Single(_store.Messages);
+        var attachment = Assert.Single(message.Attachments.OfType<MimePart>());
+        Assert.Equal("appointment.ics", attachment.FileName);
+        Assert.Equal("text/calendar", attachment.ContentType.MimeType);
+        Assert.Equal("PUBLISH", attachment.ContentType.Parameters["method"]);
+        using var content = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(content);
+        Assert.Equal(calendar, content.ToArray());
+        Assert.Contains("Monday 1 March 2027, 10:00 AEDT", message.TextBody, StringComparison.Ordinal);
+
+        await using var check = _app.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<NotificationsDbContext>();
+        var sent = db.Emails.Single(e => e.Id == id);
+        Assert.Equal(Domain.EmailStatus.Sent, sent.Status);
+        Assert.Empty(sent.Attachments);   // forgotten with the bodies
+    }
+
+    [Fact]
     public async Task An_unreachable_server_is_a_transient_failure_that_is_retried()
     {
         await using var app = new PortalApp

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Modules.Appointments.Data;
 using Portal.Modules.Appointments.Features;
 using Portal.Modules.Appointments.Features.Shared;
+using Portal.Modules.Appointments.Jobs;
+using Portal.Shared.Jobs;
 using Portal.Shared.Modules;
 using Portal.Shared.Persistence;
 
@@ -26,6 +28,8 @@ public sealed class AppointmentsModule : IModule
         services.AddScoped<PracticeBookingRules>();
         services.AddScoped<AppointmentViews>();
         services.AddScoped<ChangeableAppointments>();
+        services.AddScoped<AppointmentNotices>();
+        services.AddRecurringJob<AppointmentRemindersJob>(AppointmentRemindersJob.Id, "*/10 * * * *");
         services.AddScoped<IDemoDataSeeder, AppointmentsDemoDataSeeder>();
     }
 }

@@ -15,12 +15,20 @@ public sealed record EmailRequested(
     string To,
     EmailContent Content) : ISecretBearingEvent;
 
-/// <summary>What an email says; the layout (practice name, greeting, footer) is added when it is rendered.</summary>
+/// <summary>
+/// What an email says; the layout (practice name, greeting, footer) is added when it is rendered. <see cref="Attachments"/>
+/// travel with it unchanged (e.g. an appointment's calendar entry).
+/// </summary>
 public sealed record EmailContent(
     string Subject,
     string Heading,
     IReadOnlyList<string> Paragraphs,
-    EmailAction? Action = null);
+    EmailAction? Action = null,
+    IReadOnlyList<EmailAttachment>? Attachments = null);
 
 /// <summary>The email's one button, e.g. "Accept your invitation" with its link.</summary>
 public sealed record EmailAction(string Label, string Url);
+
+/// <summary>A file sent with the email: its name as the reader sees it, its MIME type (parameters allowed) and its bytes.</summary>
+/// <example><c>new EmailAttachment("appointment.ics", "text/calendar; method=PUBLISH; charset=utf-8", bytes)</c></example>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);

@@ -17,4 +17,7 @@ public enum NotificationKind
     ProfileChangeApproved,
     ProfileChangeRejected,
     ProfileUpdated,
+    AppointmentBooked,
+    AppointmentCancelled,
+    AppointmentRescheduled,
 }

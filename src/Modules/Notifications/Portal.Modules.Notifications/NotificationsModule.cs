@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Portal.Modules.Appointments.Contracts;
 using Portal.Modules.Invitations.Contracts;
 using Portal.Modules.Notifications.Contracts;
 using Portal.Modules.Notifications.Data;
@@ -48,5 +49,8 @@ public sealed class NotificationsModule : IModule
         services.AddScoped<IIntegrationEventConsumer<PatientRecordUpdatedByPatient>, PatientRecordUpdatedByPatientConsumer>();
         services.AddScoped<IIntegrationEventConsumer<PatientChangeWithdrawn>, PatientChangeWithdrawnConsumer>();
         services.AddScoped<IIntegrationEventConsumer<PatientChangeDecided>, PatientChangeDecidedConsumer>();
+        services.AddScoped<IIntegrationEventConsumer<AppointmentBooked>, AppointmentBookedConsumer>();
+        services.AddScoped<IIntegrationEventConsumer<AppointmentCancelled>, AppointmentCancelledConsumer>();
+        services.AddScoped<IIntegrationEventConsumer<AppointmentRescheduled>, AppointmentRescheduledConsumer>();
     }
 }

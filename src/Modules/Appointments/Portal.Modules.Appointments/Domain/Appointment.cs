@@ -36,6 +36,12 @@ internal sealed class Appointment
     public Instant? RescheduledAt { get; private set; }
     public Instant? ReminderSentAt { get; private set; }
 
+    /// <summary>
+    /// The SEQUENCE of its calendar entry (iCalendar): 0 when booked, one more at each move or cancellation, so a
+    /// patient's calendar replaces the entry it holds with the newer one.
+    /// </summary>
+    public int CalendarSequence { get; private set; }
+
     /// <summary>The time the appointment keeps to itself: from its start to the end of its buffer.</summary>
     public Interval Occupies => new(Start, End + BufferAfter);
 
@@ -102,6 +108,7 @@ internal sealed class Appointment
         CancelledAt = now;
         CancelledBy = by;
         CancellationReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        CalendarSequence++;
         return Result.Success();
     }
 
@@ -118,6 +125,7 @@ internal sealed class Appointment
         End = start + length;
         RescheduledAt = now;
         ReminderSentAt = null;   // a reminder for the old time says nothing about the new one
+        CalendarSequence++;
         return Result.Success();
     }
 

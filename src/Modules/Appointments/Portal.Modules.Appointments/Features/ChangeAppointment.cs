@@ -11,6 +11,7 @@ using Portal.Modules.Appointments.Contracts;
 using Portal.Modules.Appointments.Data;
 using Portal.Modules.Appointments.Domain;
 using Portal.Modules.Appointments.Features.Shared;
+using Portal.Modules.Identity.Contracts;
 using Portal.Modules.PatientProfile.Contracts;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Http;
@@ -126,7 +127,7 @@ internal sealed class ChangeableAppointments(AppointmentsDbContext db, IPortalPa
 }
 
 internal sealed class CancelAppointmentHandler(AppointmentsDbContext db, ChangeableAppointments appointments, PracticeBookingRules bookingRules,
-    AppointmentViews views, ICurrentUser currentUser, TimeProvider clock)
+    AppointmentViews views, AppointmentNotices notices, IIdentityApi identity, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<CancelAppointment, Result<AppointmentResponse>>
 {
     public async ValueTask<Result<AppointmentResponse>> Handle(CancelAppointment command, CancellationToken cancellationToken)
@@ -156,6 +157,7 @@ internal sealed class CancelAppointmentHandler(AppointmentsDbContext db, Changea
 
         // Its time is free again at once: the units go in the same save as the cancellation.
         db.OccupiedTimeUnits.RemoveRange(await db.OccupiedTimeUnits.Where(u => u.AppointmentId == appointment.Id).ToListAsync(cancellationToken));
+        await notices.CancelledAsync(await AppointmentFacts.LoadAsync(db, identity, appointment, cancellationToken), by, cancellationToken);
         return await views.ForAsync(appointment, cancellationToken);
     }
 }

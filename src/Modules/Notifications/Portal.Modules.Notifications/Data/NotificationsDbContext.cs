@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Modules.Notifications.Domain;
 using Portal.Shared.Messaging;
 using Portal.Shared.Persistence;
@@ -50,6 +51,7 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
             email.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
             email.Property(e => e.LastError).HasMaxLength(2000);
             email.HasIndex(e => new { e.Status, e.NextAttemptAt });
+            email.OwnsMany(e => e.Attachments, file => MapFile(file, "OutgoingEmailAttachments", "EmailId"));
         });
 
         modelBuilder.Entity<DevelopmentMailboxEntry>(entry =>
@@ -61,7 +63,19 @@ internal class NotificationsDbContext(DbContextOptions options) : DbContext(opti
             entry.HasIndex(e => e.MessageId).IsUnique();
             entry.HasIndex(e => new { e.To, e.SentAt });
             entry.HasIndex(e => e.SentAt);
+            entry.OwnsMany(e => e.Attachments, file => MapFile(file, "DevelopmentMailboxAttachments", "EntryId"));
         });
+    }
+
+    private static void MapFile<TOwner>(OwnedNavigationBuilder<TOwner, EmailFile> file, string table, string ownerKey)
+        where TOwner : class
+    {
+        file.ToTable(table);
+        file.WithOwner().HasForeignKey(ownerKey);
+        file.HasKey(f => f.Id);
+        file.Property(f => f.Id).ValueGeneratedNever();
+        file.Property(f => f.FileName).HasMaxLength(200);
+        file.Property(f => f.ContentType).HasMaxLength(200);
     }
 }
 

@@ -33,8 +33,12 @@ internal sealed class OutgoingEmail
     public DateTimeOffset? SentAt { get; private set; }
     public string? LastError { get; private set; }
 
+    /// <summary>Files sent with it (e.g. an appointment's <c>.ics</c>); forgotten with the bodies.</summary>
+    public List<EmailFile> Attachments { get; private set; } = [];
+
     /// <summary>An email waiting to be delivered, due at once.</summary>
-    public static OutgoingEmail Queue(Guid id, Guid? practiceGroupId, string to, string subject, string textBody, string htmlBody, DateTimeOffset now) => new()
+    public static OutgoingEmail Queue(Guid id, Guid? practiceGroupId, string to, string subject, string textBody, string htmlBody, DateTimeOffset now,
+        IEnumerable<EmailFile>? attachments = null) => new()
     {
         Id = id,
         PracticeGroupId = practiceGroupId,
@@ -46,6 +50,7 @@ internal sealed class OutgoingEmail
         CreatedAt = now,
         Status = EmailStatus.Pending,
         NextAttemptAt = now,
+        Attachments = attachments?.ToList() ?? [],
     };
 
     /// <summary>The server took it. The bodies (patients' details, one-time links) are not kept: the record says who got what, when.</summary>
@@ -80,7 +85,20 @@ internal sealed class OutgoingEmail
     {
         TextBody = string.Empty;
         HtmlBody = string.Empty;
+        Attachments.Clear();
     }
+}
+
+/// <summary>A file attached to an email (owned by the email, in a table of its own).</summary>
+internal sealed class EmailFile
+{
+    public Guid Id { get; init; }
+    public string FileName { get; init; } = string.Empty;
+    public string ContentType { get; init; } = string.Empty;
+    public byte[] Content { get; init; } = [];
+
+    public static EmailFile From(string fileName, string contentType, byte[] content) =>
+        new() { Id = Guid.CreateVersion7(), FileName = fileName, ContentType = contentType, Content = content };
 }
 
 /// <summary>An email "delivered" in Development: kept in the database and listed by <c>GET /api/dev/mailbox</c>.</summary>
@@ -93,4 +111,5 @@ internal sealed class DevelopmentMailboxEntry
     public string TextBody { get; init; } = string.Empty;
     public string HtmlBody { get; init; } = string.Empty;
     public DateTimeOffset SentAt { get; init; }
+    public List<EmailFile> Attachments { get; init; } = [];
 }

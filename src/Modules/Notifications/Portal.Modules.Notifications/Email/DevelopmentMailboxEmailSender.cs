@@ -27,6 +27,7 @@ internal sealed class DevelopmentMailboxEmailSender(NotificationsDbContext db, T
             TextBody = message.TextBody,
             HtmlBody = message.HtmlBody,
             SentAt = clock.GetUtcNow(),
+            Attachments = message.Attachments?.Select(a => EmailFile.From(a.FileName, a.ContentType, a.Content)).ToList() ?? [],
         });
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Modules.Notifications.Contracts;
 using Portal.Modules.Notifications.Data;
 using Portal.Modules.Notifications.Domain;
 using Portal.Shared.Jobs;
@@ -79,7 +80,8 @@ internal sealed partial class EmailDeliveryJob(
         try
         {
             await scope.ServiceProvider.GetRequiredService<IEmailSender>()
-                .SendAsync(new EmailMessage(email.MessageId, email.To, email.Subject, email.TextBody, email.HtmlBody), cancellationToken);
+                .SendAsync(new EmailMessage(email.MessageId, email.To, email.Subject, email.TextBody, email.HtmlBody,
+                    email.Attachments.Select(a => new EmailAttachment(a.FileName, a.ContentType, a.Content)).ToList()), cancellationToken);
             email.Sent(clock.GetUtcNow());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

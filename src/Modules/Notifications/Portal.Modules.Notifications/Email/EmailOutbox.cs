@@ -15,6 +15,7 @@ internal sealed class EmailOutbox(NotificationsDbContext db, IIdentityApi identi
             : "Portal";
         var (text, html) = EmailTemplate.Render(practiceName, content);
         var now = clock.GetUtcNow();
-        db.Emails.Add(OutgoingEmail.Queue(emailId, practiceGroupId, to, content.Subject, text, html, now));
+        var attachments = content.Attachments?.Select(a => EmailFile.From(a.FileName, a.ContentType, a.Content));
+        db.Emails.Add(OutgoingEmail.Queue(emailId, practiceGroupId, to, content.Subject, text, html, now, attachments));
     }
 }

@@ -1,7 +1,9 @@
+using Portal.Modules.Notifications.Contracts;
+
 namespace Portal.Modules.Notifications.Email;
 
-/// <summary>One rendered email, ready to go.</summary>
-internal sealed record EmailMessage(string MessageId, string To, string Subject, string TextBody, string HtmlBody);
+/// <summary>One rendered email, ready to go, with the files it carries.</summary>
+internal sealed record EmailMessage(string MessageId, string To, string Subject, string TextBody, string HtmlBody, IReadOnlyList<EmailAttachment>? Attachments = null);
 
 /// <summary>Sends one email now. Only the delivery job calls it; requests never send email.</summary>
 internal interface IEmailSender

@@ -17,7 +17,7 @@ internal sealed class SmtpEmailSender(IOptions<EmailSettings> options) : IEmailS
         {
             MessageId = message.MessageId,
             Subject = message.Subject,
-            Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody(),
+            Body = BodyOf(message),
         };
         mime.From.Add(new MailboxAddress(settings.FromName, settings.From));
         if (!MailboxAddress.TryParse(message.To, out var recipient))
@@ -52,5 +52,22 @@ internal sealed class SmtpEmailSender(IOptions<EmailSettings> options) : IEmailS
         {
             throw new EmailDeliveryException($"The mail server could not take the email now ({exception.GetType().Name}).", permanent: false, exception);
         }
+    }
+
+    /// <summary>The text and HTML alternatives, and the attachments (e.g. <c>text/calendar</c> with its <c>method</c> parameter) as given.</summary>
+    private static MimeEntity BodyOf(EmailMessage message)
+    {
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        foreach (var attachment in message.Attachments ?? [])
+        {
+            if (!ContentType.TryParse(attachment.ContentType, out var contentType))
+            {
+                contentType = new ContentType("application", "octet-stream");
+            }
+
+            body.Attachments.Add(attachment.FileName, attachment.Content, contentType);
+        }
+
+        return body.ToMessageBody();
     }
 }

@@ -28,7 +28,10 @@ public sealed class GetDevelopmentMailboxEndpoint : ICarterModule
     }
 }
 
-public sealed record MailboxEmail(string To, string Subject, string Body, string HtmlBody, DateTimeOffset SentAt);
+public sealed record MailboxEmail(string To, string Subject, string Body, string HtmlBody, DateTimeOffset SentAt, IReadOnlyList<MailboxAttachment> Attachments);
+
+/// <summary>A file the email carried; <c>content</c> is base64 in JSON (Development only: a test reads an <c>.ics</c> back from it).</summary>
+public sealed record MailboxAttachment(string FileName, string ContentType, byte[] Content);
 
 public sealed record GetDevelopmentMailbox(string? To) : IQuery<IReadOnlyList<MailboxEmail>>;
 
@@ -44,7 +47,8 @@ internal sealed class GetDevelopmentMailboxHandler(NotificationsDbContext db) : 
         }
 
         return await mail.OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id).Take(100)
-            .Select(m => new MailboxEmail(m.To, m.Subject, m.TextBody, m.HtmlBody, m.SentAt))
+            .Select(m => new MailboxEmail(m.To, m.Subject, m.TextBody, m.HtmlBody, m.SentAt,
+                m.Attachments.Select(a => new MailboxAttachment(a.FileName, a.ContentType, a.Content)).ToList()))
             .ToListAsync(cancellationToken);
     }
 }

@@ -24,7 +24,7 @@ internal sealed record BookingRequest(Guid PracticeGroupId, Guid PatientId, Guid
 /// practice's online rules, a time already busy), then the insert of the appointment with its occupied time units,
 /// which the database refuses if any unit is taken meanwhile (docs/decisions/0016).
 /// </summary>
-internal sealed class Booking(AppointmentsDbContext db, PracticeStaff staff, ICurrentUser currentUser, TimeProvider clock)
+internal sealed class Booking(AppointmentsDbContext db, PracticeStaff staff, AppointmentNotices notices, ICurrentUser currentUser, TimeProvider clock)
 {
     public sealed record Booked(Appointment Appointment, string PractitionerName, AppointmentType Type, Location Location);
 
@@ -42,6 +42,7 @@ internal sealed class Booking(AppointmentsDbContext db, PracticeStaff staff, ICu
             request.Start, type.Length, type.BufferAfter, currentUser.UserId, now);
         db.Appointments.Add(appointment);
         db.OccupiedTimeUnits.AddRange(OccupiedTimeUnit.For(appointment));
+        await notices.BookedAsync(new AppointmentFacts(appointment, location, type, practitionerName), request.By, cancellationToken);
         var saved = await SaveAsync(cancellationToken);
         return saved.IsSuccess ? new Booked(appointment, practitionerName, type, location) : saved.Error!;
     }
@@ -63,6 +64,7 @@ internal sealed class Booking(AppointmentsDbContext db, PracticeStaff staff, ICu
 
         var (type, location, practitionerName) = checkedRequest.Value;
         var oldUnits = await db.OccupiedTimeUnits.Where(u => u.AppointmentId == appointment.Id).ToListAsync(cancellationToken);
+        var previous = new Interval(appointment.Start, appointment.End);
         var moved = appointment.MoveTo(start, now);
         if (moved.IsFailure)
         {
@@ -74,6 +76,7 @@ internal sealed class Booking(AppointmentsDbContext db, PracticeStaff staff, ICu
         var kept = newUnits.Select(u => u.Unit).Intersect(oldUnits.Select(u => u.Unit)).ToHashSet();
         db.OccupiedTimeUnits.RemoveRange(oldUnits.Where(u => !kept.Contains(u.Unit)));
         db.OccupiedTimeUnits.AddRange(newUnits.Where(u => !kept.Contains(u.Unit)));
+        await notices.RescheduledAsync(new AppointmentFacts(appointment, location, type, practitionerName), previous, by, cancellationToken);
         var saved = await SaveAsync(cancellationToken);
         return saved.IsSuccess ? new Booked(appointment, practitionerName, type, location) : saved.Error!;
     }

@@ -42,6 +42,9 @@ namespace Portal.Modules.Appointments.Data.Migrations.SqlServer
                     b.Property<int>("BufferAfter")
                         .HasColumnType("int");
 
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("int");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");

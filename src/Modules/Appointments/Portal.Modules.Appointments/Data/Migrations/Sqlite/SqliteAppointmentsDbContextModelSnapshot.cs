@@ -36,6 +36,9 @@ namespace Portal.Modules.Appointments.Data.Migrations.Sqlite
                     b.Property<int>("BufferAfter")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");

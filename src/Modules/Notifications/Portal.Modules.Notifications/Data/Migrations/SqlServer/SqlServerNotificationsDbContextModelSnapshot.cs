@@ -244,6 +244,80 @@ namespace Portal.Modules.Notifications.Data.Migrations.SqlServer
 
                     b.ToTable("OutboxMessages", "notifications");
                 });
+
+            modelBuilder.Entity("Portal.Modules.Notifications.Domain.DevelopmentMailboxEntry", b =>
+                {
+                    b.OwnsMany("Portal.Modules.Notifications.Domain.EmailFile", "Attachments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<byte[]>("Content")
+                                .IsRequired()
+                                .HasColumnType("varbinary(max)");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<Guid>("EntryId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EntryId");
+
+                            b1.ToTable("DevelopmentMailboxAttachments", "notifications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryId");
+                        });
+
+                    b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Portal.Modules.Notifications.Domain.OutgoingEmail", b =>
+                {
+                    b.OwnsMany("Portal.Modules.Notifications.Domain.EmailFile", "Attachments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<byte[]>("Content")
+                                .IsRequired()
+                                .HasColumnType("varbinary(max)");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<Guid>("EmailId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EmailId");
+
+                            b1.ToTable("OutgoingEmailAttachments", "notifications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EmailId");
+                        });
+
+                    b.Navigation("Attachments");
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -123,6 +123,52 @@ namespace Portal.Modules.Notifications.Data.Migrations.SqlServer
                     table.PrimaryKey("PK_OutgoingEmails", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DevelopmentMailboxAttachments",
+                schema: "notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DevelopmentMailboxAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DevelopmentMailboxAttachments_DevelopmentMailbox_EntryId",
+                        column: x => x.EntryId,
+                        principalSchema: "notifications",
+                        principalTable: "DevelopmentMailbox",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutgoingEmailAttachments",
+                schema: "notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    EmailId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingEmailAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutgoingEmailAttachments_OutgoingEmails_EmailId",
+                        column: x => x.EmailId,
+                        principalSchema: "notifications",
+                        principalTable: "OutgoingEmails",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_DevelopmentMailbox_MessageId",
                 schema: "notifications",
@@ -141,6 +187,12 @@ namespace Portal.Modules.Notifications.Data.Migrations.SqlServer
                 schema: "notifications",
                 table: "DevelopmentMailbox",
                 columns: new[] { "To", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DevelopmentMailboxAttachments_EntryId",
+                schema: "notifications",
+                table: "DevelopmentMailboxAttachments",
+                column: "EntryId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_PatientId_RecordPart",
@@ -167,6 +219,12 @@ namespace Portal.Modules.Notifications.Data.Migrations.SqlServer
                 columns: new[] { "ProcessedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmailAttachments_EmailId",
+                schema: "notifications",
+                table: "OutgoingEmailAttachments",
+                column: "EmailId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutgoingEmails_Status_NextAttemptAt",
                 schema: "notifications",
                 table: "OutgoingEmails",
@@ -181,7 +239,7 @@ namespace Portal.Modules.Notifications.Data.Migrations.SqlServer
                 schema: "notifications");
 
             migrationBuilder.DropTable(
-                name: "DevelopmentMailbox",
+                name: "DevelopmentMailboxAttachments",
                 schema: "notifications");
 
             migrationBuilder.DropTable(
@@ -194,6 +252,14 @@ namespace Portal.Modules.Notifications.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages",
+                schema: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "OutgoingEmailAttachments",
+                schema: "notifications");
+
+            migrationBuilder.DropTable(
+                name: "DevelopmentMailbox",
                 schema: "notifications");
 
             migrationBuilder.DropTable(

@@ -13,7 +13,7 @@ using Portal.Modules.Appointments.Data;
 namespace Portal.Modules.Appointments.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppointmentsDbContext))]
-    [Migration("20261203104158_Initial")]
+    [Migration("20261203120932_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -43,6 +43,9 @@ namespace Portal.Modules.Appointments.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("BufferAfter")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CalendarSequence")
                         .HasColumnType("int");
 
                     b.Property<string>("CancellationReason")

@@ -11,7 +11,7 @@ using Portal.Modules.Notifications.Data;
 namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteNotificationsDbContext))]
-    [Migration("20261202204917_Initial")]
+    [Migration("20261203120847_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -240,6 +240,80 @@ namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
                     b.HasIndex("ProcessedAt", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Modules.Notifications.Domain.DevelopmentMailboxEntry", b =>
+                {
+                    b.OwnsMany("Portal.Modules.Notifications.Domain.EmailFile", "Attachments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<byte[]>("Content")
+                                .IsRequired()
+                                .HasColumnType("BLOB");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("EntryId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EntryId");
+
+                            b1.ToTable("DevelopmentMailboxAttachments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EntryId");
+                        });
+
+                    b.Navigation("Attachments");
+                });
+
+            modelBuilder.Entity("Portal.Modules.Notifications.Domain.OutgoingEmail", b =>
+                {
+                    b.OwnsMany("Portal.Modules.Notifications.Domain.EmailFile", "Attachments", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<byte[]>("Content")
+                                .IsRequired()
+                                .HasColumnType("BLOB");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("EmailId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("EmailId");
+
+                            b1.ToTable("OutgoingEmailAttachments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("EmailId");
+                        });
+
+                    b.Navigation("Attachments");
                 });
 #pragma warning restore 612, 618
         }

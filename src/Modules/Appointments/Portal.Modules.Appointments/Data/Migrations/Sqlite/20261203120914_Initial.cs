@@ -31,7 +31,8 @@ namespace Portal.Modules.Appointments.Data.Migrations.Sqlite
                     CancelledBy = table.Column<Guid>(type: "TEXT", nullable: true),
                     CancellationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     RescheduledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    ReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

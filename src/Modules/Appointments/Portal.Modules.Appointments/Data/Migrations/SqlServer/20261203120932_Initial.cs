@@ -35,7 +35,8 @@ namespace Portal.Modules.Appointments.Data.Migrations.SqlServer
                     CancelledBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     CancellationReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     RescheduledAt = table.Column<long>(type: "bigint", nullable: true),
-                    ReminderSentAt = table.Column<long>(type: "bigint", nullable: true)
+                    ReminderSentAt = table.Column<long>(type: "bigint", nullable: true),
+                    CalendarSequence = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Portal.Modules.Appointments.Data;
 namespace Portal.Modules.Appointments.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppointmentsDbContext))]
-    [Migration("20261203104133_Initial")]
+    [Migration("20261203120914_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -37,6 +37,9 @@ namespace Portal.Modules.Appointments.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("BufferAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CalendarSequence")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("CancellationReason")

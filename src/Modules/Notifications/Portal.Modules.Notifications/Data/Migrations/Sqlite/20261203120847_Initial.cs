@@ -114,6 +114,48 @@ namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_OutgoingEmails", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DevelopmentMailboxAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    EntryId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DevelopmentMailboxAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DevelopmentMailboxAttachments_DevelopmentMailbox_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "DevelopmentMailbox",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutgoingEmailAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    EmailId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingEmailAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutgoingEmailAttachments_OutgoingEmails_EmailId",
+                        column: x => x.EmailId,
+                        principalTable: "OutgoingEmails",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_DevelopmentMailbox_MessageId",
                 table: "DevelopmentMailbox",
@@ -129,6 +171,11 @@ namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
                 name: "IX_DevelopmentMailbox_To_SentAt",
                 table: "DevelopmentMailbox",
                 columns: new[] { "To", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DevelopmentMailboxAttachments_EntryId",
+                table: "DevelopmentMailboxAttachments",
+                column: "EntryId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notifications_PatientId_RecordPart",
@@ -151,6 +198,11 @@ namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
                 columns: new[] { "ProcessedAt", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmailAttachments_EmailId",
+                table: "OutgoingEmailAttachments",
+                column: "EmailId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutgoingEmails_Status_NextAttemptAt",
                 table: "OutgoingEmails",
                 columns: new[] { "Status", "NextAttemptAt" });
@@ -163,7 +215,7 @@ namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
                 name: "ClosedChangeRequests");
 
             migrationBuilder.DropTable(
-                name: "DevelopmentMailbox");
+                name: "DevelopmentMailboxAttachments");
 
             migrationBuilder.DropTable(
                 name: "InboxMessages");
@@ -173,6 +225,12 @@ namespace Portal.Modules.Notifications.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "OutgoingEmailAttachments");
+
+            migrationBuilder.DropTable(
+                name: "DevelopmentMailbox");
 
             migrationBuilder.DropTable(
                 name: "OutgoingEmails");
