@@ -85,6 +85,30 @@ public sealed class CalendarTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Single(log.Items, e => e is { Action: "viewed", Subject: "appointments" });
     }
 
+    [Fact]
+    public async Task What_staff_do_to_a_patients_appointments_is_in_their_access_log_and_what_the_patient_does_is_not()
+    {
+        var setup = await Bookable.SetUpAsync(app);
+        using var admin = await setup.Practice.SignedInAdminAsync();
+        var ava = await setup.Practice.AddPatientAsync();
+        using var patient = await setup.Practice.SignedInPatientAsync(ava);
+        await app.RunMessagingAsync();
+        var before = (await patient.GetFromJsonAsync<AccessLog>("/api/portal/access-log", PortalClients.Json))!.Items.Count;
+
+        var own = await IdOf(await patient.PostAsJsonAsync("/api/portal/appointments", setup.Booking(setup.NextMondayAt(10))));
+        (await patient.PostAsJsonAsync($"/api/portal/appointments/{own}/cancel", new { })).EnsureSuccessStatusCode();
+        var booked = await IdOf(await admin.PostAsJsonAsync("/api/practice/appointments",
+            new { patientId = ava.Id, practitionerId = setup.PractitionerId, appointmentTypeId = setup.TypeId, locationId = setup.LocationId, start = setup.NextMondayAt(11) }));
+        (await admin.PostAsJsonAsync($"/api/practice/appointments/{booked}/reschedule", new { start = setup.NextMondayAt(12) })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync($"/api/practice/appointments/{booked}/status", new { status = "arrived" })).EnsureSuccessStatusCode();
+        await app.RunMessagingAsync();
+
+        var log = (await patient.GetFromJsonAsync<AccessLog>("/api/portal/access-log", PortalClients.Json))!.Items;
+        Assert.Equal(
+            [("updated", "appointments"), ("updated", "appointments"), ("created", "appointments")],
+            log.Take(log.Count - before).Select(e => (e.Action, e.Subject)));
+    }
+
     [Theory]
     [InlineData("from=2027-03-01T09:00:00&to=2027-03-02")]   // no offset: it would mean the server's zone
     [InlineData("from=2027-03-01&to=2027-04-02")]            // more than 31 days

@@ -189,7 +189,7 @@ internal sealed class RescheduleAppointmentHandler(ChangeableAppointments appoin
     }
 }
 
-internal sealed class RecordAttendanceHandler(ChangeableAppointments appointments, AppointmentViews views)
+internal sealed class RecordAttendanceHandler(ChangeableAppointments appointments, AppointmentViews views, AppointmentNotices notices)
     : ICommandHandler<RecordAttendance, Result<AppointmentResponse>>
 {
     public async ValueTask<Result<AppointmentResponse>> Handle(RecordAttendance command, CancellationToken cancellationToken)
@@ -201,6 +201,11 @@ internal sealed class RecordAttendanceHandler(ChangeableAppointments appointment
         }
 
         var changed = found.Value.Appointment.SetAttendance(command.Status!.Value);
+        if (changed.IsSuccess)
+        {
+            notices.AttendanceRecorded(found.Value.Appointment);
+        }
+
         return changed.IsSuccess ? await views.ForAsync(found.Value.Appointment, cancellationToken) : changed.Error!;
     }
 }

@@ -1,11 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using NodaTime;
 using Portal.Modules.Appointments.Contracts;
 using Portal.Modules.Appointments.Data;
+using Portal.Modules.Appointments.Domain;
 using Portal.Modules.Notifications.Contracts;
 using Portal.Modules.PatientProfile.Contracts;
+using Portal.Shared.Abstractions;
 using Portal.Shared.Http;
 using Portal.Shared.Messaging;
 
@@ -17,13 +20,14 @@ namespace Portal.Modules.Appointments.Features.Shared;
 /// its calendar entry. A patient record without an email address gets no email; nothing fails for it.
 /// </summary>
 internal sealed class AppointmentNotices(AppointmentsDbContext db, IPatientDirectory patients, PracticeBookingRules bookingRules, IConfiguration configuration,
-    TimeProvider clock)
+    ICurrentUser currentUser, IHttpContextAccessor http, TimeProvider clock)
 {
     public async Task BookedAsync(AppointmentFacts facts, Booker by, CancellationToken cancellationToken)
     {
         var patient = await PatientOfAsync(facts, cancellationToken);
         var now = clock.GetUtcNow();
         db.Publish(new AppointmentBooked(Guid.CreateVersion7(), now, facts.Appointment.PracticeGroupId, Summary(facts, patient), ActorOf(by)));
+        InAccessLog(facts.Appointment, by, PatientAccessAction.Created, now);
         Email(patient, now, AppointmentEmails.Booked(facts, by, await ChangeableUntilAsync(facts, cancellationToken), PortalUrl));
     }
 
@@ -33,6 +37,7 @@ internal sealed class AppointmentNotices(AppointmentsDbContext db, IPatientDirec
         var now = clock.GetUtcNow();
         var previousStart = previous.Start.InZone(facts.Location.Zone).ToDateTimeOffset();
         db.Publish(new AppointmentRescheduled(Guid.CreateVersion7(), now, facts.Appointment.PracticeGroupId, Summary(facts, patient), previousStart, ActorOf(by)));
+        InAccessLog(facts.Appointment, by, PatientAccessAction.Updated, now);
         Email(patient, now, AppointmentEmails.Rescheduled(facts, previous, by, await ChangeableUntilAsync(facts, cancellationToken), PortalUrl));
     }
 
@@ -42,7 +47,22 @@ internal sealed class AppointmentNotices(AppointmentsDbContext db, IPatientDirec
         var now = clock.GetUtcNow();
         db.Publish(new AppointmentCancelled(Guid.CreateVersion7(), now, facts.Appointment.PracticeGroupId, Summary(facts, patient), ActorOf(by),
             facts.Appointment.CancellationReason));
+        InAccessLog(facts.Appointment, by, PatientAccessAction.Updated, now);
         Email(patient, now, AppointmentEmails.Cancelled(facts, by, PortalUrl));
+    }
+
+    /// <summary>Staff marked the patient arrived, seen or absent: a change to their appointments, in their access log.</summary>
+    public void AttendanceRecorded(Appointment appointment) =>
+        InAccessLog(appointment, Booker.Staff, PatientAccessAction.Updated, clock.GetUtcNow());
+
+    /// <summary>What practice staff do to a patient's appointments is in the patient's access log; what patients do themselves is not.</summary>
+    private void InAccessLog(Appointment appointment, Booker by, PatientAccessAction action, DateTimeOffset now)
+    {
+        if (by == Booker.Staff)
+        {
+            db.Publish(new PatientRecordAccessed(Guid.CreateVersion7(), now, appointment.PatientId, appointment.PracticeGroupId, currentUser.UserId,
+                currentUser.Name, action, AccessLogSubject.Appointments, RemoteAddress.Of(http.HttpContext)));
+        }
     }
 
     /// <summary>
