@@ -197,6 +197,23 @@ public sealed class AppointmentPagesTests(PortalApp app) : IClassFixture<PortalA
     }
 
     [Fact]
+    public async Task Times_are_the_locations_own_clock_whatever_the_servers_zone()
+    {
+        var practice = await BookablePractice.SetUpAsync(app, "Australia/Perth");
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.Patient.Email, TestPractice.Password, $"/appointments/book?type={practice.StandardId}");
+
+        // The second day with free times is a whole working day: it starts at 9:00 in Perth (01:00 UTC).
+        await browser.OpenAsync(Href(browser.Page.QuerySelectorAll(".choices a")[1]));
+        var times = browser.Page.QuerySelectorAll(".choices a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal("9:00 am", times[0]);
+        Assert.EndsWith("pm", times[^1], StringComparison.Ordinal);
+        await browser.OpenAsync(Href(browser.Page.QuerySelectorAll(".choices a")[0]));
+        Assert.Contains("+08:00", Uri.UnescapeDataString(browser.Path), StringComparison.Ordinal);   // the start travels with Perth's offset
+        Assert.Contains("at 9:00 am", browser.Text(".facts"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Times_prices_and_lengths_are_written_as_a_patient_reads_them_in_the_locations_own_time()
     {
         var sydney = new DateTimeOffset(2027, 3, 1, 10, 30, 0, TimeSpan.FromHours(11));
@@ -226,7 +243,7 @@ public sealed class AppointmentPagesTests(PortalApp app) : IClassFixture<PortalA
     /// </summary>
     private sealed record BookablePractice(PortalApp App, TestPractice Practice, TestPatient Patient, Guid PractitionerId, Guid StandardId, Guid LongId)
     {
-        public static async Task<BookablePractice> SetUpAsync(PortalApp app)
+        public static async Task<BookablePractice> SetUpAsync(PortalApp app, string zone = "Australia/Sydney")
         {
             var practice = await app.NewPracticeAsync();
             using var admin = await practice.SignedInAdminAsync();
@@ -234,7 +251,7 @@ public sealed class AppointmentPagesTests(PortalApp app) : IClassFixture<PortalA
             using var practitioner = await app.SignedInClientAsync(practitionerEmail, TestPractice.Password);
             var practitionerId = (await practitioner.GetFromJsonAsync<Me>("/api/me", PortalClients.Json))!.UserId;
             var location = await CreatedAsync(await admin.PostAsJsonAsync("/api/practice/locations",
-                new { name = "Clinic", address = "1 Main St", timeZone = "Australia/Sydney" }));
+                new { name = "Clinic", address = "1 Main St", timeZone = zone }));
             var standard = await CreatedAsync(await admin.PostAsJsonAsync("/api/practice/appointment-types",
                 new { name = "Standard consultation", durationMinutes = 30, bufferMinutes = 10, priceCents = 12000, bookableOnline = true, newPatients = true }));
             var longer = await CreatedAsync(await admin.PostAsJsonAsync("/api/practice/appointment-types",
