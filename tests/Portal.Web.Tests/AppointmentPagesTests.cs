@@ -197,6 +197,28 @@ public sealed class AppointmentPagesTests(PortalApp app) : IClassFixture<PortalA
     }
 
     [Fact]
+    public async Task Later_dates_page_through_the_free_days_and_a_stretch_without_any_says_so()
+    {
+        var practice = await BookablePractice.SetUpAsync(app);
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.Patient.Email, TestPractice.Password, $"/appointments/book?type={practice.StandardId}");
+        Assert.Null(browser.Page.QuerySelector("a[rel=prev]"));   // nothing earlier than today
+
+        await browser.OpenAsync(Href(browser.Page.QuerySelector("a[rel=next]")!));
+
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var firstLater = DateOnly.Parse(System.Text.RegularExpressions.Regex.Match(browser.Page.QuerySelector(".choices a")!.GetAttribute("href")!, @"date=([0-9-]+)").Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(firstLater >= today.AddDays(AppointmentsClient.SearchDays - 1), $"{firstLater} is not after the first two weeks");
+        Assert.NotNull(browser.Page.QuerySelector("a[rel=prev]"));
+
+        // Past the practice's 90 days ahead: no free times, said plainly after a few searches.
+        await browser.OpenAsync($"/appointments/book?type={practice.StandardId}&from={today.AddDays(120):yyyy-MM-dd}");
+        Assert.Contains("No free times from", browser.Text("#day-heading + p"), StringComparison.Ordinal);
+        Assert.Empty(browser.Page.QuerySelectorAll(".choices a"));
+    }
+
+    [Fact]
     public async Task Times_are_the_locations_own_clock_whatever_the_servers_zone()
     {
         var practice = await BookablePractice.SetUpAsync(app, "Australia/Perth");

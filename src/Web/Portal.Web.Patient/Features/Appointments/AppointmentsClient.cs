@@ -39,8 +39,7 @@ public sealed class AppointmentsClient(PortalWebApi api)
     /// </summary>
     public async Task<ApiResult<FreeDays>> FreeDaysAsync(Guid patientId, SlotQuery query, DateOnly from)
     {
-        var start = from;
-        for (var search = 0; search < SearchesBeforeGivingUp; search++)
+        for (var (search, start) = (1, from); ; search++)
         {
             var to = start.AddDays(SearchDays - 1);
             var result = await SlotsAsync(patientId, query, start, to);
@@ -50,15 +49,13 @@ public sealed class AppointmentsClient(PortalWebApi api)
             }
 
             var days = result.Value!.GroupBy(s => s.Day).OrderBy(g => g.Key).Select(g => new FreeDay(g.Key, g.Count())).ToList();
-            if (days.Count > 0 || search == SearchesBeforeGivingUp - 1)
+            if (days.Count > 0 || search == SearchesBeforeGivingUp)
             {
                 return new ApiResult<FreeDays>(new FreeDays(from, to, days), null, result.Status);
             }
 
             start = to.AddDays(1);
         }
-
-        throw new InvalidOperationException("unreachable");
     }
 
     /// <summary>The free times of one local date.</summary>
