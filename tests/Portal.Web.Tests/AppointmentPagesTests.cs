@@ -197,6 +197,30 @@ public sealed class AppointmentPagesTests(PortalApp app) : IClassFixture<PortalA
     }
 
     [Fact]
+    public async Task A_rule_that_changed_while_the_page_was_open_is_said_when_the_form_is_sent_and_nothing_changes()
+    {
+        var practice = await BookablePractice.SetUpAsync(app);
+        var slots = await practice.SlotsAsync(practice.StandardId);
+        var appointment = await practice.BookAsync(slots.First().Start);
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(practice.Patient.Email, TestPractice.Password, $"/appointments/{appointment.Id}/cancel");
+        using var moving = new PageClient(app);
+        await moving.SignInAsync(practice.Patient.Email, TestPractice.Password,
+            $"/appointments/{appointment.Id}/reschedule?date={slots.Last().Start:yyyy-MM-dd}&start={Uri.EscapeDataString(When.Iso(slots.Last().Start))}");
+        Assert.Equal("Move it to this time?", moving.Text("#confirm-heading"));
+
+        await practice.PutBookingSettingsAsync(patientCancellation: false);
+        await browser.SubmitAsync("cancel");
+        await moving.SubmitAsync("reschedule");
+
+        Assert.Contains("does not take cancellations or changes online. Please call the practice.", browser.Text(".problem"), StringComparison.Ordinal);
+        Assert.Null(browser.Page.QuerySelector("form input[name=_handler][value=cancel]"));
+        Assert.Contains("does not take cancellations or changes online. Please call the practice.", moving.Text(".problem"), StringComparison.Ordinal);
+        var unchanged = Assert.Single((await practice.MineAsync()).Items);
+        Assert.Equal((appointment.Start, "booked"), (unchanged.Start, unchanged.Status));
+    }
+
+    [Fact]
     public async Task Later_dates_page_through_the_free_days_and_a_stretch_without_any_says_so()
     {
         var practice = await BookablePractice.SetUpAsync(app);
