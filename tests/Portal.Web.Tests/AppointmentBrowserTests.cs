@@ -105,6 +105,41 @@ public sealed class AppointmentBrowserTests
         Assert.True(errors.Count == 0, "Console errors:\n" + string.Join("\n", errors));
     }
 
+    [BrowserFact]
+    public async Task With_javascript_turned_off_the_patient_books_through_plain_links_and_the_form()
+    {
+        await using var browser = await BrowserSession.StartAsync(width: 375, height: 812);
+        await browser.App.LinkPatientRecordAsync("ava@example.test", AvaPassword, DemoPatients.AvaNguyenId, DemoData.HarbourHealthId);
+        await using var context = await browser.Page.Context.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            JavaScriptEnabled = false, ViewportSize = new ViewportSize { Width = 375, Height = 812 },
+        });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(browser.BaseUrl + "/appointments/book");
+        await page.FillAsync("#email", "ava@example.test");
+        await page.FillAsync("#password", AvaPassword);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.Locator("#who-heading")).ToHaveTextAsync("Who would you like to see?");
+        await page.ClickAsync(".choices a:has-text('Sam Lee')");
+        await page.ClickAsync(".choices a:has-text('Long consultation')");
+        await Assertions.Expect(page.Locator(".chosen")).ToContainTextAsync("1 hour, $220.00");
+        await page.Locator(".choices a").Last.ClickAsync();
+        await page.Locator(".choices a").Last.ClickAsync();
+        await Assertions.Expect(page.Locator("#confirm-heading")).ToHaveTextAsync("Check and confirm");
+        await page.ClickAsync("button:has-text('Book this appointment')");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your appointment is booked");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSession.ScreenshotDirectory, "patient-appointments-booked-no-script-375.png"), FullPage = true });
+
+        using var ava = await browser.App.SignedInClientAsync("ava@example.test", AvaPassword);
+        var upcoming = await ava.GetFromJsonAsync<Page<Booked>>("/api/portal/appointments?scope=upcoming&pageSize=50", PortalClients.Json);
+        Assert.Contains(upcoming!.Items, a => a.AppointmentType.Name == "Long consultation" && a.Status == "booked");
+    }
+
+    private sealed record Booked(string Status, Named AppointmentType);
+
+    private sealed record Named(string Name);
+
     /// <summary>A step's screenshot, after checking the page fits the phone's width.</summary>
     private static async Task Step(BrowserSession browser, string name)
     {
