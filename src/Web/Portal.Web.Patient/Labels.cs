@@ -1,3 +1,5 @@
+using Portal.Web.Components.Api;
+using Portal.Web.Patient.Features.Appointments;
 using Portal.Web.Patient.Features.Invitation;
 using Portal.Web.Patient.Features.PasswordReset;
 using Portal.Web.Patient.Features.Requests;
@@ -57,6 +59,49 @@ public static class Labels
         EditResultKind.Withdrawn => $"Your request is withdrawn: nothing waits for {practice}, and your {what} {(what.EndsWith('s') ? "stay" : "stays")} as {(what.EndsWith('s') ? "they are" : "it is")}.",
         EditResultKind.NothingChanged => "Nothing changed, so nothing was sent.",
         _ => null,
+    };
+
+    public static string Status(AppointmentStatus status) => status switch
+    {
+        AppointmentStatus.Booked => "Booked",
+        AppointmentStatus.Cancelled => "Cancelled",
+        AppointmentStatus.Arrived => "Arrived",
+        AppointmentStatus.Completed => "Completed",
+        AppointmentStatus.DidNotAttend => "Did not attend",
+        _ => status.ToString(),
+    };
+
+    /// <summary>The CSS class of an appointment's status badge (portal.css colours them).</summary>
+    public static string StatusClass(AppointmentStatus status) => status switch
+    {
+        AppointmentStatus.Booked => "active",
+        AppointmentStatus.Cancelled => "rejected",
+        AppointmentStatus.DidNotAttend => "pending",
+        _ => "",
+    };
+
+    /// <summary>The practice's rule for one booked appointment, in the location's time.</summary>
+    public static string ChangeRule(PatientAppointment appointment, DateTimeOffset now) =>
+        appointment.ChangeableAt(now)
+            ? $"You can cancel or change this online until {When.DayAndTime(appointment.CancellableUntil!.Value)}."
+            : "To change this appointment, call the practice.";
+
+    /// <summary>What went wrong with a booking, a move or a cancellation, in plain words (the API's code decides).</summary>
+    public static string AppointmentProblem(ApiProblem problem, string practice) => problem.Code switch
+    {
+        "appointments.slot-taken" => "Sorry, someone else has just taken that time. Please choose another.",
+        "appointments.too-soon" => "That time is too soon to book online. Please choose a later time, or call the practice.",
+        "appointments.too-far-ahead" => "That time is too far ahead to book online. Please choose an earlier time.",
+        "appointments.outside-availability" => "The practitioner no longer sees patients at that time. Please choose another.",
+        "appointments.online-booking-disabled" => $"{practice} does not take bookings online at the moment. Please call the practice.",
+        "appointments.new-patients-not-allowed" => "This kind of appointment is only for existing patients of the practice. Please choose another kind, or call the practice.",
+        "appointments.cancellation-window" => "It is now too close to the appointment to cancel or change it online. Please call the practice.",
+        "appointments.patient-cancellation-disabled" => $"{practice} does not take cancellations or changes online. Please call the practice.",
+        "appointments.not-booked" => "This appointment is no longer booked, so it cannot be changed.",
+        "appointments.not-found" => "This appointment was not found among yours.",
+        "appointments.type-not-found" => "This kind of appointment can no longer be booked online. Please call the practice.",
+        "access.read-only" => "You can look at this record but not book or change its appointments.",
+        _ => problem.Message,
     };
 
     public const string DateTime = "d MMM yyyy, h:mm tt";

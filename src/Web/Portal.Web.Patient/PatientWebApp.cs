@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Web.Server.Account;
 using Portal.Web.Patient.Features.AccessLog;
+using Portal.Web.Patient.Features.Appointments;
 using Portal.Web.Patient.Features.Details;
 using Portal.Web.Patient.Features.HealthRecord;
 using Portal.Web.Patient.Features.Home;
@@ -34,6 +35,7 @@ public static class PatientWebApp
         services.AddScoped<ChangeRequestsClient>();
         services.AddScoped<AccountSecurityClient>();
         services.AddScoped<AccessLogClient>();
+        services.AddScoped<AppointmentsClient>();
         services.AddScoped<InvitationClient>();
         services.AddScoped<PasswordResetClient>();
         return services;
