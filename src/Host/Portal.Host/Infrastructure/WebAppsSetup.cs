@@ -18,7 +18,8 @@ internal static class WebAppsSetup
     /// button posts to <c>/sign-out</c>.
     /// </summary>
     public static readonly string[] PatientAppPages =
-        ["/", "/invite/{token}", "/details", "/health-record", "/account", "/access-log", "/forgot-password", "/reset-password/{token}", "/sign-out"];
+        ["/", "/invite/{token}", "/details", "/health-record", "/account", "/access-log", "/forgot-password", "/reset-password/{token}", "/sign-out",
+            "/appointments", "/appointments/book", "/appointments/{id:guid}/cancel", "/appointments/{id:guid}/reschedule"];
 
     /// <summary>The practitioners' work pages: the approvals queue, invitations, settings, staff, notifications, security log and account.</summary>
     public static readonly string[] AdminWorkPages =

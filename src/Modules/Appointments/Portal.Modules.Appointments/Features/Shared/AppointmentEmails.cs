@@ -80,5 +80,5 @@ internal static class AppointmentEmails
         ? [$"You can cancel or change it online until {AppointmentTimes.InWords(until, facts.Location.Zone)}; after that, please call the practice."]
         : [];
 
-    private static EmailAction Portal(string portalUrl) => new("Open the patient portal", portalUrl);
+    private static EmailAction Portal(string portalUrl) => new("See my appointments", portalUrl);
 }

@@ -76,7 +76,8 @@ internal sealed class AppointmentNotices(AppointmentsDbContext db, IPatientDirec
             NameBasedId($"appointments.reminder:{facts.Appointment.Id:N}:{facts.Appointment.CalendarSequence}"));
     }
 
-    private string PortalUrl => $"{PublicBaseUrl.From(configuration)}/";
+    /// <summary>The patients' app page that lists, moves and cancels their appointments.</summary>
+    private string PortalUrl => $"{PublicBaseUrl.From(configuration)}/appointments";
 
     private Task<PatientSummary?> PatientOfAsync(AppointmentFacts facts, CancellationToken cancellationToken) =>
         patients.FindAsync(facts.Appointment.PracticeGroupId, facts.Appointment.PatientId, cancellationToken);
