@@ -273,7 +273,8 @@ public static class Labels
         var message = problem.Code switch
         {
             "appointments.slot-taken" => $"That time is taken: {who} already has an appointment then. Choose another time.",
-            "appointments.outside-availability" => $"{who} does not see patients {(locationName is null ? "" : $"at {locationName} ")}at that time. Choose a time within their hours.",
+            // Staff may book outside the weekly hours (an extra session): the API refuses a time off the five minutes, or a location it does not know.
+            "appointments.outside-availability" => $"{who} cannot be booked {(locationName is null ? "" : $"at {locationName} ")}at that time. Choose a time on the five minutes.",
             "appointments.not-booked" => "This appointment is no longer booked (someone may have just changed it), so it cannot be changed.",
             "appointments.invalid-status-change" => "That does not fit the appointment's status now (someone may have just changed it).",
             _ => null,

@@ -41,6 +41,9 @@ public static class LocalTimes
     public static TimeOnly? ParseTime(string? text) =>
         TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 
+    /// <summary>Appointments start on the five minutes (the API refuses 10:32), as the time fields' <c>step</c> says.</summary>
+    public static bool OnFiveMinutes(TimeOnly time) => time.Minute % 5 == 0 && time.Second == 0;
+
     public static string DateValue(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string TimeValue(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
