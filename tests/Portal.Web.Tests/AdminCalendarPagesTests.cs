@@ -112,6 +112,24 @@ public sealed class AdminCalendarPagesTests(PortalApp app) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Booking_from_the_calendar_finds_the_patient_and_offers_the_calendars_day()
+    {
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(DemoData.HarbourAdminEmail, DemoData.Password, "/admin/calendar?view=week&date=2027-03-03");
+
+        await browser.OpenAsync("/admin/calendar?view=week&date=2027-03-03&book=Nguyen");
+        var link = Assert.Single(browser.Page.QuerySelectorAll("ul.matches a"));
+        Assert.Equal("Book for Ava Nguyen", link.TextContent.Trim());
+        Assert.Equal($"/admin/patients/{DemoPatients.AvaNguyenId}?tab=appointments&date=2027-03-03", link.GetAttribute("href"));
+
+        await browser.OpenAsync(link.GetAttribute("href")!);
+        Assert.Equal("2027-03-03", browser.Page.QuerySelector("#bookDate")!.GetAttribute("value"));
+
+        await browser.OpenAsync("/admin/calendar?view=week&date=2027-03-03&book=Nobody-by-this-name");
+        Assert.Equal("No patients match.", browser.Text("p.no-matches"));
+    }
+
+    [Fact]
     public async Task A_busy_day_shows_every_appointment_past_the_apis_largest_page()
     {
         var practice = await BookablePractice.SetUpAsync(app, "Australia/Brisbane", minutes: 5, from: "00:00", to: "23:55", weekends: true);
