@@ -190,13 +190,23 @@ public sealed class AdminCalendarPagesTests(PortalApp app) : IClassFixture<Porta
         Assert.Equal("true", browser.Page.QuerySelector("#bookTime")!.GetAttribute("aria-invalid"));
         Assert.Equal("10:30", browser.Page.QuerySelector("#bookTime")!.GetAttribute("value"));   // what was typed stays
 
+        // Outside the practitioner's weekly hours: asked first, booked only when the box says so (the API allows staff an extra session).
+        await browser.SubmitAsync("book-appointment", new Dictionary<string, string>(booking) { ["Book.Time"] = "19:00" });
+        Assert.Equal($"Sam Lee does not usually see patients at Harbourside Clinic then (their hours that day: {new TimeOnly(9, 0).ToString("h:mm tt")} – {new TimeOnly(17, 0).ToString("h:mm tt")}). "
+                     + "Choose another time, or tick \"Book outside their usual hours\".", browser.Text("#error-time"));
+        Assert.Single(await CalendarAsync(admin, monday, monday));
+        await browser.SubmitAsync("book-appointment", new Dictionary<string, string>(booking) { ["Book.Time"] = "19:00", ["Book.OutsideHours"] = "true" });
+        Assert.EndsWith("&done=booked", browser.Path, StringComparison.Ordinal);
+        Assert.Equal(2, (await CalendarAsync(admin, monday, monday)).Count);
+        await browser.OpenAsync($"/admin/patients/{patient.Id}?tab=appointments");
+
         await browser.SubmitAsync("book-appointment", new Dictionary<string, string>(booking) { ["Book.Time"] = "10:32" });
         Assert.Equal("Choose a time on the five minutes, e.g. 10:30 or 10:35.", browser.Text("#error-time"));
 
         await browser.SubmitAsync("book-appointment", new Dictionary<string, string>(booking) { ["Book.Time"] = "", ["Book.PractitionerId"] = "" });
         Assert.Equal("Enter the time, e.g. 09:30.", browser.Text("#error-time"));
         Assert.Equal("Choose a practitioner.", browser.Text("#error-practitionerId"));
-        Assert.Single(await CalendarAsync(admin, monday, monday));
+        Assert.Equal(2, (await CalendarAsync(admin, monday, monday)).Count);
     }
 
     [Fact]

@@ -266,6 +266,16 @@ public static class Labels
         _ => null,
     };
 
+    /// <summary>A time outside the practitioner's weekly hours at the location, with their hours that day.</summary>
+    public static string OutsideHours(string practitionerName, string locationName, DateOnly date, IReadOnlyList<WeeklyHours> thatDay)
+    {
+        var hours = thatDay.Count == 0
+            ? $"they keep no hours there on {date.DayOfWeek}s"
+            : "their hours that day: " + string.Join(", ", thatDay.Select(h =>
+                $"{TimeOnly.FromTimeSpan(h.From).ToString(Time)} – {TimeOnly.FromTimeSpan(h.To).ToString(Time)}"));
+        return $"{practitionerName} does not usually see patients at {locationName} then ({hours}). Choose another time, or tick \"Book outside their usual hours\".";
+    }
+
     /// <summary>A booking or change the API refused, in words the form shows at the time field (or the form).</summary>
     public static ApiProblem AppointmentProblem(ApiProblem problem, string? practitionerName = null, string? locationName = null)
     {

@@ -36,6 +36,31 @@ public sealed record Appointment(
     public string PatientName => Patient?.Name ?? "A patient";
 }
 
+/// <summary>A practitioner's weekly hours at a location (the API's <c>weekly</c> rows): <c>09:00</c> to <c>17:00</c> on Mondays.</summary>
+public sealed record WeeklyHours(Guid LocationId, DayOfWeek DayOfWeek, string Start, string End, DateOnly? ValidFrom, DateOnly? ValidTo)
+{
+    public bool On(Guid locationId, DateOnly date) =>
+        LocationId == locationId && DayOfWeek == date.DayOfWeek && (ValidFrom is null || ValidFrom <= date) && (ValidTo is null || date <= ValidTo);
+
+    public TimeSpan From => LocalTimes.ParseTime(Start)?.ToTimeSpan() ?? TimeSpan.Zero;
+
+    public TimeSpan To => LocalTimes.ParseTime(End)?.ToTimeSpan() ?? TimeSpan.Zero;
+}
+
+/// <summary>A practitioner's weekly hours (<c>GET /api/practice/practitioners/{id}/availability</c>).</summary>
+public sealed record Availability(Guid PractitionerId, IReadOnlyList<WeeklyHours> Weekly)
+{
+    /// <summary>Their hours at the location on that date.</summary>
+    public IReadOnlyList<WeeklyHours> At(Guid locationId, DateOnly date) => Weekly.Where(h => h.On(locationId, date)).OrderBy(h => h.From).ToList();
+
+    /// <summary>Whether an appointment of <paramref name="minutes"/> from <paramref name="start"/> lies within one stretch of their hours.</summary>
+    public bool Covers(Guid locationId, DateOnly date, TimeOnly start, int minutes)
+    {
+        var (from, to) = (start.ToTimeSpan(), start.ToTimeSpan() + TimeSpan.FromMinutes(minutes));
+        return At(locationId, date).Any(h => h.From <= from && to <= h.To);
+    }
+}
+
 /// <summary>A practitioner the pages offer to filter or book by.</summary>
 public sealed record PractitionerChoice(Guid Id, string Name);
 
@@ -144,6 +169,10 @@ public sealed class AppointmentsClient(PortalWebApi api, CurrentPractitioner pra
 
         return choices.OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
+
+    /// <summary>A practitioner's weekly hours (any practitioner of the practice may read them).</summary>
+    public Task<ApiResult<Availability>> AvailabilityAsync(Guid practitionerId) =>
+        api.GetAsync<Availability>($"api/practice/practitioners/{practitionerId}/availability");
 
     public Task<ApiResult<Appointment>> BookAsync(StaffBooking booking) => api.PostAsync<Appointment>("api/practice/appointments", booking);
 
