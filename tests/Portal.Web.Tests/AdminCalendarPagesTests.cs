@@ -227,6 +227,9 @@ public sealed class AdminCalendarPagesTests(PortalApp app) : IClassFixture<Porta
         // Moved, to a time taken by the other appointment first.
         await browser.SubmitAsync("reschedule", new Dictionary<string, string> { ["Move.Date"] = Day(monday), ["Move.Time"] = "14:00" });
         Assert.StartsWith("That time is taken", browser.Text("#error-time"), StringComparison.Ordinal);
+        await browser.SubmitAsync("reschedule", new Dictionary<string, string> { ["Move.Date"] = Day(monday.AddDays(5)), ["Move.Time"] = "11:15" });
+        Assert.StartsWith("Sam Lee does not usually see patients at Harbourside Clinic then (they keep no hours there on Saturdays).", browser.Text("#error-time"), StringComparison.Ordinal);
+        Assert.NotNull(browser.Page.QuerySelector("#moveOutsideHours"));
         await browser.SubmitAsync("reschedule", new Dictionary<string, string> { ["Move.Date"] = Day(monday.AddDays(1)), ["Move.Time"] = "11:15" });
         Assert.Equal($"/admin/appointments/{first}?on={Day(monday.AddDays(1))}&done=rescheduled", browser.Path);
         Assert.Contains("Moved to the new time.", browser.Text("[role=status]"), StringComparison.Ordinal);
