@@ -55,6 +55,13 @@ public sealed class AdminCalendarBrowserTests
         await page.SelectOptionAsync("#bookPractitioner", new SelectOptionValue { Label = "Sam Lee" });
         await page.SelectOptionAsync("#bookType", new SelectOptionValue { Label = "Standard consultation (30 minutes)" });
         await page.SelectOptionAsync("#bookLocation", new SelectOptionValue { Label = "Harbour Health Sydney (Sydney time)" });
+        // Ava's own 10:00 with Sam Lee that day: taken, said at the time field.
+        await page.FillAsync("#bookDate", Day(day));
+        await page.FillAsync("#bookTime", "10:00");
+        await page.ClickAsync("button:has-text('Book appointment')");
+        await Assertions.Expect(page.Locator("#error-time")).ToContainTextAsync("That time is taken: Sam Lee already has an appointment then.");
+        await CheckLayoutAsync(browser, "admin-book-taken-1280");
+
         await page.FillAsync("#bookDate", Day(monday));
         await page.FillAsync("#bookTime", "16:00");
         await CheckLayoutAsync(browser, "admin-patient-appointments-1280");
