@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Portal.Web.Admin.Features.Appointments;
 using Portal.Web.Admin.Features.Approvals;
 using Portal.Web.Admin.Features.Invitations;
 using Portal.Web.Admin.Features.Join;
@@ -49,6 +50,7 @@ public static class AdminWebApp
         services.AddScoped<InvitationsClient>();
         services.AddScoped<StaffClient>();
         services.AddScoped<SecurityLogClient>();
+        services.AddScoped<AppointmentsClient>();
         return services;
     }
 }

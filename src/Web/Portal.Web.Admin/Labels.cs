@@ -1,4 +1,6 @@
+using Portal.Web.Admin.Features.Appointments;
 using Portal.Web.Admin.Features.Approvals;
+using Portal.Web.Components.Api;
 using Portal.Web.Admin.Features.Invitations;
 using Portal.Web.Admin.Features.Join;
 using Portal.Web.Admin.Features.PasswordReset;
@@ -54,6 +56,7 @@ public static class Labels
     {
         PatientTab.Details => terms.Heading("profile"),
         PatientTab.HealthRecord => terms.Heading("healthRecord"),
+        PatientTab.Appointments => "Appointments",
         PatientTab.PortalAccess => "Portal access",
         PatientTab.Notes => "Notes",
         PatientTab.History => "History",
@@ -66,6 +69,7 @@ public static class Labels
     {
         PatientTab.Details => "details",
         PatientTab.HealthRecord => "health-record",
+        PatientTab.Appointments => "appointments",
         PatientTab.PortalAccess => "portal-access",
         PatientTab.Notes => "notes",
         PatientTab.History => "history",
@@ -201,4 +205,100 @@ public static class Labels
     /// <summary>A person in the security log: name and email, or the email alone.</summary>
     public static string LogPerson(LogPerson person) =>
         person.Name is { Length: > 0 } name ? $"{name} ({person.Email})" : person.Email ?? "a removed account";
+
+    // Appointments: the calendar, booking for a patient, and an appointment's actions (issue 16).
+
+    /// <summary>A time of day at the appointment's location (its wall clock): "9:30 am".</summary>
+    public const string Time = "h:mm tt";
+
+    public const string DayHeading = "dddd d MMMM yyyy";
+    public const string WeekdayDate = "ddd d MMM";
+
+    /// <summary>When an appointment is, at its location: "9:30 am – 10:00 am" (from the API's offsets, never the server's zone).</summary>
+    public static string TimeRange(Appointment appointment) =>
+        $"{appointment.Start.DateTime.ToString(Time)} – {appointment.End.DateTime.ToString(Time)}";
+
+    /// <summary>The date and time of an appointment at its location: "Monday 7 December 2026, 9:30 am – 10:00 am".</summary>
+    public static string When(Appointment appointment) => $"{appointment.Start.DateTime.ToString(DayHeading)}, {TimeRange(appointment)}";
+
+    public static string AppointmentStatusText(AppointmentStatus status) => status switch
+    {
+        Features.Appointments.AppointmentStatus.Cancelled => "Cancelled",
+        Features.Appointments.AppointmentStatus.Arrived => "Arrived",
+        Features.Appointments.AppointmentStatus.Completed => "Completed",
+        Features.Appointments.AppointmentStatus.DidNotAttend => "Did not attend",
+        _ => "Booked",
+    };
+
+    /// <summary>The CSS class of an appointment's status badge (the badge's own styles colour them).</summary>
+    public static string AppointmentStatusClass(AppointmentStatus status) => status switch
+    {
+        Features.Appointments.AppointmentStatus.DidNotAttend => "did-not-attend",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The button that records attendance.</summary>
+    public static string MarkAttendance(AppointmentStatus status) => status switch
+    {
+        Features.Appointments.AppointmentStatus.Arrived => "Mark arrived",
+        Features.Appointments.AppointmentStatus.Completed => "Mark completed",
+        _ => "Mark did not attend",
+    };
+
+    /// <summary>Where an appointment's status may go next, as the API allows: booked to arrived, completed or did not attend; arrived to completed.</summary>
+    public static IReadOnlyList<AppointmentStatus> NextStatuses(AppointmentStatus status) => status switch
+    {
+        Features.Appointments.AppointmentStatus.Booked =>
+            [Features.Appointments.AppointmentStatus.Arrived, Features.Appointments.AppointmentStatus.Completed, Features.Appointments.AppointmentStatus.DidNotAttend],
+        Features.Appointments.AppointmentStatus.Arrived => [Features.Appointments.AppointmentStatus.Completed],
+        _ => [],
+    };
+
+    /// <summary>What was just done to an appointment (<c>?done=</c> after the redirect).</summary>
+    public static string? AppointmentDone(string? done) => done switch
+    {
+        "booked" => "Booked. The patient is emailed the details.",
+        "cancelled" => "Cancelled. The patient is emailed with your reason.",
+        "rescheduled" => "Moved to the new time. The patient is emailed the change.",
+        "arrived" => "Marked as arrived.",
+        "completed" => "Marked as completed.",
+        "didNotAttend" => "Marked as did not attend.",
+        _ => null,
+    };
+
+    /// <summary>A time outside the practitioner's weekly hours at the location, with their hours that day.</summary>
+    public static string OutsideHours(string practitionerName, string locationName, DateOnly date, IReadOnlyList<WeeklyHours> thatDay)
+    {
+        var hours = thatDay.Count == 0
+            ? $"they keep no hours there on {date.DayOfWeek}s"
+            : "their hours that day: " + string.Join(", ", thatDay.Select(h =>
+                $"{TimeOnly.FromTimeSpan(h.From).ToString(Time)} – {TimeOnly.FromTimeSpan(h.To).ToString(Time)}"));
+        return $"{practitionerName} does not usually see patients at {locationName} then ({hours}). Choose another time, or tick \"Book outside their usual hours\".";
+    }
+
+    /// <summary>A booking or change the API refused, in words the form shows at the time field (or the form).</summary>
+    public static ApiProblem AppointmentProblem(ApiProblem problem, string? practitionerName = null, string? locationName = null)
+    {
+        var who = practitionerName ?? "The practitioner";
+        var message = problem.Code switch
+        {
+            "appointments.slot-taken" => $"That time is taken: {who} already has an appointment then. Choose another time.",
+            // Staff may book outside the weekly hours (an extra session): the API refuses a time off the five minutes, or a location it does not know.
+            "appointments.outside-availability" => $"{who} cannot be booked {(locationName is null ? "" : $"at {locationName} ")}at that time. Choose a time on the five minutes.",
+            "appointments.not-booked" => "This appointment is no longer booked (someone may have just changed it), so it cannot be changed.",
+            "appointments.invalid-status-change" => "That does not fit the appointment's status now (someone may have just changed it).",
+            _ => null,
+        };
+        if (message is null)
+        {
+            return problem;
+        }
+
+        var field = problem.Code is "appointments.slot-taken" or "appointments.outside-availability" ? "time" : null;
+        return problem with
+        {
+            Message = message,
+            FieldErrors = field is null ? problem.FieldErrors : new Dictionary<string, string[]> { [field] = [message] },
+        };
+    }
 }

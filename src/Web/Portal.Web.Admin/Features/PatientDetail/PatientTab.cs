@@ -7,6 +7,7 @@ public enum PatientTab
 {
     Details,
     HealthRecord,
+    Appointments,
     PortalAccess,
     Notes,
     History,
