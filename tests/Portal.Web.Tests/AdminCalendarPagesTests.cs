@@ -56,7 +56,7 @@ public sealed class AdminCalendarPagesTests(PortalApp app) : IClassFixture<Porta
         Assert.StartsWith(Time(ava.Start), cells[0], StringComparison.Ordinal);   // the location's wall clock
         Assert.Equal(["Ava Nguyen", "Standard consultation", "Sam Lee", "Harbour Health Sydney", "Booked"], cells.Skip(1));
         Assert.Equal($"/admin/patients/{DemoPatients.AvaNguyenId}?tab=appointments", row.QuerySelector("td:nth-child(2) a")!.GetAttribute("href"));
-        Assert.Equal($"/admin/appointments/{ava.Id}?on={Day(day)}", row.QuerySelector("td:first-child a")!.GetAttribute("href"));
+        Assert.Equal($"/admin/appointments/{ava.Id}", row.QuerySelector("td:first-child a")!.GetAttribute("href"));
         Assert.Contains(rows, r => r.TextContent.Contains("Noah Smith", StringComparison.Ordinal));   // the demo books Noah that day too
         Assert.Equal("page", browser.Page.QuerySelector("nav[aria-label='Calendar days'] a[href^='/admin/calendar?view=day']")!.GetAttribute("aria-current"));
         Assert.Equal($"/admin/calendar?view=day&date={Day(day.AddDays(1))}", browser.Page.QuerySelector("a[rel=next]")!.GetAttribute("href"));
@@ -174,7 +174,7 @@ public sealed class AdminCalendarPagesTests(PortalApp app) : IClassFixture<Porta
         };
         await browser.SubmitAsync("book-appointment", booking);
 
-        Assert.Matches($"^/admin/appointments/[0-9a-f-]+\\?on={Day(monday)}&done=booked$", browser.Path);   // redirected: a reload books nothing again
+        Assert.Matches($"^/admin/appointments/[0-9a-f-]+\\?done=booked$", browser.Path);   // redirected: a reload books nothing again
         Assert.Contains("Booked.", browser.Text("[role=status]"), StringComparison.Ordinal);
         var booked = Assert.Single(await CalendarAsync(admin, monday, monday));
         Assert.Equal(practice.At(monday, 10, 30), booked.Start);
@@ -196,7 +196,7 @@ public sealed class AdminCalendarPagesTests(PortalApp app) : IClassFixture<Porta
                      + "Choose another time, or tick \"Book outside their usual hours\".", browser.Text("#error-time"));
         Assert.Single(await CalendarAsync(admin, monday, monday));
         await browser.SubmitAsync("book-appointment", new Dictionary<string, string>(booking) { ["Book.Time"] = "19:00", ["Book.OutsideHours"] = "true" });
-        Assert.EndsWith("&done=booked", browser.Path, StringComparison.Ordinal);
+        Assert.EndsWith("?done=booked", browser.Path, StringComparison.Ordinal);
         Assert.Equal(2, (await CalendarAsync(admin, monday, monday)).Count);
         await browser.OpenAsync($"/admin/patients/{patient.Id}?tab=appointments");
 
@@ -219,7 +219,7 @@ public sealed class AdminCalendarPagesTests(PortalApp app) : IClassFixture<Porta
         var first = await practice.BookAsync(admin, patient.Id, practice.At(monday, 9));
         var second = await practice.BookAsync(admin, patient.Id, practice.At(monday, 14));
         using var browser = new PageClient(app);
-        await browser.SignInAsync(practice.Practice.AdminEmail, TestPractice.Password, $"/admin/appointments/{first}?on={Day(monday)}");
+        await browser.SignInAsync(practice.Practice.AdminEmail, TestPractice.Password, $"/admin/appointments/{first}");
         Assert.Equal("Ava Nguyen's appointment", browser.Text("h1"));
         Assert.Equal(["Mark arrived", "Mark completed", "Mark did not attend"],
             browser.Page.QuerySelectorAll("form[aria-labelledby=attendance-heading] button").Select(b => b.TextContent.Trim()));
@@ -231,13 +231,13 @@ public sealed class AdminCalendarPagesTests(PortalApp app) : IClassFixture<Porta
         Assert.StartsWith("Sam Lee does not usually see patients at Harbourside Clinic then (they keep no hours there on Saturdays).", browser.Text("#error-time"), StringComparison.Ordinal);
         Assert.NotNull(browser.Page.QuerySelector("#moveOutsideHours"));
         await browser.SubmitAsync("reschedule", new Dictionary<string, string> { ["Move.Date"] = Day(monday.AddDays(1)), ["Move.Time"] = "11:15" });
-        Assert.Equal($"/admin/appointments/{first}?on={Day(monday.AddDays(1))}&done=rescheduled", browser.Path);
+        Assert.Equal($"/admin/appointments/{first}?done=rescheduled", browser.Path);
         Assert.Contains("Moved to the new time.", browser.Text("[role=status]"), StringComparison.Ordinal);
         var moved = Assert.Single(await CalendarAsync(admin, monday.AddDays(1), monday.AddDays(1)));
         Assert.Equal(practice.At(monday.AddDays(1), 11, 15), moved.Start);
 
         await browser.SubmitAsync("attendance", button: ("Attendance.Status", "Arrived"));
-        Assert.EndsWith("&done=arrived", browser.Path, StringComparison.Ordinal);
+        Assert.EndsWith("?done=arrived", browser.Path, StringComparison.Ordinal);
         Assert.Equal("arrived", Assert.Single(await CalendarAsync(admin, monday.AddDays(1), monday.AddDays(1))).Status);
         Assert.Equal("Arrived", browser.Text("dl.facts .status"));
         Assert.Equal(["Mark completed"], browser.Page.QuerySelectorAll("form[aria-labelledby=attendance-heading] button").Select(b => b.TextContent.Trim()));
@@ -248,14 +248,15 @@ public sealed class AdminCalendarPagesTests(PortalApp app) : IClassFixture<Porta
         Assert.Null(browser.Page.QuerySelector("form[aria-labelledby=attendance-heading]"));
 
         // Cancelled: a reason first.
-        await browser.OpenAsync($"/admin/appointments/{second}?on={Day(monday)}");
+        await browser.OpenAsync($"/admin/appointments/{second}");
         await browser.SubmitAsync("cancel", new Dictionary<string, string> { ["Cancel.Reason"] = "  " });
         Assert.StartsWith("Say why the appointment is cancelled", browser.Text("#error-reason"), StringComparison.Ordinal);
         Assert.Equal("booked", Assert.Single(await CalendarAsync(admin, monday, monday)).Status);
         await browser.SubmitAsync("cancel", new Dictionary<string, string> { ["Cancel.Reason"] = "Dr Lee is away that day." });
-        Assert.Equal($"/admin/appointments/{second}?on={Day(monday)}&done=cancelled", browser.Path);
+        Assert.Equal($"/admin/appointments/{second}?done=cancelled", browser.Path);
         Assert.Equal("cancelled", Assert.Single(await CalendarAsync(admin, monday, monday)).Status);
         Assert.Equal("Cancelled", browser.Text("dl.facts .status"));
+        Assert.Contains("Dr Lee is away that day.", browser.Text("dl.facts"), StringComparison.Ordinal);   // the reason the patient was told
         Assert.Null(browser.Page.QuerySelector("form[aria-labelledby=cancel-heading]"));
     }
 
@@ -273,12 +274,13 @@ public sealed class AdminCalendarPagesTests(PortalApp app) : IClassFixture<Porta
         var entry = Assert.Single(browser.Page.QuerySelectorAll(".week li.entry"));
         Assert.Contains("Ava Nguyen", entry.TextContent, StringComparison.Ordinal);
         Assert.Null(browser.Page.QuerySelector(".problem"));
-        Assert.Equal(["All practitioners", "Sam Lee"], browser.Page.QuerySelectorAll("#practitioner option").Select(o => o.TextContent.Trim()));
+        // Every practitioner of the practice, the admin too (GET /api/practice/practitioners is open to all of them).
+        Assert.Equal(["All practitioners", "Pat Admin", "Sam Lee"], browser.Page.QuerySelectorAll("#practitioner option").Select(o => o.TextContent.Trim()));
 
         await browser.OpenAsync($"/admin/patients/{patient.Id}?tab=appointments");
         Assert.True(browser.Page.QuerySelector($"#bookPractitioner option[value='{practice.PractitionerId}']")!.HasAttribute("selected"));
         await browser.SubmitAsync("book-appointment", new Dictionary<string, string> { ["Book.Date"] = Day(monday), ["Book.Time"] = "15:00" });
-        Assert.EndsWith("&done=booked", browser.Path, StringComparison.Ordinal);
+        Assert.EndsWith("?done=booked", browser.Path, StringComparison.Ordinal);
         Assert.Equal(2, (await CalendarAsync(admin, monday, monday)).Count);
     }
 
@@ -292,7 +294,7 @@ public sealed class AdminCalendarPagesTests(PortalApp app) : IClassFixture<Porta
         var theirs = await practice.BookAsync(admin, patient.Id, practice.At(monday, 9));
         var other = await app.NewPracticeAsync();
         using var browser = new PageClient(app);
-        await browser.SignInAsync(other.AdminEmail, TestPractice.Password, $"/admin/appointments/{theirs}?on={Day(monday)}");
+        await browser.SignInAsync(other.AdminEmail, TestPractice.Password, $"/admin/appointments/{theirs}");
 
         Assert.Equal(HttpStatusCode.OK, browser.Status);
         Assert.Equal("Appointment not found", browser.Text("h1"));

@@ -140,6 +140,32 @@ public sealed class CalendarTests(PortalApp app) : IClassFixture<PortalApp>
         Assert.Equal(HttpStatusCode.Forbidden, (await practitioner.GetAsync("/api/portal/practitioners")).StatusCode);
     }
 
+    private sealed record OneAppointment(Guid Id, Named Patient, string Status, string? CancellationReason);
+
+    [Fact]
+    public async Task Staff_read_one_appointment_with_its_patient_and_cancellation_reason_and_every_practitioner_of_their_group()
+    {
+        var setup = await Bookable.SetUpAsync(app);
+        var other = await Bookable.SetUpAsync(app);
+        var kimEmail = await setup.Practice.AddPractitionerAsync("Kim", "Hours");   // no hours yet
+        using var kim = await app.SignedInClientAsync(kimEmail, TestPractice.Password);   // a plain practitioner
+        using var admin = await setup.Practice.SignedInAdminAsync();
+        using var otherAdmin = await other.Practice.SignedInAdminAsync();
+        var zoe = await setup.Practice.AddPatientAsync();
+        var booked = await IdOf(await admin.PostAsJsonAsync("/api/practice/appointments",
+            new { patientId = zoe.Id, practitionerId = setup.PractitionerId, appointmentTypeId = setup.TypeId, locationId = setup.LocationId, start = setup.NextMondayAt(10) }));
+        (await admin.PostAsJsonAsync($"/api/practice/appointments/{booked}/cancel", new { reason = "Dr away at a conference" })).EnsureSuccessStatusCode();
+
+        var read = (await kim.GetFromJsonAsync<OneAppointment>($"/api/practice/appointments/{booked}", PortalClients.Json))!;
+
+        Assert.Equal(("Ava Nguyen", "cancelled", "Dr away at a conference"), (read.Patient.Name, read.Status, read.CancellationReason));
+        await ProblemAssert.IsProblemAsync(await otherAdmin.GetAsync($"/api/practice/appointments/{booked}"), HttpStatusCode.NotFound, "appointments.not-found");
+        var practitioners = (await kim.GetFromJsonAsync<List<BookablePractitioner>>("/api/practice/practitioners", PortalClients.Json))!;
+        Assert.Equal([setup.LocationId], practitioners.Single(p => p.Id == setup.PractitionerId).LocationIds);
+        Assert.Empty(practitioners.Single(p => p.Name == "Kim Hours").LocationIds);
+        Assert.DoesNotContain(practitioners, p => p.Id == other.PractitionerId);
+    }
+
     private static async Task<Guid> IdOf(HttpResponseMessage response)
     {
         using (response)

@@ -21,9 +21,9 @@ internal static class WebAppsSetup
         ["/", "/invite/{token}", "/details", "/health-record", "/account", "/access-log", "/forgot-password", "/reset-password/{token}", "/sign-out",
             "/appointments", "/appointments/book", "/appointments/{id:guid}/cancel", "/appointments/{id:guid}/reschedule"];
 
-    /// <summary>The practitioners' work pages: the approvals queue, invitations, settings, staff, notifications, security log and account.</summary>
+    /// <summary>The practitioners' work pages: the calendar, the approvals queue, invitations, settings, staff, notifications, security log and account.</summary>
     public static readonly string[] AdminWorkPages =
-        ["/admin/approvals", "/admin/invitations", "/admin/settings", "/admin/staff", "/admin/notifications", "/admin/security-log", "/admin/account"];
+        ["/admin/calendar", "/admin/approvals", "/admin/invitations", "/admin/settings", "/admin/staff", "/admin/notifications", "/admin/security-log", "/admin/account"];
 
     /// <summary>
     /// The admin app's addresses (its pages, all server-rendered): sign-in and the patients list at <c>/admin</c>, a patient's
@@ -31,7 +31,7 @@ internal static class WebAppsSetup
     /// email links to <c>/admin/reset-password/{token}</c>, a staff invitation to <c>/admin/join/{token}</c>.
     /// </summary>
     public static readonly string[] AdminAppPages = ["/admin", "/admin/sign-out", "/admin/forgot-password", "/admin/reset-password/{token}", "/admin/join/{token}", "/admin/patients/{patientid:guid}",
-        .. AdminWorkPages];
+        "/admin/appointments/{appointmentid:guid}", .. AdminWorkPages];
 
     /// <summary>The web apps' services (its session cookie, its API clients) and the server rendering of its pages.</summary>
     public static IServiceCollection AddWebApps(this IServiceCollection services, IHostEnvironment environment)

@@ -20,7 +20,8 @@ public sealed record AppointmentResponse(
     DateTimeOffset End,
     AppointmentStatus Status,
     DateTimeOffset? CancellableUntil,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] NamedRef? Patient = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] NamedRef? Patient = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CancellationReason = null)
 {
     internal static AppointmentResponse From(Appointment appointment, string practitionerName, AppointmentType type, Location location, BookingRules rules)
     {
@@ -34,6 +35,7 @@ public sealed record AppointmentResponse(
             appointment.Start.InZone(zone).ToDateTimeOffset(),
             appointment.End.InZone(zone).ToDateTimeOffset(),
             appointment.Status,
-            appointment.PatientMayChangeUntil(rules)?.InZone(zone).ToDateTimeOffset());
+            appointment.PatientMayChangeUntil(rules)?.InZone(zone).ToDateTimeOffset(),
+            CancellationReason: appointment.CancellationReason);
     }
 }

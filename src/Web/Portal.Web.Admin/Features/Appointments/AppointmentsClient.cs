@@ -28,7 +28,7 @@ public sealed record AppointmentType(Guid Id, string Name, int DurationMinutes, 
 /// </summary>
 public sealed record Appointment(
     Guid Id, Guid PatientId, NamedRef? Patient, NamedRef Practitioner, NamedRef AppointmentType, AppointmentLocation Location,
-    DateTimeOffset Start, DateTimeOffset End, AppointmentStatus Status, DateTimeOffset? CancellableUntil)
+    DateTimeOffset Start, DateTimeOffset End, AppointmentStatus Status, DateTimeOffset? CancellableUntil, string? CancellationReason = null)
 {
     /// <summary>The appointment's date at its location.</summary>
     public DateOnly Day => DateOnly.FromDateTime(Start.DateTime);
@@ -90,7 +90,7 @@ public sealed record StaffBooking(Guid PatientId, Guid PractitionerId, Guid Appo
 /// locations and appointment types, booking for a patient, and cancelling, moving or recording attendance
 /// (<c>POST …/appointments/{id}/cancel</c>, <c>/reschedule</c>, <c>/status</c>).
 /// </summary>
-public sealed class AppointmentsClient(PortalWebApi api, CurrentPractitioner practitioner)
+public sealed class AppointmentsClient(PortalWebApi api)
 {
     /// <summary>The API's largest page: a busy week is read in as few calls as it can be.</summary>
     public const int PageSize = 200;
@@ -121,16 +121,11 @@ public sealed class AppointmentsClient(PortalWebApi api, CurrentPractitioner pra
         return new ApiResult<IReadOnlyList<Appointment>>(all.DistinctBy(a => a.Id).OrderBy(a => a.Start).ThenBy(a => a.Id).ToList(), null, 200);
     }
 
-    /// <summary>
-    /// One appointment of the practice, looked up on its day (<paramref name="on"/>, its location's date): the API has
-    /// no route for one appointment. Null when it is not on that day, or not the practice's.
-    /// </summary>
-    public async Task<ApiResult<Appointment>> FindAsync(Guid appointmentId, DateOnly on)
+    /// <summary>One appointment of the practice, with the cancellation reason; null (not a problem) when it is not the practice's.</summary>
+    public async Task<ApiResult<Appointment>> FindAsync(Guid appointmentId)
     {
-        var day = await CalendarAsync(new CalendarQuery(on, on));
-        return day.Value is { } found
-            ? new ApiResult<Appointment>(found.FirstOrDefault(a => a.Id == appointmentId), null, 200)
-            : new ApiResult<Appointment>(null, day.Problem, day.Status);
+        var found = await api.GetAsync<Appointment>($"api/practice/appointments/{appointmentId}");
+        return found.Status == 404 ? new ApiResult<Appointment>(null, null, 200) : found;
     }
 
     public Task<ApiResult<IReadOnlyList<AppointmentLocation>>> LocationsAsync() =>
@@ -140,25 +135,13 @@ public sealed class AppointmentsClient(PortalWebApi api, CurrentPractitioner pra
         api.GetAsync<IReadOnlyList<AppointmentType>>("api/practice/appointment-types");
 
     /// <summary>
-    /// The practitioners to choose from: a practice admin reads the practice's active staff; a plain practitioner may
-    /// not (the staff list is the admins'), and the API has no other list of the practice's practitioners, so they get
-    /// themselves, plus any the caller already knows (e.g. from the appointments on the page).
+    /// The practice's practitioners to choose from (<c>GET /api/practice/practitioners</c>, open to every practitioner),
+    /// plus any the caller already knows that the list no longer has (e.g. a former colleague's appointments on the page).
     /// </summary>
     public async Task<IReadOnlyList<PractitionerChoice>> PractitionersAsync(IEnumerable<NamedRef>? known = null)
     {
-        await practitioner.LoadAsync();
-        var choices = new List<PractitionerChoice>();
-        if (practitioner.IsPracticeAdmin)
-        {
-            var staff = await api.GetAsync<IReadOnlyList<StaffMemberRow>>("api/practice/staff");
-            choices.AddRange((staff.Value ?? []).Where(s => s.Active).Select(s => new PractitionerChoice(s.UserId, s.Name)));
-        }
-
-        if (practitioner.Me is { } me && choices.All(c => c.Id != me.UserId))
-        {
-            choices.Add(new PractitionerChoice(me.UserId, me.Name));
-        }
-
+        var listed = await api.GetAsync<IReadOnlyList<PractitionerChoice>>("api/practice/practitioners");
+        var choices = (listed.Value ?? []).ToList();
         foreach (var other in known ?? [])
         {
             if (choices.All(c => c.Id != other.Id))
@@ -185,5 +168,4 @@ public sealed class AppointmentsClient(PortalWebApi api, CurrentPractitioner pra
     public Task<ApiResult<Appointment>> SetStatusAsync(Guid appointmentId, AppointmentStatus status) =>
         api.PostAsync<Appointment>($"api/practice/appointments/{appointmentId}/status", new { status });
 
-    private sealed record StaffMemberRow(Guid UserId, string Name, bool Active);
 }

@@ -14,10 +14,16 @@ public enum NotificationKind
     ProfileChangeApproved,
     ProfileChangeRejected,
     ProfileUpdated,
+    AppointmentBooked,
+    AppointmentCancelled,
+    AppointmentRescheduled,
 }
 
 public sealed record Notification(Guid Id, NotificationKind Kind, Guid? PatientId, string Summary, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt)
 {
+    /// <summary>Whether it is about a patient's appointment (booked, cancelled or moved online).</summary>
+    public bool IsAboutAppointments => Kind is NotificationKind.AppointmentBooked or NotificationKind.AppointmentCancelled or NotificationKind.AppointmentRescheduled;
+
     public bool IsUnread => ReadAt is null;
 }
 
