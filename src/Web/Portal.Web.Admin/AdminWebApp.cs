@@ -11,6 +11,7 @@ using Portal.Web.Admin.Features.SecurityLog;
 using Portal.Web.Admin.Features.Settings;
 using Portal.Web.Admin.Features.Shared;
 using Portal.Web.Admin.Features.Patients;
+using Portal.Web.Admin.Features.Schedule;
 using Portal.Web.Admin.Features.SignIn;
 using Portal.Web.Admin.Features.PortalAccess;
 using Portal.Web.Admin.Features.Notes;
@@ -51,6 +52,8 @@ public static class AdminWebApp
         services.AddScoped<StaffClient>();
         services.AddScoped<SecurityLogClient>();
         services.AddScoped<AppointmentsClient>();
+        services.AddScoped<ScheduleClient>();
+        services.AddScoped<BookingRulesClient>();
         return services;
     }
 }

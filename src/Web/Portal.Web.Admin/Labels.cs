@@ -301,4 +301,31 @@ public static class Labels
             FieldErrors = field is null ? problem.FieldErrors : new Dictionary<string, string[]> { [field] = [message] },
         };
     }
+
+    // A practitioner's hours and time off, and the booking rules (issue 16).
+
+    /// <summary>The days of a week of hours, Monday first.</summary>
+    public static readonly IReadOnlyList<DayOfWeek> WeekDays =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+
+    public const string FiveMinutes = "Choose a time on the five minutes, e.g. 09:00 or 09:05.";
+
+    /// <summary>What was just done on the hours page (<c>?done=</c> after the redirect).</summary>
+    public static string? ScheduleDone(string? done) => done switch
+    {
+        "hours-saved" => "Saved. Patients can book these hours now.",
+        "time-off-removed" => "The time off was removed: that time can be booked again.",
+        _ => null,
+    };
+
+    /// <summary>A stretch of time off at the location whose offset it carries: "Monday 7 December 2026, 9:00 am – Tuesday 8 December 2026, 12:00 am".</summary>
+    public static string TimeOffSpan(DateTimeOffset start, DateTimeOffset end) =>
+        DateOnly.FromDateTime(start.DateTime) == DateOnly.FromDateTime(end.DateTime)
+            ? $"{start.DateTime.ToString(DayHeading)}, {start.DateTime.ToString(Time)} – {end.DateTime.ToString(Time)}"
+            : $"{start.DateTime.ToString(DayHeading)}, {start.DateTime.ToString(Time)} – {end.DateTime.ToString(DayHeading)}, {end.DateTime.ToString(Time)}";
+
+    /// <summary>What saving the booking rules came to, said under their form.</summary>
+    public static string BookingRulesSaved => "Saved. Patients' online booking follows these rules now.";
+
+    public const string BookingRulesStale = "Someone changed these meanwhile; here they are now. Make your change again if it is still needed.";
 }

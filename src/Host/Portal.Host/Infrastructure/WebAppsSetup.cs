@@ -23,7 +23,7 @@ internal static class WebAppsSetup
 
     /// <summary>The practitioners' work pages: the calendar, the approvals queue, invitations, settings, staff, notifications, security log and account.</summary>
     public static readonly string[] AdminWorkPages =
-        ["/admin/calendar", "/admin/approvals", "/admin/invitations", "/admin/settings", "/admin/staff", "/admin/notifications", "/admin/security-log", "/admin/account"];
+        ["/admin/calendar", "/admin/schedule", "/admin/approvals", "/admin/invitations", "/admin/settings", "/admin/staff", "/admin/notifications", "/admin/security-log", "/admin/account"];
 
     /// <summary>
     /// The admin app's addresses (its pages, all server-rendered): sign-in and the patients list at <c>/admin</c>, a patient's
