@@ -157,10 +157,15 @@ public sealed class AdminSchedulePagesTests(PortalApp app) : IClassFixture<Porta
         Assert.Equal($"/admin/appointments/{booked}", link.GetAttribute("href"));
         Assert.NotEqual(later, booked);   // the afternoon's appointment is outside the time off: not listed
 
-        // Removing the time off (the page's only chance: the API lists no time off) gives the time back.
-        await browser.SubmitAsync("remove-time-off");
+        // Listed among the coming time off, on the location's clock, and removed from there (after a reload too).
+        Assert.Contains("Conference", browser.Text(".coming-off"), StringComparison.Ordinal);
+        Assert.Contains("Perth time", browser.Text(".coming-off"), StringComparison.Ordinal);
+        await browser.OpenAsync("/admin/schedule");
+        var remove = browser.Page.QuerySelector(".coming-off button[name='Remove.TimeOffId']")!.GetAttribute("value")!;
+        await browser.SubmitAsync("remove-time-off", button: ("Remove.TimeOffId", remove));
         Assert.Equal("/admin/schedule?done=time-off-removed", browser.Path);
         Assert.Contains("The time off was removed", browser.Text("[role=status]"), StringComparison.Ordinal);
+        Assert.Null(browser.Page.QuerySelector(".coming-off"));
 
         // A time off that ends before it starts is said at the field.
         await browser.SubmitAsync("time-off", new Dictionary<string, string>

@@ -14,6 +14,8 @@ public sealed class TimeOffTests(PortalApp app) : IClassFixture<PortalApp>
 
     private sealed record TimeOffAnswer(Guid Id, List<Booked> Affected);
 
+    private sealed record TimeOffEntry(Guid Id, DateTimeOffset Start, DateTimeOffset End, string? Reason, string TimeZone);
+
     [Fact]
     public async Task Time_off_lists_the_appointments_it_overlaps_and_hides_its_slots_until_it_is_removed()
     {
@@ -37,7 +39,12 @@ public sealed class TimeOffTests(PortalApp app) : IClassFixture<PortalApp>
         await ProblemAssert.IsProblemAsync(await ava.PostAsJsonAsync("/api/portal/appointments", setup.Booking(setup.NextMondayAt(11))),
             HttpStatusCode.Conflict, "appointments.slot-taken");
 
+        var listed = Assert.Single((await drLee.GetFromJsonAsync<List<TimeOffEntry>>($"/api/practice/practitioners/{setup.PractitionerId}/time-off", PortalClients.Json))!);
+        Assert.Equal((timeOff.Id, setup.NextMondayAt(9), "Training", "Australia/Sydney"), (listed.Id, listed.Start, listed.Reason, listed.TimeZone));
+        Assert.Equal(setup.NextMondayAt(9).Offset, listed.Start.Offset);   // on the location's clock
+
         Assert.Equal(HttpStatusCode.NoContent, (await drLee.DeleteAsync($"/api/practice/practitioners/{setup.PractitionerId}/time-off/{timeOff.Id}")).StatusCode);
+        Assert.Empty((await drLee.GetFromJsonAsync<List<TimeOffEntry>>($"/api/practice/practitioners/{setup.PractitionerId}/time-off", PortalClients.Json))!);
         Assert.Contains((await ava.GetFromJsonAsync<Slot[]>(search, PortalClients.Json))!, s => s.Start == setup.NextMondayAt(11));
     }
 
@@ -57,6 +64,8 @@ public sealed class TimeOffTests(PortalApp app) : IClassFixture<PortalApp>
         var other = await app.NewPracticeAsync();
         using var otherAdmin = await other.SignedInAdminAsync();
         await ProblemAssert.IsProblemAsync(await otherAdmin.PostAsJsonAsync($"/api/practice/practitioners/{setup.PractitionerId}/time-off", body),
+            HttpStatusCode.NotFound, "appointments.practitioner-not-found");
+        await ProblemAssert.IsProblemAsync(await otherAdmin.GetAsync($"/api/practice/practitioners/{setup.PractitionerId}/time-off"),
             HttpStatusCode.NotFound, "appointments.practitioner-not-found");
     }
 }

@@ -29,6 +29,11 @@ public sealed class TimeOffEndpoint : ICarterModule
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        practice.MapGet("/practitioners/{id:guid}/time-off", async (Guid id, ISender sender, CancellationToken ct) =>
+                (await sender.Send(new ListTimeOff(id), ct)).ToHttpResult())
+            .WithSummary("A practitioner's time off not yet over, soonest first (at most 100), on the clock of their first location")
+            .Produces<IReadOnlyList<TimeOffEntry>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         practice.MapDelete("/practitioners/{id:guid}/time-off/{timeOffId:guid}", async (Guid id, Guid timeOffId, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new RemoveTimeOff(id, timeOffId), ct)).ToNoContentResult())
             .WithSummary("Give the time back")
@@ -42,6 +47,11 @@ public sealed record TimeOffBody(DateTimeOffset? Start, DateTimeOffset? End, str
 
 /// <param name="Affected">The booked appointments inside it: they stay booked until someone moves or cancels them.</param>
 public sealed record TimeOffResponse(Guid Id, DateTimeOffset Start, DateTimeOffset End, string? Reason, IReadOnlyList<AppointmentResponse> Affected);
+
+/// <param name="TimeZone">The zone <see cref="Start"/> and <see cref="End"/> are written in: the practitioner's first location's (UTC without one).</param>
+public sealed record TimeOffEntry(Guid Id, DateTimeOffset Start, DateTimeOffset End, string? Reason, string TimeZone);
+
+public sealed record ListTimeOff(Guid PractitionerId) : IQuery<Result<IReadOnlyList<TimeOffEntry>>>;
 
 public sealed record AddTimeOff(Guid PractitionerId, DateTimeOffset? Start, DateTimeOffset? End, string? Reason) : ICommand<Result<TimeOffResponse>>;
 
@@ -103,5 +113,32 @@ internal sealed class RemoveTimeOffHandler(AppointmentsDbContext db, PracticeSta
 
         db.TimeOff.Remove(timeOff);
         return Result.Success();
+    }
+}
+
+/// <summary>Any practitioner of the group may read a colleague's time off, as they read their hours; another group's is not found.</summary>
+internal sealed class ListTimeOffHandler(AppointmentsDbContext db, PracticeStaff staff, ICurrentUser currentUser, TimeProvider clock)
+    : IQueryHandler<ListTimeOff, Result<IReadOnlyList<TimeOffEntry>>>
+{
+    public const int Most = 100;
+
+    public async ValueTask<Result<IReadOnlyList<TimeOffEntry>>> Handle(ListTimeOff query, CancellationToken cancellationToken)
+    {
+        var groupId = currentUser.StaffPracticeGroupId;
+        var found = await staff.FindAsync(groupId, query.PractitionerId, cancellationToken);
+        if (found.IsFailure)
+        {
+            return found.Error!;
+        }
+
+        var now = clock.GetUtcNow().ToInstant();
+        var offs = await db.TimeOff.AsNoTracking()
+            .Where(t => t.PractitionerId == query.PractitionerId && t.PracticeGroupId == groupId && t.End > now)
+            .OrderBy(t => t.Start)
+            .Take(Most)
+            .ToListAsync(cancellationToken);
+        var zone = (await HoursAtLocation.OfAsync(db, groupId, query.PractitionerId, null, cancellationToken))
+            .Select(h => h.Location).OrderBy(l => l.Name, StringComparer.Ordinal).FirstOrDefault()?.Zone ?? DateTimeZone.Utc;
+        return offs.Select(t => new TimeOffEntry(t.Id, t.Start.InZone(zone).ToDateTimeOffset(), t.End.InZone(zone).ToDateTimeOffset(), t.Reason, zone.Id)).ToList();
     }
 }

@@ -10,11 +10,13 @@ public sealed record WeeklyHoursRow(Guid LocationId, DayOfWeek DayOfWeek, string
 /// <summary>Time off that was just added, with the booked appointments inside it (they stay booked until someone moves or cancels them).</summary>
 public sealed record TimeOffAdded(Guid Id, DateTimeOffset Start, DateTimeOffset End, string? Reason, IReadOnlyList<Appointment> Affected);
 
+/// <summary>Time off not yet over, on the clock of <see cref="TimeZone"/> (the practitioner's first location).</summary>
+public sealed record TimeOffEntry(Guid Id, DateTimeOffset Start, DateTimeOffset End, string? Reason, string TimeZone);
+
 /// <summary>
 /// A practitioner's own schedule: their weekly hours (<c>GET</c>/<c>PUT /api/practice/practitioners/{id}/availability</c>,
-/// the <c>PUT</c> replacing every row) and their time off (<c>POST …/time-off</c>, <c>DELETE …/time-off/{timeOffId}</c>).
+/// the <c>PUT</c> replacing every row) and their time off (<c>GET</c>/<c>POST …/time-off</c>, <c>DELETE …/time-off/{timeOffId}</c>).
 /// Only the practitioner themselves and the practice's admins may change them (403 <c>appointments.not-your-schedule</c>).
-/// The API has no list of time off: the page shows only what was just added.
 /// </summary>
 public sealed class ScheduleClient(PortalWebApi api)
 {
@@ -23,6 +25,9 @@ public sealed class ScheduleClient(PortalWebApi api)
 
     public Task<ApiResult<Availability>> SaveHoursAsync(Guid practitionerId, IReadOnlyList<WeeklyHoursRow> weekly) =>
         api.SendAsync<Availability>(HttpMethod.Put, $"api/practice/practitioners/{practitionerId}/availability", new { weekly });
+
+    public Task<ApiResult<IReadOnlyList<TimeOffEntry>>> TimeOffAsync(Guid practitionerId) =>
+        api.GetAsync<IReadOnlyList<TimeOffEntry>>($"api/practice/practitioners/{practitionerId}/time-off");
 
     public Task<ApiResult<TimeOffAdded>> AddTimeOffAsync(Guid practitionerId, DateTimeOffset start, DateTimeOffset end, string? reason) =>
         api.PostAsync<TimeOffAdded>($"api/practice/practitioners/{practitionerId}/time-off", new { start, end, reason });
