@@ -7,10 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Modules.Appointments.Data;
 using Portal.Modules.Appointments.Domain;
 using Portal.Modules.Appointments.Features.Shared;
-using Portal.Modules.PatientProfile.Contracts;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Http;
-using Portal.Shared.Messaging;
 
 namespace Portal.Modules.Appointments.Features;
 
@@ -27,8 +25,7 @@ public sealed class GetPracticeAppointmentEndpoint : ICarterModule
 public sealed record GetPracticeAppointment(Guid AppointmentId) : IQuery<Result<AppointmentResponse>>;
 
 /// <summary>Reading one appointment reads a patient's record: it is in their access log. Another group's is not found.</summary>
-internal sealed class GetPracticeAppointmentHandler(
-    AppointmentsDbContext db, AppointmentViews views, IPatientDirectory patients, ICurrentUser currentUser, IHttpContextAccessor http, TimeProvider clock)
+internal sealed class GetPracticeAppointmentHandler(AppointmentsDbContext db, AppointmentViews views, AppointmentNotices notices, ICurrentUser currentUser)
     : IQueryHandler<GetPracticeAppointment, Result<AppointmentResponse>>
 {
     public async ValueTask<Result<AppointmentResponse>> Handle(GetPracticeAppointment query, CancellationToken cancellationToken)
@@ -40,11 +37,8 @@ internal sealed class GetPracticeAppointmentHandler(
             return AppointmentErrors.NotFound;
         }
 
-        var patient = await patients.FindAsync(groupId, appointment.PatientId, cancellationToken);
-        db.Publish(new PatientRecordAccessed(Guid.CreateVersion7(), clock.GetUtcNow(), appointment.PatientId, groupId, currentUser.UserId, currentUser.Name,
-            PatientAccessAction.Viewed, AccessLogSubject.Appointments, RemoteAddress.Of(http.HttpContext)));
+        notices.AppointmentsViewed(appointment.PatientId, groupId);
         await db.SaveChangesAsync(cancellationToken);
-        var answer = await views.ForAsync(appointment, cancellationToken);
-        return answer with { Patient = new NamedRef(appointment.PatientId, patient is null ? "A removed patient record" : $"{patient.GivenName} {patient.FamilyName}") };
+        return (await views.WithPatientNamesAsync(groupId, [await views.ForAsync(appointment, cancellationToken)], cancellationToken))[0];
     }
 }

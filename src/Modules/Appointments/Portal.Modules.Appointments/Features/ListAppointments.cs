@@ -1,10 +1,10 @@
+using System.Linq.Expressions;
 using Carter;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Extensions;
@@ -16,7 +16,6 @@ using Portal.Modules.Appointments.Features.Shared;
 using Portal.Modules.PatientProfile.Contracts;
 using Portal.Shared.Abstractions;
 using Portal.Shared.Http;
-using Portal.Shared.Messaging;
 
 namespace Portal.Modules.Appointments.Features;
 
@@ -92,10 +91,9 @@ public sealed class ListPracticeAppointmentsValidator : AbstractValidator<ListPr
 {
     public ListPracticeAppointmentsValidator()
     {
-        RuleFor(q => q.From).Cascade(CascadeMode.Stop).NotNull().Must(b => b!.IsValid)
-            .WithMessage("Give from and to as local dates (2027-03-01) or date-times with their offset (2027-03-01T09:00:00+11:00).");
-        RuleFor(q => q.To).Cascade(CascadeMode.Stop).NotNull().Must(b => b!.IsValid)
-            .WithMessage("Give from and to as local dates (2027-03-01) or date-times with their offset (2027-03-01T09:00:00+11:00).");
+        const string BothEnds = "Give from and to as local dates (2027-03-01) or date-times with their offset (2027-03-01T09:00:00+11:00).";
+        RuleFor(q => q.From).Cascade(CascadeMode.Stop).NotNull().Must(b => b!.IsValid).WithMessage(BothEnds);
+        RuleFor(q => q.To).Cascade(CascadeMode.Stop).NotNull().Must(b => b!.IsValid).WithMessage(BothEnds);
         When(q => q.From is { IsValid: true } && q.To is { IsValid: true }, () =>
         {
             RuleFor(q => q).Must(q => q.To!.Days >= q.From!.Days).WithName("to").WithMessage("to must not come before from.");
@@ -128,7 +126,7 @@ internal sealed class ListMyAppointmentsHandler(AppointmentsDbContext db, IPorta
 }
 
 internal sealed class ListPracticeAppointmentsHandler(
-    AppointmentsDbContext db, AppointmentViews views, IPatientDirectory patients, ICurrentUser currentUser, IHttpContextAccessor http, TimeProvider clock)
+    AppointmentsDbContext db, AppointmentViews views, AppointmentNotices notices, IPatientDirectory patients, ICurrentUser currentUser)
     : IQueryHandler<ListPracticeAppointments, Result<PagedList<AppointmentResponse>>>
 {
     public async ValueTask<Result<PagedList<AppointmentResponse>>> Handle(ListPracticeAppointments query, CancellationToken cancellationToken)
@@ -143,8 +141,7 @@ internal sealed class ListPracticeAppointmentsHandler(
                 return PatientRecordErrors.NotFound;
             }
 
-            db.Publish(new PatientRecordAccessed(Guid.CreateVersion7(), clock.GetUtcNow(), patientOfTheQuery, groupId, currentUser.UserId, currentUser.Name,
-                PatientAccessAction.Viewed, AccessLogSubject.Appointments, RemoteAddress.Of(http.HttpContext)));
+            notices.AppointmentsViewed(patientOfTheQuery, groupId);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -164,11 +161,8 @@ internal sealed class ListPracticeAppointmentsHandler(
 
         var total = await ours.CountAsync(cancellationToken);
         var page = await ours.OrderBy(a => a.Start).ThenBy(a => a.Id).Skip(query.Paging.Skip).Take(query.Paging.PageSize).ToListAsync(cancellationToken);
-        var answers = await views.ForAsync(groupId, page, cancellationToken);
-        var names = (await patients.FindManyAsync(groupId, page.Select(a => a.PatientId).Distinct().ToList(), cancellationToken))
-            .ToDictionary(p => p.PatientId, p => $"{p.GivenName} {p.FamilyName}");
         return new PagedList<AppointmentResponse>(
-            answers.Select(a => a with { Patient = new NamedRef(a.PatientId, names.GetValueOrDefault(a.PatientId, "A removed patient record")) }).ToList(), total);
+            await views.WithPatientNamesAsync(groupId, await views.ForAsync(groupId, page, cancellationToken), cancellationToken), total);
     }
 
     /// <summary>

@@ -55,12 +55,19 @@ internal sealed class AppointmentNotices(AppointmentsDbContext db, IPatientDirec
     public void AttendanceRecorded(Appointment appointment) =>
         InAccessLog(appointment, Booker.Staff, PatientAccessAction.Updated, clock.GetUtcNow());
 
+    /// <summary>Staff read one patient's appointments (a list of theirs, or one): a read of their record, in their access log.</summary>
+    public void AppointmentsViewed(Guid patientId, Guid practiceGroupId) =>
+        InAccessLog(patientId, practiceGroupId, Booker.Staff, PatientAccessAction.Viewed, clock.GetUtcNow());
+
+    private void InAccessLog(Appointment appointment, Booker by, PatientAccessAction action, DateTimeOffset now) =>
+        InAccessLog(appointment.PatientId, appointment.PracticeGroupId, by, action, now);
+
     /// <summary>What practice staff do to a patient's appointments is in the patient's access log; what patients do themselves is not.</summary>
-    private void InAccessLog(Appointment appointment, Booker by, PatientAccessAction action, DateTimeOffset now)
+    private void InAccessLog(Guid patientId, Guid practiceGroupId, Booker by, PatientAccessAction action, DateTimeOffset now)
     {
         if (by == Booker.Staff)
         {
-            db.Publish(new PatientRecordAccessed(Guid.CreateVersion7(), now, appointment.PatientId, appointment.PracticeGroupId, currentUser.UserId,
+            db.Publish(new PatientRecordAccessed(Guid.CreateVersion7(), now, patientId, practiceGroupId, currentUser.UserId,
                 currentUser.Name, action, AccessLogSubject.Appointments, RemoteAddress.Of(http.HttpContext)));
         }
     }
