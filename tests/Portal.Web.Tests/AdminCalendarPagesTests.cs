@@ -38,6 +38,18 @@ public sealed class AdminCalendarPagesTests(PortalApp app) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task The_menus_calendar_link_without_a_date_opens_today_in_the_practices_zone()
+    {
+        using var browser = new PageClient(app);
+        await browser.SignInAsync(DemoData.HarbourAdminEmail, DemoData.Password, "/admin/calendar");
+
+        Assert.Equal(HttpStatusCode.OK, browser.Status);
+        Assert.Equal("Calendar", browser.Text("h1"));
+        var sydneyToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Australia/Sydney")).DateTime);
+        Assert.Equal($"/admin/calendar?view=day&date={Day(sydneyToday)}", browser.Page.QuerySelector(".steps a:nth-child(2)")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task The_day_view_lists_the_days_appointments_with_time_patient_type_practitioner_location_and_status()
     {
         using var admin = await app.SignedInClientAsync(DemoData.HarbourAdminEmail);
