@@ -6,7 +6,7 @@
 #   bench/lighthouse.sh              # AXE=0 skips the axe pass; KEEP=1 keeps the temp dir (servers' logs) for a look;
 #                                    # PUBLISHED=dir reuses dir/host and dir/empty instead of publishing (script work only)
 #
-# Pages: the patients' invitation, sign-in, home and details pages (mobile preset, Lighthouse's default), the admin
+# Pages: the patients' invitation, sign-in, home, details, appointments and booking pages (mobile preset, Lighthouse's default), the admin
 # app's sign-in and patients list (desktop preset), the empty Blazor page (both). The signed-in pages are reached by
 # signing in through the apps' own forms in the tab Lighthouse then measures (bench/lighthouse/measure.mjs).
 # Exits non-zero only when the set-up fails; a missed target is a finding, printed in the table.

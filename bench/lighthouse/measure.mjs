@@ -150,6 +150,8 @@ const hasPassword = () => document.querySelector('#password') !== null;
     await signIn(page, `${portal}/`, env('PATIENT_EMAIL'), env('PATIENT_PASSWORD'));
     await measure(page, {name: 'patient home', url: `${portal}/`, preset: 'mobile', signedIn: true, expect: () => document.querySelector('h1')?.textContent.startsWith('Hello')});
     await measure(page, {name: 'patient details', url: `${portal}/details`, preset: 'mobile', signedIn: true, expect: noPassword});
+    await measure(page, {name: 'patient appointments', url: `${portal}/appointments`, preset: 'mobile', signedIn: true, expect: noPassword});
+    await measure(page, {name: 'patient booking', url: `${portal}/appointments/book`, preset: 'mobile', signedIn: true, expect: noPassword});
   } finally {
     await browser.close();
   }
@@ -166,6 +168,8 @@ const hasPassword = () => document.querySelector('#password') !== null;
       name: 'admin patients', url: `${portal}/admin/`, preset: 'desktop', signedIn: true,
       expect: () => document.querySelector('h1')?.textContent.trim() === 'Patients',
     });
+    await measure(page, {name: 'admin calendar week', url: `${portal}/admin/calendar?view=week`, preset: 'desktop', signedIn: true, expect: noPassword});
+    await measure(page, {name: 'admin my hours', url: `${portal}/admin/schedule`, preset: 'desktop', signedIn: true, expect: noPassword});
   } finally {
     await browser.close();
   }
