@@ -1,4 +1,5 @@
 using Portal.Modules.Appointments;
+using Portal.Modules.Funding;
 using Portal.Modules.Identity;
 using Portal.Modules.Invitations;
 using Portal.Modules.NoteSharing;
@@ -21,5 +22,6 @@ public static class PortalModules
         new InvitationsModule(),
         new NoteSharingModule(),
         new AppointmentsModule(),
+        new FundingModule(),
     ];
 }

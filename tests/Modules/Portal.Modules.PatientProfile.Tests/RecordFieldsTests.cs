@@ -37,12 +37,14 @@ public sealed class RecordFieldsTests(PortalApp app) : IClassFixture<PortalApp>
 
         var vocabulary = await drLee.GetFromJsonAsync<Vocabulary>("/api/record-fields", PortalClients.Json);
 
-        Assert.Equal(["profile", "healthRecord"], vocabulary!.Parts.Select(p => p.Name));
+        Assert.Equal(["profile", "healthRecord", "funding"], vocabulary!.Parts.Select(p => p.Name));
         Assert.Equal(("personal details", "Personal details"), (vocabulary.Parts[0].Label, vocabulary.Parts[0].Heading));
         Assert.Equal(["givenName", "familyName", "preferredName", "dateOfBirth", "sex", "email", "mobilePhone", "address", "emergencyContact"],
             vocabulary.Parts[0].Fields.Select(f => f.Name));
         Assert.Equal(new Term("mobilePhone", "mobile phone", "Mobile phone"), vocabulary.Parts[0].Fields.Single(f => f.Name == "mobilePhone"));
         Assert.Equal(["allergies", "medications", "conditions"], vocabulary.Parts[1].Fields.Select(f => f.Name));
+        Assert.Equal(["medicare", "privateHealth", "ndis", "dva", "ihi"], vocabulary.Parts[2].Fields.Select(f => f.Name));   // kept by module Funding
+        Assert.Equal(new Term("medicare", "Medicare card", "Medicare card"), vocabulary.Parts[2].Fields[0]);
         Assert.Equal(await drLee.GetStringAsync("/api/record-fields"), await ava.GetStringAsync("/api/record-fields"));   // patients read the same words
         using var anonymous = app.CreateClient();
         await ProblemAssert.IsProblemAsync(await anonymous.GetAsync("/api/record-fields"), HttpStatusCode.Unauthorized, "auth.unauthenticated");

@@ -44,17 +44,49 @@ public static class PatientProfileFields
         new("conditions", "conditions"),
     ];
 
+    public static readonly RecordField FundingPart = new(CamelCaseNames.Of(RecordPart.Funding), "funding details");
+
+    /// <summary>
+    /// The funding details, one field per scheme, in the order a form shows them. A scheme is one field (compared,
+    /// approved and always-approved whole): a new Medicare number never applies with the old card's IRN and expiry.
+    /// </summary>
+    public static readonly IReadOnlyList<RecordField> Funding =
+    [
+        new("medicare", "Medicare card"),
+        new("privateHealth", "private health insurance"),
+        new("ndis", "NDIS plan"),
+        new("dva", "DVA card"),
+        new("ihi", "Individual Healthcare Identifier (IHI)"),
+    ];
+
     /// <summary>The names of the personal details.</summary>
     public static readonly IReadOnlyList<string> All = Profile.Select(field => field.Name).ToList();
 
+    /// <summary>
+    /// The fields a practice may put on its "always approve" list: the personal details and the funding schemes. (The
+    /// health record needs no list: a change to what the practice recorded always waits.)
+    /// </summary>
+    public static readonly IReadOnlyList<string> Approvable = Profile.Concat(Funding).Select(field => field.Name).ToList();
+
     private static readonly Dictionary<string, string> Labels =
-        new[] { ProfilePart, HealthRecordPart }.Concat(Profile).Concat(HealthRecord).ToDictionary(term => term.Name, term => term.Label, StringComparer.Ordinal);
+        new[] { ProfilePart, HealthRecordPart, FundingPart }.Concat(Profile).Concat(HealthRecord).Concat(Funding)
+            .ToDictionary(term => term.Name, term => term.Label, StringComparer.Ordinal);
 
     /// <summary>The name and label of a part of the record.</summary>
     public static RecordField Of(RecordPart part) => part switch
     {
         RecordPart.Profile => ProfilePart,
         RecordPart.HealthRecord => HealthRecordPart,
+        RecordPart.Funding => FundingPart,
+        _ => throw new ArgumentOutOfRangeException(nameof(part), part, null),
+    };
+
+    /// <summary>The fields of a part of the record, in the order a form shows them.</summary>
+    public static IReadOnlyList<RecordField> FieldsOf(RecordPart part) => part switch
+    {
+        RecordPart.Profile => Profile,
+        RecordPart.HealthRecord => HealthRecord,
+        RecordPart.Funding => Funding,
         _ => throw new ArgumentOutOfRangeException(nameof(part), part, null),
     };
 

@@ -35,6 +35,7 @@ public sealed class PatientProfileModule : IModule
         services.AddScoped<RecordParts>();
         services.AddScoped<IPatientDirectory, PatientDirectory>();
         services.AddScoped<IPortalPatients, PortalPatients>();
+        services.AddScoped<IPatientRecordEdits, PatientRecordEdits>();
         services.AddScoped<IDemoDataSeeder, PatientDemoDataSeeder>();
         services.AddScoped<IIntegrationEventConsumer<InvitationSent>, InvitationSentConsumer>();
         services.AddScoped<IIntegrationEventConsumer<InvitationAccepted>, InvitationAcceptedConsumer>();

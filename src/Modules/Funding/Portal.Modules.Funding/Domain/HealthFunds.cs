@@ -1,9 +1,8 @@
 using System.Text.Json;
+using Portal.Modules.Funding.Contracts;
 
 namespace Portal.Modules.Funding.Domain;
 
-/// <summary>One of Australia's registered private health insurers, by the code Portal keeps and the name people know.</summary>
-internal sealed record HealthFund(string Code, string Name);
 
 /// <summary>
 /// The registered private health insurers, kept as data (<c>health-funds.json</c>, embedded) so a fund that opens,

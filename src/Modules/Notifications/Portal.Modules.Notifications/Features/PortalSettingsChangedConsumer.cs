@@ -81,7 +81,7 @@ internal sealed class PortalSettingsChangedConsumer(NotificationsDbContext db, I
     private static string FieldsOf(FieldList fields) =>
         fields.Names.Count == 0
             ? "none"
-            : PatientProfileFields.LabelsOf(PatientProfileFields.All.Where(fields.Contains).Concat(fields.Names.Except(PatientProfileFields.All)));
+            : PatientProfileFields.LabelsOf(PatientProfileFields.Approvable.Where(fields.Contains).Concat(fields.Names.Except(PatientProfileFields.Approvable)));
 
     private static string Policy(PatientUpdatePolicy policy) => policy switch
     {

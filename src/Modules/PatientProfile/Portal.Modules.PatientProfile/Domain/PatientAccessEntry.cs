@@ -31,6 +31,7 @@ internal static class AccessLogSubjects
     {
         RecordPart.Profile => AccessLogSubject.Profile,
         RecordPart.HealthRecord => AccessLogSubject.HealthRecord,
+        RecordPart.Funding => AccessLogSubject.Funding,
         _ => throw new ArgumentOutOfRangeException(nameof(part), part, null),
     };
 }

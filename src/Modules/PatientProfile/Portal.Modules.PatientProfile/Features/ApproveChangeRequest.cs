@@ -65,6 +65,7 @@ internal sealed class ApproveChangeRequestHandler(
         }
 
         var part = parts.Of(request.Subject);
+        await part.LoadAsync(record, cancellationToken);
         var now = clock.GetUtcNow();
         var approved = request.Approve(part.Read(record), command.Force, currentUser.UserId, currentUser.Name, now);
         if (approved.IsFailure)
@@ -73,7 +74,12 @@ internal sealed class ApproveChangeRequestHandler(
         }
 
         var askedAs = record.PatientName;   // the name the practice was told of the request under, before a name change applies
-        history.Apply(part, record, approved.Value, now, VersionSource.Approval, changeRequestId: request.Id);
+        if (!await history.ApplyAsync(part, record, approved.Value, now, VersionSource.Approval, cancellationToken, changeRequestId: request.Id))
+        {
+            // The module keeping the part saw it change meanwhile: decide again on its new values, as for a change here.
+            throw new DbUpdateConcurrencyException($"The {part.Label} changed while the change request was approved.");
+        }
+
         db.PublishDecision(request, askedAs);
         var saved = await ChangeRequestDecision.SaveAsync(db, request, cancellationToken);   // one transaction: record, decision, audit, event
         return saved.IsFailure ? saved.Error! : ChangeRequestQueries.From(request, record.PatientName);

@@ -33,6 +33,7 @@ internal sealed class GetRecordFieldsHandler : IQueryHandler<GetRecordFields, Re
     [
         RecordPartFields.Of(PatientProfileFields.ProfilePart, PatientProfileFields.Profile),
         RecordPartFields.Of(PatientProfileFields.HealthRecordPart, PatientProfileFields.HealthRecord),
+        RecordPartFields.Of(PatientProfileFields.FundingPart, PatientProfileFields.Funding),
     ]);
 
     public ValueTask<RecordFieldsResponse> Handle(GetRecordFields query, CancellationToken cancellationToken) => ValueTask.FromResult(Vocabulary);

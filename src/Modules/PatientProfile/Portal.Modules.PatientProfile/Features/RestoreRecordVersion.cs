@@ -59,6 +59,7 @@ internal sealed class RestoreRecordVersionHandler(
         }
 
         var part = parts.Of(version.Subject);
+        await part.LoadAsync(record, cancellationToken);
         if (command.ExpectedVersion is { } expected && part.VersionOf(record) != expected)
         {
             return PracticeRecordSave.Stale;
@@ -70,7 +71,11 @@ internal sealed class RestoreRecordVersionHandler(
             return NothingToRestore;
         }
 
-        history.Apply(part, record, earlier, clock.GetUtcNow(), VersionSource.Restore, restoredFromVersionId: version.Id);
+        if (!await history.ApplyAsync(part, record, earlier, clock.GetUtcNow(), VersionSource.Restore, cancellationToken, restoredFromVersionId: version.Id))
+        {
+            return PracticeRecordSave.Stale;
+        }
+
         var saved = await PracticeRecordSave.SaveAsync(db, cancellationToken);
         if (saved.IsFailure)
         {

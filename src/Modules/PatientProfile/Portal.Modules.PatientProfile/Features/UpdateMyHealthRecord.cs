@@ -24,7 +24,7 @@ public sealed class UpdateMyHealthRecordEndpoint : ICarterModule
                     return (await sender.Send(new EditSeveralRecords(RecordPart.HealthRecord, patientIds, changes), ct)).ToHttpResult();
                 }
 
-                var result = await sender.Send(new UpdateMyHealthRecord(patientIds is [var only] ? only : null, changes, EditHttpResults.IfMatchVersion(request)), ct);
+                var result = await sender.Send(new UpdateMyHealthRecord(patientIds is [var only] ? only : null, changes, IfMatch.Version(request)), ct);
                 return result.ToEditResult(applied => new HealthRecordChangeApplied(applied.Outcome, applied.HealthRecord!));
             })
             .WithSummary("Change your allergies, medications or conditions (each list is replaced as a whole); the same policy as personal details")

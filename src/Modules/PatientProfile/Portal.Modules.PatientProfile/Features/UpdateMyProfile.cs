@@ -24,7 +24,7 @@ public sealed class UpdateMyProfileEndpoint : ICarterModule
                     return (await sender.Send(new EditSeveralRecords(RecordPart.Profile, patientIds, changes), ct)).ToHttpResult();
                 }
 
-                var result = await sender.Send(new UpdateMyProfile(patientIds is [var only] ? only : null, changes, EditHttpResults.IfMatchVersion(request)), ct);
+                var result = await sender.Send(new UpdateMyProfile(patientIds is [var only] ? only : null, changes, IfMatch.Version(request)), ct);
                 return result.ToEditResult(applied => new ProfileChangeApplied(applied.Outcome, applied.Profile!));
             })
             .WithSummary("Change some of your personal details; your practice's policy decides whether the change applies at once, waits for approval or is refused")
@@ -81,22 +81,6 @@ internal sealed class UpdateMyProfileHandler(PortalRecordEditor editor, ProfileP
 
 internal static class EditHttpResults
 {
-    /// <summary>
-    /// The version in an optional <c>If-Match</c> header (<c>"3"</c>, as <c>version</c> in the GET): the edit is then
-    /// made only on that version. A header that names no version matches none.
-    /// </summary>
-    public static int? IfMatchVersion(HttpRequest request)
-    {
-        var header = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(header))
-        {
-            return null;
-        }
-
-        var value = header.Trim().TrimStart('W', '/').Trim('"');
-        return int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version : -1;
-    }
-
     /// <summary>200 with the record (outcome <c>applied</c> or <c>withdrawn</c>), or 202 <c>{outcome:"pendingApproval", changeRequestId}</c>, or the problem.</summary>
     public static IResult ToEditResult<T, TApplied>(this Result<T> result, Func<T, TApplied> applied)
         where T : IPortalEdit

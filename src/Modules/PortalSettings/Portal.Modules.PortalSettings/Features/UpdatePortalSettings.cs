@@ -60,8 +60,8 @@ public sealed class UpdatePortalSettingsValidator : AbstractValidator<UpdatePort
         RuleFor(u => u.NoteSharing).NotNull();
         RuleFor(u => u.IfMatch).MaximumLength(100);
         RuleForEach(u => u.AlwaysApproveFields)
-            .Must(field => field is not null && PatientProfileFields.All.Contains(field))
-            .WithMessage("Not a field that can wait for approval. Use: " + string.Join(", ", PatientProfileFields.All) + ".");
+            .Must(field => field is not null && PatientProfileFields.Approvable.Contains(field))
+            .WithMessage("Not a field that can wait for approval. Use: " + string.Join(", ", PatientProfileFields.Approvable) + ".");
     }
 }
 

@@ -105,6 +105,7 @@ internal sealed class PortalRecordEditor(
                 return PortalPatientSelector.NotFound;
             }
 
+            await part.LoadAsync(record, cancellationToken);
             if (expectedVersion is { } expected && part.VersionOf(record) != expected)
             {
                 return Stale;
@@ -124,7 +125,11 @@ internal sealed class PortalRecordEditor(
             var applied = current.Select(field => field.Key).Where(field => !JsonNode.DeepEquals(current[field], applicable[field])).ToList();
             if (applied.Count > 0)
             {
-                history.Apply(part, record, applicable, now, VersionSource.PatientEdit);
+                if (!await history.ApplyAsync(part, record, applicable, now, VersionSource.PatientEdit, cancellationToken))
+                {
+                    return Stale;
+                }
+
                 db.Publish(new PatientRecordUpdatedByPatient(
                     Guid.CreateVersion7(), now, target.PatientId, target.PracticeGroupId, record.PatientName, part.Subject, applied));
                 applicable = part.Read(record);

@@ -43,6 +43,17 @@ internal sealed class RecordHistory(PatientProfileDbContext db, PatientAuditLog 
         });
     }
 
+    /// <summary>
+    /// <see cref="Apply"/>, then the part's value committed where another module keeps it, first (see
+    /// docs/decisions/0011); false when it changed there meanwhile. The parts kept here always answer true.
+    /// </summary>
+    public async Task<bool> ApplyAsync(IRecordPart part, PatientRecord record, JsonObject value, DateTimeOffset now, VersionSource source,
+        CancellationToken cancellationToken, Guid? changeRequestId = null, Guid? restoredFromVersionId = null)
+    {
+        Apply(part, record, value, now, source, changeRequestId, restoredFromVersionId);
+        return await part.CommitKeptAsync(record, now, cancellationToken);
+    }
+
     private static PatientAccessAction ActionOf(VersionSource source) => source switch
     {
         VersionSource.Approval => PatientAccessAction.ChangeApproved,

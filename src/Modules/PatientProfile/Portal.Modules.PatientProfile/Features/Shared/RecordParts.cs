@@ -19,6 +19,9 @@ internal sealed record PatientRecord(Patient Patient, HealthRecord HealthRecord)
 {
     public string PatientName => $"{Patient.GivenName} {Patient.FamilyName}";
 
+    /// <summary>The parts other modules keep, as read for this change (<see cref="KeptElsewherePart.LoadAsync"/>).</summary>
+    public Dictionary<RecordPart, KeptPartState> Kept { get; } = [];
+
     /// <summary>The record, tracked for a change, only if it belongs to <paramref name="practiceGroupId"/>.</summary>
     public static async Task<PatientRecord?> LoadAsync(PatientProfileDbContext db, Guid practiceGroupId, Guid patientId, CancellationToken cancellationToken)
     {
@@ -67,6 +70,15 @@ internal interface IRecordPart
 
     /// <summary>Stores a value <see cref="Merge"/> produced and moves the part's version on.</summary>
     void Write(PatientRecord record, JsonObject value, DateTimeOffset now);
+
+    /// <summary>Reads the part into <paramref name="record"/> where another module keeps it; the parts kept here come with the record.</summary>
+    Task LoadAsync(PatientRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Commits what <see cref="Write"/> stored where another module keeps the part, before PatientProfile saves; false
+    /// when the part changed there since it was loaded. The parts kept here are saved with PatientProfile's unit of work.
+    /// </summary>
+    Task<bool> CommitKeptAsync(PatientRecord record, DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(true);
 }
 
 internal abstract class RecordPart<TFields>(IOptions<JsonOptions> jsonOptions, IValidator<TFields> validator) : IRecordPart
@@ -217,13 +229,80 @@ internal sealed class HealthRecordPart(IOptions<JsonOptions> jsonOptions, TimePr
     public HealthRecordDetails Parse(string content) => JsonSerializer.Deserialize<HealthRecordDetails>(content, Storage)!.WithKnownAuthors();
 }
 
-/// <summary>The record parts by <see cref="IRecordPart.Subject"/>, for deciding a change request.</summary>
-internal sealed class RecordParts(ProfilePart profile, HealthRecordPart healthRecord)
+/// <summary>A part another module keeps, as loaded for one change, and what the change wrote to it.</summary>
+internal sealed class KeptPartState(KeptRecordPart loaded)
+{
+    public int LoadedVersion { get; } = loaded.Version;
+    public JsonObject Value { get; set; } = loaded.Value;
+    public int Version { get; set; } = loaded.Version;
+    public bool Written => Version != LoadedVersion;
+}
+
+/// <summary>
+/// A part of the record another module keeps (<see cref="IRecordPartKeeper"/>: Funding's funding details), seen as the
+/// editor, the change requests and the history see the parts kept here. Its fields are whole values (a scheme each);
+/// under auto update those on the practice's "always approve" list wait.
+/// </summary>
+internal sealed class KeptElsewherePart(IRecordPartKeeper keeper) : IRecordPart
+{
+    public RecordPart Subject => keeper.Subject;
+    public string Label => PatientProfileFields.LabelOf(Subject);
+
+    public async Task LoadAsync(PatientRecord record, CancellationToken cancellationToken) =>
+        record.Kept[Subject] = new KeptPartState(await keeper.ReadAsync(record.Patient.PracticeGroupId, record.Patient.Id, cancellationToken));
+
+    public JsonObject Read(PatientRecord record) => State(record).Value.DeepClone().AsObject();
+
+    public int VersionOf(PatientRecord record) => State(record).Version;
+
+    public Result<JsonObject> Merge(JsonObject current, JsonObject patch) => keeper.Merge(current, patch);
+
+    public IReadOnlyList<string> AlwaysApprovedFields(PortalSettingsSnapshot settings) =>
+        PatientProfileFields.FieldsOf(Subject).Select(field => field.Name).Where(settings.AlwaysApproveFields.Contains).ToList();
+
+    public JsonObject ApplicableAtOnce(JsonObject current, JsonObject merged, PortalSettingsSnapshot settings)
+    {
+        var applicable = merged.DeepClone().AsObject();
+        foreach (var field in AlwaysApprovedFields(settings))
+        {
+            applicable[field] = current[field]?.DeepClone();
+        }
+
+        return applicable;
+    }
+
+    public void Write(PatientRecord record, JsonObject value, DateTimeOffset now)
+    {
+        // A field set to null (a scheme removed, or kept at "none" while it waits for approval) is kept as no field.
+        var kept = new JsonObject(value.Where(field => field.Value is not null).Select(field => KeyValuePair.Create(field.Key, (JsonNode?)field.Value!.DeepClone())));
+        var state = State(record);
+        if (!JsonNode.DeepEquals(state.Value, kept))
+        {
+            state.Value = kept;
+            state.Version = state.LoadedVersion + 1;
+        }
+    }
+
+    public async Task<bool> CommitKeptAsync(PatientRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var state = State(record);
+        return !state.Written
+               || await keeper.WriteAsync(new KeptRecordPartWrite(record.Patient.PracticeGroupId, record.Patient.Id, state.Value, state.LoadedVersion, now), cancellationToken);
+    }
+
+    private KeptPartState State(PatientRecord record) =>
+        record.Kept.TryGetValue(Subject, out var state) ? state : throw new InvalidOperationException($"The {Label} were not loaded for this change.");
+}
+
+/// <summary>The record parts by <see cref="IRecordPart.Subject"/>: those kept here, and those other modules keep and register.</summary>
+internal sealed class RecordParts(ProfilePart profile, HealthRecordPart healthRecord, IEnumerable<IRecordPartKeeper> keepers)
 {
     public IRecordPart Of(RecordPart subject) => subject switch
     {
         RecordPart.Profile => profile,
         RecordPart.HealthRecord => healthRecord,
-        _ => throw new InvalidOperationException($"No record part '{subject}' in PatientProfile."),
+        _ => keepers.FirstOrDefault(keeper => keeper.Subject == subject) is { } keeper
+            ? new KeptElsewherePart(keeper)
+            : throw new InvalidOperationException($"No module keeps the record part '{subject}'."),
     };
 }
