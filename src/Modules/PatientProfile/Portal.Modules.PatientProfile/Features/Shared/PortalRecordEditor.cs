@@ -122,7 +122,7 @@ internal sealed class PortalRecordEditor(
             }
 
             var (applicable, proposed) = proposal.Value;
-            var applied = current.Select(field => field.Key).Where(field => !JsonNode.DeepEquals(current[field], applicable[field])).ToList();
+            var applied = FieldsOf(current, applicable).Where(field => !JsonNode.DeepEquals(current[field], applicable[field])).ToList();
             if (applied.Count > 0)
             {
                 if (!await history.ApplyAsync(part, record, applicable, now, VersionSource.PatientEdit, cancellationToken))
@@ -203,7 +203,7 @@ internal sealed class PortalRecordEditor(
         }
 
         var applicable = part.ApplicableAtOnce(current, merged.Value, settings);
-        var waitsNow = merged.Value.Select(field => field.Key).Where(field => !JsonNode.DeepEquals(applicable[field], merged.Value[field])).ToList();
+        var waitsNow = FieldsOf(applicable, merged.Value).Where(field => !JsonNode.DeepEquals(applicable[field], merged.Value[field])).ToList();
         var touchesPending = pending.Any(request => request.Changes.Any(change => patch.ContainsKey(change.Field)));
         if (waitsNow.Count == 0 && !touchesPending)
         {
@@ -223,6 +223,13 @@ internal sealed class PortalRecordEditor(
 
         return (applicable, proposed);
     }
+
+    /// <summary>
+    /// The fields either value has: a part kept elsewhere leaves out what the patient has not given (funding schemes),
+    /// so a field can be new on one side (given) or missing on the other (removed).
+    /// </summary>
+    private static IEnumerable<string> FieldsOf(JsonObject one, JsonObject other) =>
+        one.Select(field => field.Key).Union(other.Select(field => field.Key), StringComparer.Ordinal);
 
     /// <summary>The patient's undecided requests for this part of the record, oldest first (tracked: a new edit replaces them).</summary>
     private Task<List<ChangeRequest>> PendingRequestsAsync(PortalPatientContext target, IRecordPart part, CancellationToken cancellationToken) =>
