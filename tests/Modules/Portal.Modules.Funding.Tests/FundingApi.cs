@@ -18,10 +18,10 @@ internal static class FundingApi
 
     public sealed record Dva(string FileNumber, string CardColour);
 
-    public sealed record Funding(Guid PatientId, Medicare? Medicare, PrivateHealth? PrivateHealth, Ndis? Ndis, Dva? Dva, string? Ihi, int Version,
+    public sealed record FundingView(Guid PatientId, Medicare? Medicare, PrivateHealth? PrivateHealth, Ndis? Ndis, Dva? Dva, string? Ihi, int Version,
         string? MedicareExpiry, List<string>? FieldsNeedingApproval, string? PatientUpdates);
 
-    public sealed record Applied(string Outcome, Funding Funding);
+    public sealed record Applied(string Outcome, FundingView Funding);
 
     public sealed record Pending(string Outcome, Guid ChangeRequestId, List<string> AppliedFields, List<string> PendingFields);
 
@@ -29,7 +29,6 @@ internal static class FundingApi
 
     public sealed record ChangeRequest(Guid Id, Guid PatientId, string Subject, string Status, List<FieldChange> Changes);
 
-    public sealed record Page<T>(List<T> Items, int Total);
 
     public sealed record AccessEntry(string Action, string Subject, string ActorName);
 
@@ -38,11 +37,11 @@ internal static class FundingApi
 
     public static object AvasCard(PortalApp app) => new { number = "2123 45670 1", irn = 1, validTo = NextYear(app) };
 
-    public static async Task<Funding> MyFundingAsync(this HttpClient patient) =>
-        (await patient.GetFromJsonAsync<Funding>("/api/portal/funding", PortalClients.Json))!;
+    public static async Task<FundingView> MyFundingAsync(this HttpClient patient) =>
+        (await patient.GetFromJsonAsync<FundingView>("/api/portal/funding", PortalClients.Json))!;
 
-    public static async Task<Funding> FundingOfAsync(this HttpClient staff, Guid patientId) =>
-        (await staff.GetFromJsonAsync<Funding>($"/api/practice/patients/{patientId}/funding", PortalClients.Json))!;
+    public static async Task<FundingView> FundingOfAsync(this HttpClient staff, Guid patientId) =>
+        (await staff.GetFromJsonAsync<FundingView>($"/api/practice/patients/{patientId}/funding", PortalClients.Json))!;
 
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response, System.Net.HttpStatusCode expected)
     {
