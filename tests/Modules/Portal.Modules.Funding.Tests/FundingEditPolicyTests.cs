@@ -163,7 +163,7 @@ public sealed class FundingEditPolicyTests(PortalApp app) : IClassFixture<Portal
         var record = await practice.AddPatientAsync();
         using var ava = await practice.SignedInPatientAsync(record);
         using var drLee = await app.SignedInPractitionerAsync(practice);
-        Assert.Equal(["medicare", "ihi"], (await ava.MyFundingAsync()).FieldsNeedingApproval!.Order().Reverse());
+        Assert.Equal(["medicare", "ihi"], (await ava.MyFundingAsync()).FieldsNeedingApproval);
 
         var waits = await (await ava.PutAsJsonAsync("/api/portal/funding/medicare", AvasCard(app))).ReadAsync<Pending>(HttpStatusCode.Accepted);
         var applies = await (await ava.PutAsJsonAsync("/api/portal/funding/dva", new { fileNumber = "QX901533B", cardColour = "white" })).ReadAsync<Applied>(HttpStatusCode.OK);

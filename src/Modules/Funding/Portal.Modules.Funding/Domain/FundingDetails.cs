@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Portal.Modules.Funding.Contracts;
+using Portal.Modules.PatientProfile.Contracts;
 using Portal.Shared.Abstractions;
 
 namespace Portal.Modules.Funding.Domain;
@@ -23,7 +24,8 @@ internal sealed record FundingDetails(MedicareCard? Medicare, PrivateHealthCover
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static IReadOnlySet<string> Schemes { get; } = new HashSet<string>(["medicare", "privateHealth", "ndis", "dva", "ihi"], StringComparer.Ordinal);
+    /// <summary>The schemes' names, in the order forms show them (the record's vocabulary, <see cref="PatientProfileFields.Funding"/>).</summary>
+    public static IReadOnlyList<string> Schemes { get; } = PatientProfileFields.Funding.Select(field => field.Name).ToList();
 
     public JsonObject ToJson() => JsonSerializer.SerializeToNode(this, Json)!.AsObject();
 

@@ -38,7 +38,7 @@ public sealed record FundingResponse(
         FieldsNeedingApproval = settings.PatientUpdates switch
         {
             PatientUpdatePolicy.RequireApproval => [.. FundingDetails.Schemes],
-            PatientUpdatePolicy.AutoUpdate => settings.AlwaysApproveFields.Names.Where(FundingDetails.Schemes.Contains).ToList(),
+            PatientUpdatePolicy.AutoUpdate => FundingDetails.Schemes.Where(settings.AlwaysApproveFields.Contains).ToList(),
             _ => [],
         },
     };
