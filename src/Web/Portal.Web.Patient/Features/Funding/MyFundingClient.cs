@@ -19,7 +19,7 @@ public sealed class MyFundingClient(PortalWebApi api)
     /// <summary>Gives or replaces one scheme at the version shown; nothing is sent when it is what the patient last asked for.</summary>
     public async Task<EditResult> SaveAsync(Guid patientId, FundingScheme scheme, int version, JsonNode? shown, JsonObject typed)
     {
-        if (shown is not null && JsonNode.DeepEquals(shown, typed))
+        if (shown is not null && JsonNode.DeepEquals(WithoutNulls(shown), typed))
         {
             return EditResult.NothingChanged;
         }
@@ -31,6 +31,23 @@ public sealed class MyFundingClient(PortalWebApi api)
     /// <summary>Removes one scheme from the funding details (under approval, a request to remove it).</summary>
     public async Task<EditResult> RemoveAsync(Guid patientId, FundingScheme scheme, int version) =>
         EditResult.From(await api.SendAsync<EditAnswer>(HttpMethod.Delete, Route(patientId, scheme), null, $"\"{version}\""));
+
+    /// <summary>The value with its empty members left out, as a form's body leaves them out.</summary>
+    private static JsonNode? WithoutNulls(JsonNode? node)
+    {
+        if (node is not JsonObject value)
+        {
+            return node?.DeepClone();
+        }
+
+        var copy = new JsonObject();
+        foreach (var (name, member) in value.Where(m => m.Value is not null))
+        {
+            copy[name] = WithoutNulls(member);
+        }
+
+        return copy;
+    }
 
     private static string Route(Guid patientId, FundingScheme scheme) => $"api/portal/funding/{scheme.Name}?patientId={patientId}";
 }
