@@ -66,7 +66,9 @@ public sealed class PatientFundingBrowserTests
         await Assertions.Expect(page.Locator("#number")).ToHaveAttributeAsync("aria-invalid", "true");
         await Step(browser, "patient-funding-error-375");
 
-        // Her new card, sent.
+        // Her new card, sent (the page opened again: what she typed and was refused is gone).
+        await page.GotoAsync(browser.BaseUrl + "/funding/medicare");
+        await Assertions.Expect(page.Locator("#number")).ToHaveValueAsync("2123456701");
         await page.FillAsync("#number", "2428 77813 2");
         await page.FillAsync("#irn", "1");
         await page.FillAsync("#validTo", validTo);
