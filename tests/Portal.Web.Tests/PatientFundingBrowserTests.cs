@@ -89,6 +89,12 @@ public sealed class PatientFundingBrowserTests
         await page.SetViewportSizeAsync(375, 812);
         await Step(browser, "patient-funding-ndis-375");
 
+        // The plan manager is asked for only for a plan-managed plan.
+        await page.CheckAsync("#management-self");
+        await Assertions.Expect(page.Locator("#managerEmail")).ToBeHiddenAsync();
+        await page.CheckAsync("#management-plan");
+        await Assertions.Expect(page.Locator("#managerEmail")).ToBeVisibleAsync();
+
         Assert.Empty(errors);
     }
 
