@@ -4,6 +4,7 @@ using Portal.Web.Server.Account;
 using Portal.Web.Patient.Features.AccessLog;
 using Portal.Web.Patient.Features.Appointments;
 using Portal.Web.Patient.Features.Details;
+using Portal.Web.Patient.Features.Funding;
 using Portal.Web.Patient.Features.HealthRecord;
 using Portal.Web.Patient.Features.Home;
 using Portal.Web.Patient.Features.Invitation;
@@ -32,6 +33,7 @@ public static class PatientWebApp
         services.AddScoped<MyRecordsClient>();
         services.AddScoped<MyDetailsClient>();
         services.AddScoped<MyHealthRecordClient>();
+        services.AddScoped<MyFundingClient>();
         services.AddScoped<ChangeRequestsClient>();
         services.AddScoped<AccountSecurityClient>();
         services.AddScoped<AccessLogClient>();

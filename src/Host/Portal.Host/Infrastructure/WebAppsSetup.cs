@@ -19,7 +19,8 @@ internal static class WebAppsSetup
     /// </summary>
     public static readonly string[] PatientAppPages =
         ["/", "/invite/{token}", "/details", "/health-record", "/account", "/access-log", "/forgot-password", "/reset-password/{token}", "/sign-out",
-            "/appointments", "/appointments/book", "/appointments/{id:guid}/cancel", "/appointments/{id:guid}/reschedule"];
+            "/appointments", "/appointments/book", "/appointments/{id:guid}/cancel", "/appointments/{id:guid}/reschedule",
+            "/funding", "/funding/{scheme}"];
 
     /// <summary>The practitioners' work pages: the calendar, the approvals queue, invitations, settings, staff, notifications, security log and account.</summary>
     public static readonly string[] AdminWorkPages =
