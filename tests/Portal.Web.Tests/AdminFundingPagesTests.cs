@@ -46,7 +46,7 @@ public sealed class AdminFundingPagesTests(PortalApp app) : IClassFixture<Portal
         Assert.DoesNotContain("bupa", privateHealth, StringComparison.Ordinal);   // the fund by its name, not its code
         Assert.Contains("12345678", privateHealth, StringComparison.Ordinal);
         Assert.Contains("None recorded.", Section(browser, "ndis"), StringComparison.Ordinal);
-        Assert.Equal($"/admin/patients/{DemoPatients.AvaNguyenId}?tab=funding&edit=medicare",
+        Assert.Equal($"/admin/patients/{DemoPatients.AvaNguyenId}?tab=funding&edit=medicare#funding-medicare",
             browser.Page.QuerySelector("#funding-medicare")!.ParentElement!.ParentElement!.QuerySelector("p.edit a")!.GetAttribute("href"));
 
         await browser.OpenAsync(Tab(DemoPatients.NoahSmithId));
