@@ -176,9 +176,16 @@ public sealed class AdminFundingPagesTests(PortalApp app) : IClassFixture<Portal
             Assert.True(cover.IsSuccessStatusCode, await cover.Content.ReadAsStringAsync());
         }
 
+        // The practitioners are told which details wait, never the numbers (those are only on the patient's own screens).
+        await app.RunMessagingAsync();
         using var browser = new PageClient(app);
-        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin/approvals");
+        await browser.SignInAsync(practice.AdminEmail, TestPractice.Password, "/admin/notifications");
+        Assert.Contains("Medicare card", browser.Text("ul.notifications"), StringComparison.Ordinal);
+        Assert.DoesNotContain("12345678", browser.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("45670", browser.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(ValidMedicare, browser.Html, StringComparison.Ordinal);
 
+        await browser.OpenAsync("/admin/approvals");
         Assert.Contains("funding details", browser.Text("article h2"), StringComparison.Ordinal);
         var rows = browser.Page.QuerySelectorAll("table.diff tbody tr");
         var medicare = rows.Single(r => r.QuerySelector("th")!.TextContent.Contains("Medicare card", StringComparison.Ordinal));
