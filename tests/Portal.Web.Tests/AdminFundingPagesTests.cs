@@ -88,6 +88,13 @@ public sealed class AdminFundingPagesTests(PortalApp app) : IClassFixture<Portal
         Assert.Contains("1 Jul 2026 to 30 Jun 2027", ndis, StringComparison.Ordinal);
         Assert.Contains("invoices@planpartners.test", ndis, StringComparison.Ordinal);
 
+        // The record's history says the funding changes in the same words, and filters them.
+        await browser.OpenAsync($"/admin/patients/{patient.Id}?tab=history&subject=funding");
+        Assert.Equal("page", browser.Page.QuerySelectorAll("a[aria-current=page]").Single(a => a.GetAttribute("href")!.EndsWith("subject=funding", StringComparison.Ordinal))
+            .GetAttribute("aria-current"));
+        Assert.Contains($"2123 45670 1, ref 1, valid to {Card(FutureMonth)}", browser.Html, StringComparison.Ordinal);
+        Assert.Contains("430123456, plan-managed", browser.Html, StringComparison.Ordinal);
+
         await browser.OpenAsync(Tab(patient.Id, "&edit=medicare"));
         await browser.SubmitAsync("funding", button: ("Form.Command", "remove"));
         Assert.Contains("Remove the Medicare card from this patient's record?", browser.Text(".confirm"), StringComparison.Ordinal);
