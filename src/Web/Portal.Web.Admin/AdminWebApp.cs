@@ -54,6 +54,7 @@ public static class AdminWebApp
         services.AddScoped<AppointmentsClient>();
         services.AddScoped<ScheduleClient>();
         services.AddScoped<BookingRulesClient>();
+        services.AddScoped<Features.Funding.FundingClient>();
         return services;
     }
 }

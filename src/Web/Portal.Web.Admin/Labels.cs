@@ -56,6 +56,7 @@ public static class Labels
     {
         PatientTab.Details => terms.Heading("profile"),
         PatientTab.HealthRecord => terms.Heading("healthRecord"),
+        PatientTab.Funding => terms.Heading("funding"),
         PatientTab.Appointments => "Appointments",
         PatientTab.PortalAccess => "Portal access",
         PatientTab.Notes => "Notes",
@@ -69,6 +70,7 @@ public static class Labels
     {
         PatientTab.Details => "details",
         PatientTab.HealthRecord => "health-record",
+        PatientTab.Funding => "funding",
         PatientTab.Appointments => "appointments",
         PatientTab.PortalAccess => "portal-access",
         PatientTab.Notes => "notes",
@@ -99,10 +101,20 @@ public static class Labels
         visibility == Features.Notes.NoteVisibility.Private ? "Only me" : "Practice (while note sharing is on)";
 
     /// <summary>A part of the record by the server's name for it (its words come from <see cref="RecordTerms"/>).</summary>
-    public static string RecordPartName(RecordPart part) => part == RecordPart.HealthRecord ? "healthRecord" : "profile";
+    public static string RecordPartName(RecordPart part) => part switch
+    {
+        RecordPart.HealthRecord => "healthRecord",
+        RecordPart.Funding => "funding",
+        _ => "profile",
+    };
 
     /// <summary>A part of the record in the history tab's address (<c>?subject=</c>).</summary>
-    public static string RecordPartKey(RecordPart part) => part == RecordPart.HealthRecord ? "health-record" : "profile";
+    public static string RecordPartKey(RecordPart part) => part switch
+    {
+        RecordPart.HealthRecord => "health-record",
+        RecordPart.Funding => "funding",
+        _ => "profile",
+    };
 
     public static string ChangeSource(ChangeSource source, string who) => source switch
     {

@@ -73,9 +73,12 @@ public sealed class ApprovalsClient(PortalWebApi api)
     /// <summary>What the record says today for each conflicting field (read, not merged: the server applies).</summary>
     private async Task<IReadOnlyList<ConflictingField>> ConflictsAsync(ChangeRequest request, IReadOnlyList<string> fields)
     {
-        var current = await api.GetAsync<JsonElement>(request.Subject == RecordPart.HealthRecord
-            ? $"api/practice/patients/{request.PatientId}/health-record"
-            : $"api/practice/patients/{request.PatientId}");
+        var current = await api.GetAsync<JsonElement>(request.Subject switch
+        {
+            RecordPart.HealthRecord => $"api/practice/patients/{request.PatientId}/health-record",
+            RecordPart.Funding => $"api/practice/patients/{request.PatientId}/funding",
+            _ => $"api/practice/patients/{request.PatientId}",
+        });
         return fields.Select(field => new ConflictingField(field,
                 current.IsSuccess && current.Value.ValueKind == JsonValueKind.Object && current.Value.TryGetProperty(field, out var now) ? now.Clone() : null))
             .ToList();
@@ -86,7 +89,7 @@ public sealed class ApprovalsClient(PortalWebApi api)
 public sealed record ChangeRequest(
     Guid Id, Guid PatientId, string PatientName, RecordPart Subject, DateTimeOffset SubmittedAt, DateTimeOffset WaitingSince, IReadOnlyList<FieldChange> Changes)
 {
-    /// <summary>The part's name in the server's vocabulary (<c>profile</c>, <c>healthRecord</c>).</summary>
+    /// <summary>The part's name in the server's vocabulary (<c>profile</c>, <c>healthRecord</c>, <c>funding</c>).</summary>
     public string SubjectName => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(Subject.ToString());
 }
 

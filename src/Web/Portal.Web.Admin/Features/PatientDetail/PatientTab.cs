@@ -7,6 +7,7 @@ public enum PatientTab
 {
     Details,
     HealthRecord,
+    Funding,
     Appointments,
     PortalAccess,
     Notes,

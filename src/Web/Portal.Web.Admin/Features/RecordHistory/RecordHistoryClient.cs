@@ -34,7 +34,7 @@ public sealed record RestoreAnswer(HistoryEntry? Restored, ApiProblem? Problem);
 /// Every applied change of a patient's record, newest first (<c>GET /api/practice/patients/{id}/versions?subject=</c>),
 /// and bringing back what was there before one (<c>POST …/versions/{versionId}/restore</c>, itself a new change).
 /// </summary>
-public sealed class RecordHistoryClient(PortalWebApi api)
+public sealed class RecordHistoryClient(PortalWebApi api, Funding.FundingClient funding)
 {
     public const int PageSize = 20;
 
@@ -44,22 +44,35 @@ public sealed class RecordHistoryClient(PortalWebApi api)
         {
             RecordPart.Profile => "&subject=profile",
             RecordPart.HealthRecord => "&subject=healthRecord",
+            RecordPart.Funding => "&subject=funding",
             _ => string.Empty,
         };
         var result = await api.GetAsync<Page<VersionWire>>(
             $"api/practice/patients/{patientId}/versions?page={Math.Max(1, page)}&pageSize={PageSize}{filter}");
-        var value = result.Value is { } versions ? new Page<HistoryEntry>(versions.Items.Select(Entry).ToList(), versions.Total) : null;
+        var funds = await FundsFor(result.Value?.Items ?? []);
+        var value = result.Value is { } versions ? new Page<HistoryEntry>(versions.Items.Select(v => Entry(v, funds)).ToList(), versions.Total) : null;
         return new ApiResult<Page<HistoryEntry>>(value, result.Problem, result.Status);
     }
 
     public async Task<RestoreAnswer> RestoreAsync(Guid patientId, Guid versionId)
     {
         var result = await api.PostAsync<VersionWire>($"api/practice/patients/{patientId}/versions/{versionId}/restore");
-        return new RestoreAnswer(result.Value is { } restored ? Entry(restored) : null, result.Problem);
+        var funds = await FundsFor(result.Value is { } read ? [read] : []);
+        return new RestoreAnswer(result.Value is { } restored ? Entry(restored, funds) : null, result.Problem);
     }
 
-    private static HistoryEntry Entry(VersionWire v) =>
-        new(v.Id, v.Subject, v.ChangedAt, v.ChangedBy.Name, v.Source, v.Changes.SelectMany(Rows).ToList());
+    /// <summary>The health funds by name, read only when a funding change is shown (its fund is a code).</summary>
+    private async Task<IReadOnlyList<Funding.HealthFund>> FundsFor(IEnumerable<VersionWire> versions) =>
+        versions.Any(v => v.Subject == RecordPart.Funding) ? await funding.HealthFundsAsync() : [];
+
+    private static HistoryEntry Entry(VersionWire v, IReadOnlyList<Funding.HealthFund> funds) =>
+        new(v.Id, v.Subject, v.ChangedAt, v.ChangedBy.Name, v.Source, v.Changes.SelectMany(c => Rows(v.Subject, c, funds)).ToList());
+
+    /// <summary>A funding scheme in words (as the funding tab says it); anything else as its parts.</summary>
+    private static IEnumerable<ChangeRow> Rows(RecordPart subject, FieldChangeWire change, IReadOnlyList<Funding.HealthFund> funds) =>
+        subject == RecordPart.Funding && Funding.FundingWords.SchemeOf(change.Field) is { } scheme
+            ? [new ChangeRow(change.Field, null, Funding.FundingWords.Describe(scheme, change.From, funds), Funding.FundingWords.Describe(scheme, change.To, funds))]
+            : Rows(change);
 
     private static IEnumerable<ChangeRow> Rows(FieldChangeWire change) => change.Entries is { Count: > 0 } entries
         ? entries.Select(e => new ChangeRow(change.Field, e.Change, e.From is null ? string.Empty : Show(e.From), e.To is null ? string.Empty : Show(e.To)))

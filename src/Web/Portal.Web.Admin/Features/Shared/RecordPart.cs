@@ -5,4 +5,5 @@ public enum RecordPart
 {
     Profile,
     HealthRecord,
+    Funding,
 }
