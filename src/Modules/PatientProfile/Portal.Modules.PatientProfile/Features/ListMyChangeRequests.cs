@@ -17,7 +17,7 @@ namespace Portal.Modules.PatientProfile.Features;
 public sealed class ListMyChangeRequestsEndpoint : ICarterModule
 {
     private static readonly Error UnknownSubject =
-        Error.Validation("validation.failed", "Use subject=profile or healthRecord.", "subject");
+        Error.Validation("validation.failed", "Use subject=profile, healthRecord or funding.", "subject");
 
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPatientRoutes("Patient portal").MapGet("/change-requests", async (Guid? patientId, string? status, string? subject, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
@@ -32,7 +32,7 @@ public sealed class ListMyChangeRequestsEndpoint : ICarterModule
                     ? UnknownSubject.ToProblem()
                     : (await sender.Send(new ListMyChangeRequests(patientId, filter.Value, part, Paging.From(page, pageSize)), ct)).ToHttpResult();
             })
-            .WithSummary("The changes you asked your practice for, newest first: pending, approved, rejected with the reason, superseded by a later edit, or withdrawn (?status= one kind, ?subject=profile or healthRecord)")
+            .WithSummary("The changes you asked your practice for, newest first: pending, approved, rejected with the reason, superseded by a later edit, or withdrawn (?status= one kind, ?subject=profile, healthRecord or funding)")
             .Produces<PagedList<ChangeRequestResponse>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);

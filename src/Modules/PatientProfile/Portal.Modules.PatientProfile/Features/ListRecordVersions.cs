@@ -20,7 +20,7 @@ public sealed class ListRecordVersionsEndpoint : ICarterModule
     public void AddRoutes(IEndpointRouteBuilder app) =>
         app.MapPracticeRoutes("Patients").MapGet("/patients/{patientId:guid}/versions", async (Guid patientId, string? subject, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 (await sender.Send(new ListRecordVersions(patientId, subject, Paging.From(page, pageSize)), ct)).ToHttpResult())
-            .WithSummary("Every applied change of the patient's record, by anyone, newest first: who, when, how (patientEdit, practiceEdit, approval, restore) and each field before and after; ?subject=profile|healthRecord")
+            .WithSummary("Every applied change of the patient's record, by anyone, newest first: who, when, how (patientEdit, practiceEdit, approval, restore) and each field before and after; ?subject=profile|healthRecord|funding")
             .Produces<PagedList<RecordVersionResponse>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -59,7 +59,7 @@ internal sealed class ListRecordVersionsHandler(PatientProfileDbContext db, Pati
     : IQueryHandler<ListRecordVersions, Result<PagedList<RecordVersionResponse>>>
 {
     private static readonly Error UnknownSubject =
-        Error.Validation("validation.failed", "Use subject=profile or subject=healthRecord.", "subject");
+        Error.Validation("validation.failed", "Use subject=profile, subject=healthRecord or subject=funding.", "subject");
 
     public async ValueTask<Result<PagedList<RecordVersionResponse>>> Handle(ListRecordVersions query, CancellationToken cancellationToken)
     {
