@@ -6,8 +6,8 @@
 #   bench/lighthouse.sh              # AXE=0 skips the axe pass; KEEP=1 keeps the temp dir (servers' logs) for a look;
 #                                    # PUBLISHED=dir reuses dir/host and dir/empty instead of publishing (script work only)
 #
-# Pages: the patients' invitation, sign-in, home, details, appointments and booking pages (mobile preset, Lighthouse's default), the admin
-# app's sign-in and patients list (desktop preset), the empty Blazor page (both). The signed-in pages are reached by
+# Pages: the patients' invitation, sign-in, home, details, appointments, booking and funding pages (mobile preset, Lighthouse's default), the admin
+# app's sign-in, patients list, calendar, My hours and a patient's funding tab (desktop preset), the empty Blazor page (both). The signed-in pages are reached by
 # signing in through the apps' own forms in the tab Lighthouse then measures (bench/lighthouse/measure.mjs).
 # Exits non-zero only when the set-up fails; a missed target is a finding, printed in the table.
 # Needs: dotnet (SDK 10), node 20 + npm, openssl, python3, curl, /usr/bin/chromium (apt: chromium).
@@ -183,10 +183,14 @@ wait_invite() {
 ava_invite="$(wait_invite "$patient_email")"
 noah_invite="$(wait_invite noah@bench.test)"
 api "$portal_url/api/invitations/$ava_invite/accept" -d "{\"password\":\"$patient_password\"}" >/dev/null
+# Ava's funding details, so her funding page and the admin's funding tab show cards rather than "Not given".
+valid_to="$(date -u -d '+2 years' +%Y-%m)"
+api -X PUT "$portal_url/api/practice/patients/$ava/funding" -H "authorization: Bearer $token" \
+  -d "{\"medicare\":{\"number\":\"2123456701\",\"irn\":1,\"validTo\":\"$valid_to\"},\"privateHealth\":{\"fund\":\"bupa\",\"membershipNumber\":\"12345678\"}}" >/dev/null
 
 echo "Measuring (Lighthouse $(node -p 'require("./bench/lighthouse/node_modules/lighthouse/package.json").version'), $("$CHROME_PATH" --version 2>/dev/null))..." >&2
 reports="$repo/bench/lighthouse/reports/$(date -u +%Y%m%dT%H%M%SZ)"
 PORTAL_URL="$portal_url" EMPTY_URL="$empty_url" TLS_SPKI="$tls_spki" REPORTS_DIR="$reports" \
   PATIENT_EMAIL="$patient_email" PATIENT_PASSWORD="$patient_password" \
-  ADMIN_EMAIL="$admin_email" ADMIN_PASSWORD="$admin_password" INVITE_TOKEN="$noah_invite" \
+  ADMIN_EMAIL="$admin_email" ADMIN_PASSWORD="$admin_password" INVITE_TOKEN="$noah_invite" AVA_ID="$ava" \
   node bench/lighthouse/measure.mjs

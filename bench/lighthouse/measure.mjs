@@ -152,6 +152,8 @@ const hasPassword = () => document.querySelector('#password') !== null;
     await measure(page, {name: 'patient details', url: `${portal}/details`, preset: 'mobile', signedIn: true, expect: noPassword});
     await measure(page, {name: 'patient appointments', url: `${portal}/appointments`, preset: 'mobile', signedIn: true, expect: noPassword});
     await measure(page, {name: 'patient booking', url: `${portal}/appointments/book`, preset: 'mobile', signedIn: true, expect: noPassword});
+    await measure(page, {name: 'patient funding', url: `${portal}/funding`, preset: 'mobile', signedIn: true, expect: noPassword});
+    await measure(page, {name: 'patient funding medicare', url: `${portal}/funding/medicare`, preset: 'mobile', signedIn: true, expect: noPassword});
   } finally {
     await browser.close();
   }
@@ -170,6 +172,7 @@ const hasPassword = () => document.querySelector('#password') !== null;
     });
     await measure(page, {name: 'admin calendar week', url: `${portal}/admin/calendar?view=week`, preset: 'desktop', signedIn: true, expect: noPassword});
     await measure(page, {name: 'admin my hours', url: `${portal}/admin/schedule`, preset: 'desktop', signedIn: true, expect: noPassword});
+    await measure(page, {name: 'admin funding tab', url: `${portal}/admin/patients/${env('AVA_ID')}?tab=funding`, preset: 'desktop', signedIn: true, expect: noPassword});
   } finally {
     await browser.close();
   }
