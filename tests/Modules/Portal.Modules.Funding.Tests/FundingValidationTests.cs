@@ -29,6 +29,11 @@ public sealed class FundingValidationTests(PortalApp app) : IClassFixture<Portal
         { "dva", """{"fileNumber":"ZX123456","cardColour":"gold"}""", "funding.invalid-dva-file-number", "dva.fileNumber" },
         { "dva", """{"fileNumber":"NX1234567890","cardColour":"gold"}""", "funding.invalid-dva-file-number", "dva.fileNumber" },
         { "dva", """{"fileNumber":"NX123456","cardColour":"green"}""", "validation.failed", "dva.cardColour" },
+        { "medicare", """{"number":"2123456701","irn":1,"validTo":"0000-01"}""", "validation.failed", "medicare.validTo" },
+        { "medicare", """{"number":"2123456701","irn":1,"validTo":"٢٠٣٠-01"}""", "validation.failed", "medicare.validTo" },
+        { "medicare", """{"number":"2123456701","irn":"1","validTo":"2030-01"}""", "validation.failed", "medicare.irn" },
+        { "ndis", """{"number":"430012345","planManagement":"self","planStart":"0001-01-01"}""", "validation.failed", "ndis.planStart" },
+        { "dva", """{"fileNumber":"NX١٢٣٤٥٦","cardColour":"gold"}""", "funding.invalid-dva-file-number", "dva.fileNumber" },
         { "ihi", """{"ihi":"8003608166690504"}""", "funding.invalid-ihi", "ihi" },
         { "ihi", """{"ihi":"8003618166690503"}""", "funding.invalid-ihi", "ihi" },
     };
@@ -91,6 +96,10 @@ public sealed class FundingValidationTests(PortalApp app) : IClassFixture<Portal
 
         Assert.Equal(new Ndis("430012345", "self", null, null, null), applied.Funding.Ndis);
         await ProblemAssert.IsProblemAsync(await ava.PutAsJsonAsync("/api/portal/funding/pbs", new { number = "1" }), HttpStatusCode.NotFound, "funding.unknown-scheme");
+        var extra = await ProblemAssert.IsProblemAsync(await ava.PutAsJsonAsync("/api/portal/funding/ihi", new { ihi = "8003608166690503", medicare = (object?)null }),
+            HttpStatusCode.BadRequest, "validation.failed");
+        Assert.NotEmpty(ProblemAssert.FieldErrors(extra, "medicare"));
+        Assert.Null((await ava.MyFundingAsync()).Ihi);
         using var staff = await practice.SignedInAdminAsync();
         await ProblemAssert.IsProblemAsync(await staff.PutAsJsonAsync($"/api/practice/patients/{record.Id}/funding", new { pbs = new { number = "1" } }),
             HttpStatusCode.BadRequest, "validation.failed");

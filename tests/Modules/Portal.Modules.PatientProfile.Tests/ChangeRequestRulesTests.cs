@@ -137,6 +137,21 @@ public sealed class ChangeRequestRulesTests
     }
 
     [Fact]
+    public void A_field_that_already_holds_the_value_asked_for_is_no_conflict()
+    {
+        // The practice made the same change meanwhile, or an approval interrupted after the keeping module applied it is made again.
+        var request = Request(Monday, ("mobilePhone", "+61412345678", "+61499111222"));
+        var current = Record(("mobilePhone", "+61499111222"));
+
+        var approved = request.Approve(current, force: false, Practitioner, "Sam Lee", Monday.AddHours(2));
+
+        Assert.True(approved.IsSuccess);
+        Assert.Empty(request.FieldsChangedSince(current));
+        Assert.False(request.Forced);
+        Assert.Equal(ChangeRequestStatus.Approved, request.Status);
+    }
+
+    [Fact]
     public void Approval_with_force_applies_a_request_whose_fields_changed_since_and_says_so()
     {
         var request = Request(Monday, ("mobilePhone", "+61412345678", "+61499111222"));

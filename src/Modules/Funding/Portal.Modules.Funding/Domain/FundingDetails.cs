@@ -21,6 +21,7 @@ internal sealed record FundingDetails(MedicareCard? Medicare, PrivateHealthCover
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        NumberHandling = JsonNumberHandling.Strict,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
@@ -48,6 +49,11 @@ internal static class MedicareCards
 /// </summary>
 internal static class FundingRules
 {
+    /// <summary>The NDIS's first plans (trial sites, July 2013); a plan date before it is a typing mistake.</summary>
+    private static readonly DateOnly NdisBegan = new(2013, 7, 1);
+
+    private static readonly DateOnly LatestPlanDate = new(2099, 12, 31);
+
     public static Result<MedicareCard> Check(MedicareCard card, DateOnly today)
     {
         var number = FundingIdentifiers.MedicareNumber(card.Number);
@@ -120,6 +126,16 @@ internal static class FundingRules
             }
 
             manager = new PlanManager(name, email);
+        }
+
+        if (plan.PlanStart is { } first && (first < NdisBegan || first > LatestPlanDate))
+        {
+            return Invalid("ndis.planStart", "Give the plan's start date as on your plan.");
+        }
+
+        if (plan.PlanEnd is { } last && (last < NdisBegan || last > LatestPlanDate))
+        {
+            return Invalid("ndis.planEnd", "Give the plan's end date as on your plan.");
         }
 
         if (plan is { PlanStart: { } start, PlanEnd: { } end } && end < start)

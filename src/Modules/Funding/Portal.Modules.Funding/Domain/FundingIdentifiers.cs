@@ -97,9 +97,9 @@ internal static partial class FundingIdentifiers
     /// <summary>As typed from a card: spaces and hyphens between groups are not part of the number.</summary>
     private static string Compact(string? typed) => string.Concat((typed ?? "").Where(c => c is not (' ' or '-')));
 
-    [GeneratedRegex(@"^\d{4}-(0[1-9]|1[0-2])$")]
+    [GeneratedRegex(@"^(19|20)[0-9]{2}-(0[1-9]|1[0-2])$")]
     private static partial Regex MedicareMonth();
 
-    [GeneratedRegex(@"^[NVQWST][A-Z]{0,3}\d{1,6}[A-Z]?$")]
+    [GeneratedRegex(@"^[NVQWST][A-Z]{0,3}[0-9]{1,6}[A-Z]?$")]
     private static partial Regex DvaFile();
 }

@@ -68,7 +68,12 @@ internal sealed class ChangeMyFundingHandler(IPatientRecordEdits edits, FundingD
             return UnknownScheme;
         }
 
-        // The IHI is a single value: its body is {ihi: "..."}.
+        // The IHI is a single value: its body is {ihi: "..."}, and nothing else.
+        if (scheme == "ihi" && command.Value?.Select(member => member.Key).FirstOrDefault(name => name != "ihi") is { } unknown)
+        {
+            return Error.Validation("validation.failed", "Send the IHI as {\"ihi\": \"8003...\"}.", unknown);
+        }
+
         var value = scheme == "ihi" && command.Value is not null ? command.Value["ihi"]?.DeepClone() ?? JsonValue.Create("") : command.Value?.DeepClone();
         var edit = await edits.EditMineAsync(RecordPart.Funding, command.PatientId, new JsonObject { [scheme] = value }, command.ExpectedVersion, cancellationToken);
         if (edit.IsFailure)

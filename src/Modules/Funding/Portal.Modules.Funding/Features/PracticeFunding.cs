@@ -62,7 +62,7 @@ internal sealed class UpdatePatientFundingHandler(IPatientRecordEdits edits, Fun
     : ICommandHandler<UpdatePatientFunding, Result<FundingResponse>>
 {
     /// <summary>What GET answers besides the schemes; sent back, they change nothing.</summary>
-    private static readonly HashSet<string> ReadOnlyMembers = ["patientId", "medicareExpiry", "fieldsNeedingApproval", "patientUpdates"];
+    private static readonly HashSet<string> ReadOnlyMembers = new(["version", "patientId", "medicareExpiry", "fieldsNeedingApproval", "patientUpdates"], StringComparer.OrdinalIgnoreCase);
 
     public async ValueTask<Result<FundingResponse>> Handle(UpdatePatientFunding command, CancellationToken cancellationToken)
     {
@@ -78,7 +78,7 @@ internal sealed class UpdatePatientFundingHandler(IPatientRecordEdits edits, Fun
         }
 
         var patch = new JsonObject(command.Funding
-            .Where(member => member.Key != "version" && !ReadOnlyMembers.Contains(member.Key))
+            .Where(member => !ReadOnlyMembers.Contains(member.Key))
             .Select(member => KeyValuePair.Create(member.Key, member.Value?.DeepClone())));
         var changed = await edits.ChangeAsPracticeAsync(RecordPart.Funding, command.PatientId, patch, expectedVersion, cancellationToken);
         return changed.IsFailure

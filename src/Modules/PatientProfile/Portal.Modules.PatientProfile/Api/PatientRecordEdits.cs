@@ -51,12 +51,8 @@ internal sealed class PatientRecordEdits(
             return merged.Error!;
         }
 
-        if (!await history.ApplyAsync(kept, record, merged.Value, clock.GetUtcNow(), VersionSource.PracticeEdit, cancellationToken))
-        {
-            return PracticeRecordSave.Stale;
-        }
-
-        var saved = await PracticeRecordSave.SaveAsync(db, cancellationToken);
-        return saved.IsFailure ? saved.Error! : kept.VersionOf(record);
+        var now = clock.GetUtcNow();
+        history.Apply(kept, record, merged.Value, now, VersionSource.PracticeEdit);
+        return await history.SaveKeptElsewhereAsync(kept, [record], now, cancellationToken) ? kept.VersionOf(record) : PracticeRecordSave.Stale;
     }
 }

@@ -87,9 +87,14 @@ internal sealed class ChangeRequest
             .ToList();
     }
 
-    /// <summary>The fields whose current value is no longer the one the patient saw when they asked for the change.</summary>
+    /// <summary>
+    /// The fields whose current value is no longer the one the patient saw when they asked for the change. A field that
+    /// already holds the value asked for is not one: approving changes nothing there (the practice made the same change,
+    /// or a decision interrupted after the part's own module applied it is made again).
+    /// </summary>
     public IReadOnlyList<string> FieldsChangedSince(JsonObject current) =>
-        Changes.Where(change => !JsonNode.DeepEquals(current[change.Field], change.From)).Select(change => change.Field).ToList();
+        Changes.Where(change => !JsonNode.DeepEquals(current[change.Field], change.From) && !JsonNode.DeepEquals(current[change.Field], change.To))
+            .Select(change => change.Field).ToList();
 
     /// <summary>
     /// Approves the request and answers the record's new value: <paramref name="current"/> with the requested values.

@@ -74,14 +74,27 @@ internal sealed class ApproveChangeRequestHandler(
         }
 
         var askedAs = record.PatientName;   // the name the practice was told of the request under, before a name change applies
-        if (!await history.ApplyAsync(part, record, approved.Value, now, VersionSource.Approval, cancellationToken, changeRequestId: request.Id))
+        history.Apply(part, record, approved.Value, now, VersionSource.Approval, changeRequestId: request.Id);
+        db.PublishDecision(request, askedAs);
+
+        // One transaction: record, decision, audit, event. For a part another module keeps, the decision is saved first
+        // (which claims the request: a rejection or withdrawal saved meanwhile fails it), that module commits the values
+        // while this transaction holds the request, and only then is the decision committed (docs/decisions/0017).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var saved = await ChangeRequestDecision.SaveAsync(db, request, cancellationToken);
+        if (saved.IsFailure)
+        {
+            return saved.Error!;
+        }
+
+        if (!await part.CommitKeptAsync(record, now, cancellationToken))
         {
             // The module keeping the part saw it change meanwhile: decide again on its new values, as for a change here.
+            await transaction.RollbackAsync(cancellationToken);
             throw new DbUpdateConcurrencyException($"The {part.Label} changed while the change request was approved.");
         }
 
-        db.PublishDecision(request, askedAs);
-        var saved = await ChangeRequestDecision.SaveAsync(db, request, cancellationToken);   // one transaction: record, decision, audit, event
-        return saved.IsFailure ? saved.Error! : ChangeRequestQueries.From(request, record.PatientName);
+        await transaction.CommitAsync(cancellationToken);
+        return ChangeRequestQueries.From(request, record.PatientName);
     }
 }

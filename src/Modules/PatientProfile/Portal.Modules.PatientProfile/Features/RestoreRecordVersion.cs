@@ -71,12 +71,11 @@ internal sealed class RestoreRecordVersionHandler(
             return NothingToRestore;
         }
 
-        if (!await history.ApplyAsync(part, record, earlier, clock.GetUtcNow(), VersionSource.Restore, cancellationToken, restoredFromVersionId: version.Id))
-        {
-            return PracticeRecordSave.Stale;
-        }
-
-        var saved = await PracticeRecordSave.SaveAsync(db, cancellationToken);
+        var now = clock.GetUtcNow();
+        history.Apply(part, record, earlier, now, VersionSource.Restore, restoredFromVersionId: version.Id);
+        var saved = part.IsKeptElsewhere
+            ? await history.SaveKeptElsewhereAsync(part, [record], now, cancellationToken) ? Result.Success() : PracticeRecordSave.Stale
+            : await PracticeRecordSave.SaveAsync(db, cancellationToken);
         if (saved.IsFailure)
         {
             return saved.Error!;

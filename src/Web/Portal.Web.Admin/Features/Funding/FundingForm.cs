@@ -144,9 +144,9 @@ public sealed partial class FundingForm
         return null;
     }
 
-    [GeneratedRegex(@"^(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")]
+    [GeneratedRegex(@"^([0-9]{1,2})\s*[/.\-]\s*([0-9]{2}|[0-9]{4})$")]
     private static partial Regex CardMonth();
 
-    [GeneratedRegex(@"^(\d{4})-(\d{1,2})$")]
+    [GeneratedRegex(@"^([0-9]{4})-([0-9]{1,2})$")]
     private static partial Regex IsoMonth();
 }

@@ -80,8 +80,7 @@ internal sealed class FundingKeeper(FundingDbContext db, TimeProvider clock) : I
         }
         else if (record.Version != write.ExpectedVersion)
         {
-            // Already holds exactly this (a decision retried after a crash between the two databases): nothing to do.
-            return JsonNode.DeepEquals(record.Details.ToJson(), details.ToJson());
+            return false;   // changed since it was read: PatientProfile decides again on the new values
         }
 
         if (!record.Rewrite(details, write.At))

@@ -47,6 +47,9 @@ internal sealed class PortalRecordEditor(
     public static readonly Error Stale = Error.PreconditionFailed("profile.stale",
         "Your record changed since you opened it (If-Match). Reload it, then make your change again.");
 
+    public static readonly Error ChangedMeanwhile = Error.PreconditionFailed("profile.stale",
+        "Your record changed while your change was being saved. Reload it, then make your change again.");
+
     /// <summary>
     /// One record (the <c>patientId</c> selection rule): a refusal is the answer's error. With
     /// <paramref name="expectedVersion"/> (<c>If-Match</c>) the edit is made only on the version the patient saw.
@@ -82,6 +85,7 @@ internal sealed class PortalRecordEditor(
     {
         var now = clock.GetUtcNow();
         var results = new List<RecordEditResult>();
+        var keptElsewhere = new List<PatientRecord>();
         foreach (var target in targets)
         {
             if (!target.Settings.PortalEnabled)
@@ -125,9 +129,10 @@ internal sealed class PortalRecordEditor(
             var applied = FieldsOf(current, applicable).Where(field => !JsonNode.DeepEquals(current[field], applicable[field])).ToList();
             if (applied.Count > 0)
             {
-                if (!await history.ApplyAsync(part, record, applicable, now, VersionSource.PatientEdit, cancellationToken))
+                history.Apply(part, record, applicable, now, VersionSource.PatientEdit);
+                if (part.IsKeptElsewhere)
                 {
-                    return Stale;
+                    keptElsewhere.Add(record);
                 }
 
                 db.Publish(new PatientRecordUpdatedByPatient(
@@ -173,7 +178,7 @@ internal sealed class PortalRecordEditor(
             results.Add(new RecordEditResult(target.PatientId, EditOutcome.PendingApproval, request.Id) { AppliedFields = applied, PendingFields = waitingFields });
         }
 
-        return results;
+        return keptElsewhere.Count == 0 || await history.SaveKeptElsewhereAsync(part, keptElsewhere, now, cancellationToken) ? results : ChangedMeanwhile;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
 using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Data;
@@ -44,14 +45,36 @@ internal sealed class RecordHistory(PatientProfileDbContext db, PatientAuditLog 
     }
 
     /// <summary>
-    /// <see cref="Apply"/>, then the part's value committed where another module keeps it, first (see
-    /// docs/decisions/0011); false when it changed there meanwhile. The parts kept here always answer true.
+    /// Saves what <see cref="Apply"/> recorded when the part is kept by another module: PatientProfile's side
+    /// (versions, access log, requests, events) is saved first, uncommitted, so a decision or another edit saved
+    /// meanwhile fails it; then the keeping module commits the values; then this transaction commits
+    /// (docs/decisions/0017). False, and nothing saved on either side, when either side changed meanwhile.
     /// </summary>
-    public async Task<bool> ApplyAsync(IRecordPart part, PatientRecord record, JsonObject value, DateTimeOffset now, VersionSource source,
-        CancellationToken cancellationToken, Guid? changeRequestId = null, Guid? restoredFromVersionId = null)
+    public async Task<bool> SaveKeptElsewhereAsync(IRecordPart part, IReadOnlyList<PatientRecord> records, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        Apply(part, record, value, now, source, changeRequestId, restoredFromVersionId);
-        return await part.CommitKeptAsync(record, now, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+
+        foreach (var record in records)
+        {
+            if (!await part.CommitKeptAsync(record, now, cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return false;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private static PatientAccessAction ActionOf(VersionSource source) => source switch

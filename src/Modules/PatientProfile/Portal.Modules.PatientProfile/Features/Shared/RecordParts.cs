@@ -71,6 +71,9 @@ internal interface IRecordPart
     /// <summary>Stores a value <see cref="Merge"/> produced and moves the part's version on.</summary>
     void Write(PatientRecord record, JsonObject value, DateTimeOffset now);
 
+    /// <summary>Whether another module keeps the part, and commits it itself (<see cref="CommitKeptAsync"/>).</summary>
+    bool IsKeptElsewhere => false;
+
     /// <summary>Reads the part into <paramref name="record"/> where another module keeps it; the parts kept here come with the record.</summary>
     Task LoadAsync(PatientRecord record, CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -247,6 +250,7 @@ internal sealed class KeptElsewherePart(IRecordPartKeeper keeper) : IRecordPart
 {
     public RecordPart Subject => keeper.Subject;
     public string Label => PatientProfileFields.LabelOf(Subject);
+    public bool IsKeptElsewhere => true;
 
     public async Task LoadAsync(PatientRecord record, CancellationToken cancellationToken) =>
         record.Kept[Subject] = new KeptPartState(await keeper.ReadAsync(record.Patient.PracticeGroupId, record.Patient.Id, cancellationToken));
