@@ -11,6 +11,10 @@ internal class FundingDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<FundingRecord> FundingRecords => Set<FundingRecord>();
 
+    /// <summary>A patient's funding record, read only, if the patient is of <paramref name="practiceGroupId"/>; null when nothing is kept yet.</summary>
+    public Task<FundingRecord?> FundingRecordOfAsync(Guid practiceGroupId, Guid patientId, CancellationToken cancellationToken) =>
+        FundingRecords.AsNoTracking().SingleOrDefaultAsync(r => r.PatientId == patientId && r.PracticeGroupId == practiceGroupId, cancellationToken);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UsePortalConventions(Database);
 

@@ -31,10 +31,6 @@ internal sealed record FundingDetails(MedicareCard? Medicare, PrivateHealthCover
     public JsonObject ToJson() => JsonSerializer.SerializeToNode(this, Json)!.AsObject();
 
     public static FundingDetails FromJson(JsonObject value) => value.Deserialize<FundingDetails>(Json) ?? None;
-
-    /// <summary>The Medicare card's last digits and IRN, as an email or a screen names it without showing the number.</summary>
-    public static string Masked(string identifier, int shown = 4) =>
-        identifier.Length <= shown ? identifier : string.Concat(new string('•', 3), identifier[^shown..]);
 }
 
 internal static class MedicareCards

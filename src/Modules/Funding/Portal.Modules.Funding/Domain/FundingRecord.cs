@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Portal.Modules.Funding.Contracts;
@@ -43,11 +44,15 @@ internal sealed class FundingRecord
     }
 
     /// <summary>
-    /// Whether the patient should now be told that their card expires at the end of next month at the latest, or has
-    /// expired: once for each valid-to month.
+    /// The records whose patient should now be told that their card expires at the end of next month at the latest, or
+    /// has expired: once for each valid-to month. A query, so the expiry job's search is the rule itself.
     /// </summary>
-    public bool MedicareNoticeDue(DateOnly today) =>
-        MedicareValidTo is { } validTo && validTo <= FirstOfMonth(today).AddMonths(1) && MedicareExpiryNoticeFor != validTo;
+    public static Expression<Func<FundingRecord, bool>> MedicareNoticeDue(DateOnly today)
+    {
+        var latest = LastMonthExpiringSoon(today);
+        return r => r.MedicareValidTo != null && r.MedicareValidTo <= latest
+                    && (r.MedicareExpiryNoticeFor == null || r.MedicareExpiryNoticeFor != r.MedicareValidTo);
+    }
 
     public void MedicareNoticeSent() => MedicareExpiryNoticeFor = MedicareValidTo;
 
@@ -55,9 +60,12 @@ internal sealed class FundingRecord
     {
         null => null,
         { } month when month < FirstOfMonth(today) => MedicareExpiry.Expired,
-        { } month when month <= FirstOfMonth(today).AddMonths(1) => MedicareExpiry.ExpiresSoon,
+        { } month when month <= LastMonthExpiringSoon(today) => MedicareExpiry.ExpiresSoon,
         _ => null,
     };
+
+    /// <summary>A card valid to this month or the next "expires soon".</summary>
+    private static DateOnly LastMonthExpiringSoon(DateOnly today) => FirstOfMonth(today).AddMonths(1);
 
     private static DateOnly FirstOfMonth(DateOnly day) => new(day.Year, day.Month, 1);
 }

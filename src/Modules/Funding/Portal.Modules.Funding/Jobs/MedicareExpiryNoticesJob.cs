@@ -47,10 +47,8 @@ internal sealed class MedicareExpiryNoticesJob(IServiceScopeFactory scopes, ICon
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FundingDbContext>();
         var today = FundingClock.Today(clock);
-        var latest = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
         var due = await db.FundingRecords
-            .Where(r => r.MedicareValidTo != null && r.MedicareValidTo <= latest
-                        && (r.MedicareExpiryNoticeFor == null || r.MedicareExpiryNoticeFor != r.MedicareValidTo))
+            .Where(FundingRecord.MedicareNoticeDue(today))
             .OrderBy(r => r.PatientId)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);

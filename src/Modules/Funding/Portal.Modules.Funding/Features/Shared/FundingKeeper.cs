@@ -20,8 +20,7 @@ internal sealed class FundingKeeper(FundingDbContext db, TimeProvider clock) : I
 
     public async Task<KeptRecordPart> ReadAsync(Guid practiceGroupId, Guid patientId, CancellationToken cancellationToken)
     {
-        var record = await db.FundingRecords.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.PatientId == patientId && r.PracticeGroupId == practiceGroupId, cancellationToken);
+        var record = await db.FundingRecordOfAsync(practiceGroupId, patientId, cancellationToken);
         return record is null ? new KeptRecordPart([], 0) : new KeptRecordPart(record.Details.ToJson(), record.Version);
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Portal.Modules.Funding.Contracts;
 using Portal.Modules.Funding.Data;
 using Portal.Modules.Funding.Domain;
@@ -23,8 +22,7 @@ public sealed record FundingResponse(
 
     internal static async Task<FundingResponse> ReadAsync(FundingDbContext db, Guid practiceGroupId, Guid patientId, DateOnly today, CancellationToken cancellationToken)
     {
-        var record = await db.FundingRecords.AsNoTracking()
-            .SingleOrDefaultAsync(r => r.PatientId == patientId && r.PracticeGroupId == practiceGroupId, cancellationToken);
+        var record = await db.FundingRecordOfAsync(practiceGroupId, patientId, cancellationToken);
         var details = record?.Details ?? FundingDetails.None;
         return new FundingResponse(patientId, details.Medicare, details.PrivateHealth, details.Ndis, details.Dva, details.Ihi, record?.Version ?? 0)
         {
