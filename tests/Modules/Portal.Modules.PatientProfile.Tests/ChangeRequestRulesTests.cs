@@ -246,9 +246,9 @@ public sealed class ChangeRequestRulesTests
         Assert.Equal("Ava", (string?)byDefault["givenName"]);
         Assert.Equal("+61499111222", (string?)byDefault["mobilePhone"]);
         Assert.Equal("Eva", (string?)merged["givenName"]);   // the merged value is not changed in place
-        Assert.Equal(["dateOfBirth", "familyName", "givenName", "sex"], part.AlwaysApprovedFields(PortalSettingsSnapshot.Defaults));
+        Assert.Equal(["dateOfBirth", "familyName", "givenName", "sex"], AlwaysApproved.Fields(RecordPart.Profile, PortalSettingsSnapshot.Defaults));
         Assert.Equal("Eva", (string?)approveNothing["givenName"]);
-        Assert.Empty(part.AlwaysApprovedFields(PortalSettingsSnapshot.Defaults with { AlwaysApproveFields = FieldList.Empty }));
+        Assert.Empty(AlwaysApproved.Fields(RecordPart.Profile, PortalSettingsSnapshot.Defaults with { AlwaysApproveFields = FieldList.Empty }));
     }
 
     private static JsonObject Record(params (string Field, string? Value)[] fields)

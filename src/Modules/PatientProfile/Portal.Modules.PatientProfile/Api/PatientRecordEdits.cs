@@ -53,6 +53,7 @@ internal sealed class PatientRecordEdits(
 
         var now = clock.GetUtcNow();
         history.Apply(kept, record, merged.Value, now, VersionSource.PracticeEdit);
-        return await history.SaveKeptElsewhereAsync(kept, [record], now, cancellationToken) ? kept.VersionOf(record) : PracticeRecordSave.Stale;
+        var saved = await history.SaveAsync(kept, [record], now, ct => PracticeRecordSave.SaveAsync(db, ct), PracticeRecordSave.Stale, cancellationToken);
+        return saved.IsFailure ? saved.Error! : kept.VersionOf(record);
     }
 }

@@ -37,6 +37,9 @@ internal sealed class ApproveChangeRequestHandler(
     PatientProfileDbContext db, RecordParts parts, RecordHistory history, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<ApproveChangeRequest, Result<ChangeRequestResponse>>
 {
+    /// <summary>Never answered: the approval is decided again on the part's new values.</summary>
+    private static readonly Error KeptPartChanged = Error.Conflict("change-requests.part-changed", "The part changed while it was approved.");
+
     public async ValueTask<Result<ChangeRequestResponse>> Handle(ApproveChangeRequest command, CancellationToken cancellationToken)
     {
         // The record can change between reading it and saving the decision (another request approved, a practitioner's
@@ -77,24 +80,15 @@ internal sealed class ApproveChangeRequestHandler(
         history.Apply(part, record, approved.Value, now, VersionSource.Approval, changeRequestId: request.Id);
         db.PublishDecision(request, askedAs);
 
-        // One transaction: record, decision, audit, event. For a part another module keeps, the decision is saved first
-        // (which claims the request: a rejection or withdrawal saved meanwhile fails it), that module commits the values
-        // while this transaction holds the request, and only then is the decision committed (docs/decisions/0017).
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var saved = await ChangeRequestDecision.SaveAsync(db, request, cancellationToken);
-        if (saved.IsFailure)
-        {
-            return saved.Error!;
-        }
-
-        if (!await part.CommitKeptAsync(record, now, cancellationToken))
+        // One transaction: record, decision, audit, event. For a part another module keeps, the decision is saved first,
+        // which claims the request (a rejection or withdrawal saved meanwhile fails it), then that module commits.
+        var saved = await history.SaveAsync(part, [record], now, ct => ChangeRequestDecision.SaveAsync(db, request, ct), KeptPartChanged, cancellationToken);
+        if (saved.Error == KeptPartChanged)
         {
             // The module keeping the part saw it change meanwhile: decide again on its new values, as for a change here.
-            await transaction.RollbackAsync(cancellationToken);
             throw new DbUpdateConcurrencyException($"The {part.Label} changed while the change request was approved.");
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return ChangeRequestQueries.From(request, record.PatientName);
+        return saved.IsFailure ? saved.Error! : ChangeRequestQueries.From(request, record.PatientName);
     }
 }

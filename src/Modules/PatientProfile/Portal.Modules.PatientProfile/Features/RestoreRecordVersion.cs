@@ -73,9 +73,7 @@ internal sealed class RestoreRecordVersionHandler(
 
         var now = clock.GetUtcNow();
         history.Apply(part, record, earlier, now, VersionSource.Restore, restoredFromVersionId: version.Id);
-        var saved = part.IsKeptElsewhere
-            ? await history.SaveKeptElsewhereAsync(part, [record], now, cancellationToken) ? Result.Success() : PracticeRecordSave.Stale
-            : await PracticeRecordSave.SaveAsync(db, cancellationToken);
+        var saved = await history.SaveAsync(part, [record], now, ct => PracticeRecordSave.SaveAsync(db, ct), PracticeRecordSave.Stale, cancellationToken);
         if (saved.IsFailure)
         {
             return saved.Error!;

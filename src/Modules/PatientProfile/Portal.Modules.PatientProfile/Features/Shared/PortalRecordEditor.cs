@@ -178,7 +178,13 @@ internal sealed class PortalRecordEditor(
             results.Add(new RecordEditResult(target.PatientId, EditOutcome.PendingApproval, request.Id) { AppliedFields = applied, PendingFields = waitingFields });
         }
 
-        return keptElsewhere.Count == 0 || await history.SaveKeptElsewhereAsync(part, keptElsewhere, now, cancellationToken) ? results : ChangedMeanwhile;
+        if (keptElsewhere.Count == 0)
+        {
+            return results;   // the unit of work saves PatientProfile's side
+        }
+
+        var saved = await history.SaveAsync(part, keptElsewhere, now, ct => PracticeRecordSave.SaveAsync(db, ct, ChangedMeanwhile), ChangedMeanwhile, cancellationToken);
+        return saved.IsFailure ? saved.Error! : results;
     }
 
     /// <summary>

@@ -14,7 +14,8 @@ internal static class PracticeRecordSave
     public static readonly Error Stale = Error.Conflict("patients.stale",
         "Someone else changed this record since you opened it. Reload it to see their change, then make yours again.");
 
-    public static async Task<Result> SaveAsync(PatientProfileDbContext db, CancellationToken cancellationToken)
+    /// <param name="whenChanged">The answer when the save crosses another change (<see cref="Stale"/> by default).</param>
+    public static async Task<Result> SaveAsync(PatientProfileDbContext db, CancellationToken cancellationToken, Error? whenChanged = null)
     {
         try
         {
@@ -24,7 +25,7 @@ internal static class PracticeRecordSave
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Stale;
+            return whenChanged ?? Stale;
         }
     }
 }

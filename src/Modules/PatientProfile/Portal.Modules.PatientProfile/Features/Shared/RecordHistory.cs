@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
 using Portal.Modules.PatientProfile.Contracts;
 using Portal.Modules.PatientProfile.Data;
@@ -45,22 +44,25 @@ internal sealed class RecordHistory(PatientProfileDbContext db, PatientAuditLog 
     }
 
     /// <summary>
-    /// Saves what <see cref="Apply"/> recorded when the part is kept by another module: PatientProfile's side
-    /// (versions, access log, requests, events) is saved first, uncommitted, so a decision or another edit saved
-    /// meanwhile fails it; then the keeping module commits the values; then this transaction commits
-    /// (docs/decisions/0017). False, and nothing saved on either side, when either side changed meanwhile.
+    /// Saves what <see cref="Apply"/> recorded, with <paramref name="saveHere"/> (PatientProfile's side: versions, access
+    /// log, requests, decisions, events). Where another module keeps the part, that save is made first inside a
+    /// transaction left open, so a decision or another edit saved meanwhile fails it; then the keeping module commits the
+    /// values; then the transaction commits (docs/decisions/0017). <paramref name="keptPartChanged"/>, and nothing saved
+    /// on either side, when the keeping module found the part changed meanwhile.
     /// </summary>
-    public async Task<bool> SaveKeptElsewhereAsync(IRecordPart part, IReadOnlyList<PatientRecord> records, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Result> SaveAsync(IRecordPart part, IReadOnlyList<PatientRecord> records, DateTimeOffset now,
+        Func<CancellationToken, Task<Result>> saveHere, Error keptPartChanged, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+        if (!part.IsKeptElsewhere)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            return await saveHere(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var saved = await saveHere(cancellationToken);
+        if (saved.IsFailure)
         {
-            db.ChangeTracker.Clear();
-            return false;
+            return saved;
         }
 
         foreach (var record in records)
@@ -69,12 +71,12 @@ internal sealed class RecordHistory(PatientProfileDbContext db, PatientAuditLog 
             {
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
-                return false;
+                return keptPartChanged;
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return true;
+        return Result.Success();
     }
 
     private static PatientAccessAction ActionOf(VersionSource source) => source switch

@@ -65,9 +65,6 @@ internal interface IRecordPart
     /// </summary>
     JsonObject ApplicableAtOnce(JsonObject current, JsonObject merged, PortalSettingsSnapshot settings);
 
-    /// <summary>The fields whose change waits for a practitioner under auto update, as the patient is told before saving.</summary>
-    IReadOnlyList<string> AlwaysApprovedFields(PortalSettingsSnapshot settings);
-
     /// <summary>Stores a value <see cref="Merge"/> produced and moves the part's version on.</summary>
     void Write(PatientRecord record, JsonObject value, DateTimeOffset now);
 
@@ -142,8 +139,6 @@ internal abstract class RecordPart<TFields>(IOptions<JsonOptions> jsonOptions, I
 
     public abstract JsonObject ApplicableAtOnce(JsonObject current, JsonObject merged, PortalSettingsSnapshot settings);
 
-    public abstract IReadOnlyList<string> AlwaysApprovedFields(PortalSettingsSnapshot settings);
-
     /// <summary>Who recorded what, where a part keeps it (the health record's entries); the patient made this edit.</summary>
     protected virtual TFields AttributedToPatient(JsonObject current, TFields next) => next;
 
@@ -162,6 +157,29 @@ internal abstract class RecordPart<TFields>(IOptions<JsonOptions> jsonOptions, I
         Error.Validation("validation.failed", "One or more fields are not valid.") with { FieldErrors = errors };
 }
 
+/// <summary>The practice's "always approve" list under auto update, for the parts whose fields it names (personal details, funding schemes).</summary>
+internal static class AlwaysApproved
+{
+    /// <summary>The part's fields on the practice's list, in the list's order.</summary>
+    public static IReadOnlyList<string> Fields(RecordPart part, PortalSettingsSnapshot settings)
+    {
+        var partFields = PatientProfileFields.FieldsOf(part).Select(field => field.Name).ToHashSet(StringComparer.Ordinal);
+        return settings.AlwaysApproveFields.Names.Where(partFields.Contains).ToList();
+    }
+
+    /// <summary><paramref name="merged"/>, except that the part's fields on the list keep their <paramref name="current"/> value: those wait.</summary>
+    public static JsonObject KeepingCurrent(RecordPart part, JsonObject current, JsonObject merged, PortalSettingsSnapshot settings)
+    {
+        var applicable = merged.DeepClone().AsObject();
+        foreach (var field in Fields(part, settings))
+        {
+            applicable[field] = current[field]?.DeepClone();
+        }
+
+        return applicable;
+    }
+}
+
 internal sealed class ProfilePart(IOptions<JsonOptions> jsonOptions, TimeProvider clock)
     : RecordPart<PatientDetails>(jsonOptions, new PatientDetailsValidator(clock))
 {
@@ -176,19 +194,8 @@ internal sealed class ProfilePart(IOptions<JsonOptions> jsonOptions, TimeProvide
     protected override void WriteFields(PatientRecord record, PatientDetails fields, DateTimeOffset now) =>
         PatientDetails.WriteTo(record.Patient, fields, now);
 
-    public override IReadOnlyList<string> AlwaysApprovedFields(PortalSettingsSnapshot settings) =>
-        settings.AlwaysApproveFields.Names.Where(PatientProfileFields.All.Contains).ToList();
-
-    public override JsonObject ApplicableAtOnce(JsonObject current, JsonObject merged, PortalSettingsSnapshot settings)
-    {
-        var applicable = merged.DeepClone().AsObject();
-        foreach (var field in AlwaysApprovedFields(settings))
-        {
-            applicable[field] = current[field]?.DeepClone();
-        }
-
-        return applicable;
-    }
+    public override JsonObject ApplicableAtOnce(JsonObject current, JsonObject merged, PortalSettingsSnapshot settings) =>
+        AlwaysApproved.KeepingCurrent(Subject, current, merged, settings);
 }
 
 internal sealed class HealthRecordPart(IOptions<JsonOptions> jsonOptions, TimeProvider clock)
@@ -210,9 +217,7 @@ internal sealed class HealthRecordPart(IOptions<JsonOptions> jsonOptions, TimePr
 
     protected override HealthRecordDetails ReadFields(PatientRecord record) => Parse(record.HealthRecord.Content);
 
-    /// <summary>None by name: changing or removing an entry the practice recorded always waits (see <see cref="ApplicableAtOnce"/>).</summary>
-    public override IReadOnlyList<string> AlwaysApprovedFields(PortalSettingsSnapshot settings) => [];
-
+    /// <summary>No field by name: changing or removing an entry the practice recorded always waits.</summary>
     public override JsonObject ApplicableAtOnce(JsonObject current, JsonObject merged, PortalSettingsSnapshot settings) =>
         ToJson(HealthRecordDetails.KeepingPracticeEntries(FieldsOf(current), FieldsOf(merged)));
 
@@ -261,19 +266,8 @@ internal sealed class KeptElsewherePart(IRecordPartKeeper keeper) : IRecordPart
 
     public Result<JsonObject> Merge(JsonObject current, JsonObject patch) => keeper.Merge(current, patch);
 
-    public IReadOnlyList<string> AlwaysApprovedFields(PortalSettingsSnapshot settings) =>
-        PatientProfileFields.FieldsOf(Subject).Select(field => field.Name).Where(settings.AlwaysApproveFields.Contains).ToList();
-
-    public JsonObject ApplicableAtOnce(JsonObject current, JsonObject merged, PortalSettingsSnapshot settings)
-    {
-        var applicable = merged.DeepClone().AsObject();
-        foreach (var field in AlwaysApprovedFields(settings))
-        {
-            applicable[field] = current[field]?.DeepClone();
-        }
-
-        return applicable;
-    }
+    public JsonObject ApplicableAtOnce(JsonObject current, JsonObject merged, PortalSettingsSnapshot settings) =>
+        AlwaysApproved.KeepingCurrent(Subject, current, merged, settings);
 
     public void Write(PatientRecord record, JsonObject value, DateTimeOffset now)
     {
