@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Portal.Web.Components;
 using Portal.Web.Components.Api;
 
 namespace Portal.Web.Admin.Features.Funding;
@@ -20,12 +21,10 @@ public static class FundingWords
         Enum.GetValues<FundingScheme>().Cast<FundingScheme?>().FirstOrDefault(s => Name(s!.Value) == field);
 
     /// <summary>"2123 45670 1", as printed on the card.</summary>
-    public static string MedicareNumber(string number) =>
-        number.Length == 10 && number.All(char.IsAsciiDigit) ? $"{number[..4]} {number[4..9]} {number[9..]}" : number;
+    public static string MedicareNumber(string number) => CardNumbers.Medicare(number);
 
     /// <summary>"8003 6081 6669 0503".</summary>
-    public static string Ihi(string ihi) =>
-        ihi.Length == 16 && ihi.All(char.IsAsciiDigit) ? string.Join(' ', ihi.Chunk(4).Select(c => new string(c))) : ihi;
+    public static string Ihi(string ihi) => CardNumbers.Ihi(ihi);
 
     /// <summary>The card's valid-to month as printed on it: "01/2027".</summary>
     public static string ValidTo(string validTo) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Portal.Web.Components;
 
 namespace Portal.Web.Patient.Features.Funding;
 
@@ -17,13 +18,13 @@ public static class FundingText
         var form = FundingForm.From(scheme, value);
         return scheme.Name switch
         {
-            "medicare" => [$"Card number {Grouped(form.Number, 4, 5, 1)}", $"Reference number {form.Irn}", $"Valid to {Month(form.ValidTo)}"],
+            "medicare" => [$"Card number {CardNumbers.Medicare(form.Number)}", $"Reference number {form.Irn}", $"Valid to {Month(form.ValidTo)}"],
             "privateHealth" => [funds.FirstOrDefault(f => f.Code == form.Fund)?.Name ?? form.Fund ?? "",
                 $"Membership number {form.MembershipNumber}", .. form.MemberReference is { } reference ? [$"Member reference {reference}"] : Array.Empty<string>()],
-            "ndis" => [$"Participant number {Grouped(form.Number, 3, 3, 3)}", Management(form),
+            "ndis" => [$"Participant number {CardNumbers.Grouped(form.Number, 3, 3, 3)}", Management(form),
                 .. form.PlanStart is not null || form.PlanEnd is not null ? [$"Plan {Day(form.PlanStart) ?? "…"} to {Day(form.PlanEnd) ?? "…"}"] : Array.Empty<string>()],
             "dva" => [$"File number {form.FileNumber}", $"{Colour(form.CardColour)} card"],
-            _ => [Grouped(form.Ihi, 4, 4, 4, 4)],
+            _ => [CardNumbers.Ihi(form.Ihi)],
         };
     }
 
@@ -68,23 +69,4 @@ public static class FundingText
     private static string? Day(string? date) =>
         DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : null;
-
-    /// <summary>A number in the groups printed on the card: 2123 45670 1.</summary>
-    private static string Grouped(string? number, params int[] groups)
-    {
-        if (number is null || number.Length != groups.Sum())
-        {
-            return number ?? "";
-        }
-
-        var parts = new List<string>();
-        var at = 0;
-        foreach (var length in groups)
-        {
-            parts.Add(number.Substring(at, length));
-            at += length;
-        }
-
-        return string.Join(' ', parts);
-    }
 }
